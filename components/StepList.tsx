@@ -1,0 +1,27 @@
+import type { Step } from '@/utils/routines';
+import { stepTitleKey } from '@/utils/routines';
+import { formatClock } from '@/utils/format';
+import { t, type MessageKey } from '@/utils/platform/i18n';
+
+export interface StepListProps {
+  steps: readonly Step[];
+  heading: string;
+}
+
+/** The steps of a routine with their lengths; steps turned off are left out. */
+export function StepList({ steps, heading }: StepListProps) {
+  const enabled = steps.filter((s) => s.enabled);
+  return (
+    <section class="steps" aria-label={heading}>
+      <h2 class="steps__heading">{heading}</h2>
+      <ol class="steps__list">
+        {enabled.map((step) => (
+          <li key={step.id} class="steps__item">
+            <span>{t(stepTitleKey(step) as MessageKey)}</span>
+            <span class="steps__length">{formatClock(step.durationSec * 1000)}</span>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,74 @@
+import { useCallback, useMemo, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { findPreset, resolvePresets } from '@/utils/routines';
+import { parseSettings } from '@/utils/settings';
+import { parsePresetCustomisations } from '@/utils/preset-schema';
+import { parseRoutineState } from '@/utils/routine-schema';
+import { presetsItem, routineItem, settingsItem } from '@/utils/storage';
+import { sendRoutineCommand, type RoutineRequest } from '@/utils/messages';
+import { t, type MessageKey } from '@/utils/platform/i18n';
+import { openPopOutWindow } from '@/utils/platform/views';
+import { useStorageItem } from '@/components/use-storage';
+import { presetName } from '@/components/preset-name';
+import { Notices } from '@/components/Notices';
+import { RunningView } from './RunningView';
+import { IdleView } from './IdleView';
+import { FinishedView } from './FinishedView';
+
+export interface AppProps {
+  /** True in the pop-out window, which shows large digits and has no pop-out button of its own. */
+  inWindow: boolean;
+}
+
+export function App({ inWindow }: AppProps) {
+  const routine = useStorageItem(routineItem, parseRoutineState);
+  const settings = useStorageItem(settingsItem, parseSettings);
+  const customisations = useStorageItem(presetsItem, parsePresetCustomisations);
+  const presets = useMemo(() => customisations && resolvePresets(customisations.customisations), [customisations]);
+  const [error, setError] = useState<MessageKey | undefined>();
+
+  const send = useCallback(async (request: RoutineRequest) => {
+    const reply = await sendRoutineCommand(request);
+    setError(reply.ok ? undefined : reply.error);
+  }, []);
+
+  if (!routine || !settings || !presets) return <main class="loading" aria-busy="true" />;
+
+  const state = routine.state;
+  return (
+    <div class={`app${inWindow ? ' app--window' : ''}`}>
+      <header class="bar">
+        <span class="bar__name">{t('popup_title')}</span>
+        {!inWindow && (
+          <button type="button" class="link" title={t('popup_pop_out_hint')} onClick={() => void openPopOutWindow().then(() => window.close())}>
+            {t('popup_pop_out')}
+          </button>
+        )}
+        <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
+          {t('popup_options')}
+        </button>
+      </header>
+      <Notices
+        settingsFields={settings.invalidFields}
+        presetsInvalid={customisations?.invalid ?? false}
+      />
+      {error && (
+        <p class="error" role="alert">
+          {t(error)}
+        </p>
+      )}
+      {state.status === 'running' || state.status === 'paused' ? (
+        <RunningView state={state} settings={settings.settings} send={send} />
+      ) : state.status === 'finished' ? (
+        <FinishedView
+          state={state}
+          presetLabel={presetName(findPreset(presets, state.presetId) ?? { id: state.presetId })}
+          onDone={() => void send({ type: 'dismiss' })}
+        />
+      ) : (
+        <IdleView presets={presets} settings={settings.settings} onStart={(presetId) => void send({ type: 'start', presetId })} />
+      )}
+      <footer class="disclaimer">{t('popup_disclaimer')}</footer>
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+import { useState } from 'preact/hooks';
+import { presetDurationSec, type Preset } from '@/utils/routines';
+import { formatClock } from '@/utils/format';
+import type { Settings } from '@/utils/settings';
+import { t } from '@/utils/platform/i18n';
+import { presetName } from '@/components/preset-name';
+import { StepList } from '@/components/StepList';
+
+export interface IdleViewProps {
+  presets: readonly Preset[];
+  settings: Settings;
+  onStart(presetId: string): void;
+}
+
+/** No routine running: pick a routine (the break routine first) and start it. */
+export function IdleView({ presets, settings, onStart }: IdleViewProps) {
+  const initial = presets.some((p) => p.id === settings.breakPresetId) ? settings.breakPresetId : presets[0]?.id;
+  const [chosenId, setChosenId] = useState(initial);
+  const chosen = presets.find((p) => p.id === chosenId) ?? presets[0];
+  return (
+    <main class="idle">
+      <p class="idle__interval">{t('popup_interval', settings.sittingIntervalMin)}</p>
+      <fieldset class="presets">
+        <legend>{t('popup_choose_routine')}</legend>
+        {presets.map((preset) => (
+          <label key={preset.id} class="presets__option">
+            <input
+              type="radio"
+              name="preset"
+              value={preset.id}
+              checked={preset.id === chosen?.id}
+              onChange={() => setChosenId(preset.id)}
+            />
+            <span class="presets__name">{presetName(preset)}</span>
+            <span class="presets__length">{formatClock(presetDurationSec(preset) * 1000)}</span>
+          </label>
+        ))}
+      </fieldset>
+      <button type="button" class="primary start" disabled={!chosen} onClick={() => chosen && onStart(chosen.id)}>
+        {t('popup_start')}
+      </button>
+      {chosen && <StepList steps={chosen.steps} heading={t('popup_steps_heading')} />}
+    </main>
+  );
+}

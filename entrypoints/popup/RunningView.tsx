@@ -1,0 +1,117 @@
+import { useEffect } from 'preact/hooks';
+import { isActive, routineRemainingMs, stepEndsAt, stepRemainingMs, tick, type RoutineState } from '@/utils/routine-timer';
+import { stepInstructionsKey, stepTitleKey, type Step } from '@/utils/routines';
+import { formatClock } from '@/utils/format';
+import type { RoutineRequest } from '@/utils/messages';
+import type { Settings } from '@/utils/settings';
+import { t, type MessageKey } from '@/utils/platform/i18n';
+import { playChime, speakCue } from '@/utils/platform/chime';
+import { CountdownRing } from '@/components/CountdownRing';
+import { useNow } from '@/components/use-storage';
+
+type Active = Extract<RoutineState, { status: 'running' | 'paused' }>;
+
+export interface RunningViewProps {
+  state: Active;
+  settings: Settings;
+  send(request: RoutineRequest): void;
+}
+
+const stepTitle = (step: Step) => t(stepTitleKey(step) as MessageKey);
+
+/** Plays the cue from this page at the step's end, to the millisecond, while the view is open. */
+function useCueAtStepEnd(state: Active, settings: Settings) {
+  const endsAt = stepEndsAt(state);
+  useEffect(() => {
+    if (endsAt === undefined || (!settings.chime && !settings.spokenCues)) return;
+    const timer = setTimeout(() => {
+      const next = state.steps[state.stepIndex + 1];
+      if (settings.chime) playChime(settings.volume);
+      if (settings.spokenCues) {
+        const text = next ? stepTitle(next) : t('notify_routine_done');
+        speakCue(text, document.documentElement.lang, settings.volume);
+      }
+    }, Math.max(0, endsAt - Date.now()));
+    return () => clearTimeout(timer);
+  }, [endsAt, state.stepIndex, settings.chime, settings.spokenCues, settings.volume]);
+}
+
+/** Space, arrows and Esc drive the timer, except where a focused control already handles the key. */
+function useShortcuts(paused: boolean, send: RunningViewProps['send']) {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.altKey || event.ctrlKey || event.metaKey) return;
+      const target = event.target as HTMLElement | null;
+      const inControl = target?.closest('button, input, select, textarea, a') != null;
+      const request: RoutineRequest | undefined =
+        event.key === ' ' && !inControl
+          ? { type: paused ? 'resume' : 'pause' }
+          : event.key === 'ArrowRight'
+            ? { type: 'skip' }
+            : event.key === 'ArrowLeft'
+              ? { type: 'back' }
+              : event.key === 'Escape'
+                ? { type: 'stop' }
+                : undefined;
+      if (!request) return;
+      event.preventDefault();
+      send(request);
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [paused, send]);
+}
+
+export function RunningView({ state: stored, settings, send }: RunningViewProps) {
+  const paused = stored.status === 'paused';
+  const now = useNow(!paused, stored.stepStartedAt + stored.pausedMs);
+  // Show the routine as it is now, even in the moment before the background's alarm has moved it on.
+  const projected = tick(stored, now).state;
+  // Past the last step's end the background is about to finish the routine; hold the last step at 0:00 till then.
+  const endedMeanwhile = !isActive(projected);
+  const state: Active = isActive(projected) ? projected : stored;
+  useCueAtStepEnd(stored, settings);
+  useShortcuts(paused, send);
+
+  const step = state.steps[state.stepIndex]!;
+  const next = state.steps[state.stepIndex + 1];
+  const remaining = endedMeanwhile ? 0 : stepRemainingMs(state, now);
+  const left = formatClock(endedMeanwhile ? 0 : routineRemainingMs(state, now));
+
+  return (
+    <main class="running">
+      <p class="running__progress">{t('popup_step_of', state.stepIndex + 1, state.steps.length, left)}</p>
+      <h1 class="running__title">{stepTitle(step)}</h1>
+      <p class="running__side">{t(`side_${step.side}` as MessageKey)}</p>
+      <CountdownRing
+        remainingMs={remaining}
+        totalMs={step.durationSec * 1000}
+        paused={paused}
+        label={t('popup_time_left')}
+      />
+      {paused && <p class="running__paused">{t('popup_paused')}</p>}
+      <p class="running__instructions">{t(stepInstructionsKey(step) as MessageKey)}</p>
+      <p class="running__next">{next ? t('popup_next', stepTitle(next)) : t('popup_next_last')}</p>
+      <div class="controls">
+        <button type="button" onClick={() => send({ type: 'back' })} title={t('popup_back_hint')}>
+          {t('popup_back')}
+        </button>
+        {paused ? (
+          <button type="button" class="primary" onClick={() => send({ type: 'resume' })} title={t('popup_resume_hint')}>
+            {t('popup_resume')}
+          </button>
+        ) : (
+          <button type="button" class="primary" onClick={() => send({ type: 'pause' })} title={t('popup_pause_hint')}>
+            {t('popup_pause')}
+          </button>
+        )}
+        <button type="button" onClick={() => send({ type: 'skip' })} title={t('popup_skip_hint')}>
+          {t('popup_skip')}
+        </button>
+      </div>
+      <button type="button" class="danger" onClick={() => send({ type: 'stop' })} title={t('popup_stop_hint')}>
+        {t('popup_stop')}
+      </button>
+    </main>
+  );
+}

@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXTENSION_DIR, launchExtension, type ExtensionHarness } from './fixture';
+
+describe('the built extension in Chromium', () => {
+  let harness: ExtensionHarness;
+  beforeAll(async () => {
+    harness = await launchExtension();
+  });
+  afterAll(async () => harness?.close());
+
+  it('asks for exactly the permissions it needs, and no host access', () => {
+    const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+    expect([...(manifest.permissions as string[])].sort()).toEqual(['alarms', 'idle', 'notifications', 'offscreen', 'storage']);
+    expect(manifest.host_permissions).toBeUndefined();
+    expect(manifest.content_scripts).toBeUndefined();
+    expect(manifest.name).toBe('__MSG_extName__');
+  });
+
+  it('registers its service worker, which recovers at start', async () => {
+    expect(harness.extensionId).toMatch(/^[a-p]{32}$/);
+    const worker = await harness.worker();
+    expect(await worker.evaluate(() => chrome.runtime.getManifest().name)).toBe('Roll Call');
+    const version = await worker.evaluate(async () => (await chrome.storage.sync.get('settings$')).settings$);
+    expect(version).toEqual({ v: 2 });
+  });
+
+  it('opens the welcome page on first install', async () => {
+    await expect.poll(() => harness.context.pages().some((p) => p.url().endsWith('/options.html'))).toBe(true);
+  });
+
+  it('shows the default break routine in the popup', async () => {
+    const popup = await harness.openPage('popup.html');
+    await expect.poll(() => popup.getByRole('button', { name: 'Start routine' }).isVisible()).toBe(true);
+    await expect.poll(() => popup.getByRole('radio', { name: /Desk break/ }).isChecked()).toBe(true);
+    const steps = await popup.getByRole('region', { name: 'Steps' }).getByRole('listitem').allTextContents();
+    expect(steps).toEqual([
+      'Roll your left foot1:30',
+      'Roll your right foot1:30',
+      'Walk barefoot1:00',
+      'Stretch your left calf0:30',
+      'Stretch your right calf0:30',
+    ]);
+    await popup.close();
+  });
+
+  it('renders the options page with the current intervals', async () => {
+    const options = await harness.openPage('options.html');
+    await expect.poll(() => options.locator('[data-field="sittingIntervalMin"]').textContent()).toBe('45');
+    expect(await options.getByRole('heading', { level: 1 }).textContent()).toBe('Roll Call settings');
+    await options.close();
+  });
+});

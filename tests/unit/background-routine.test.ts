@@ -1,0 +1,120 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { messaging } from '@/utils/messages';
+import { readEventLog, readRoutineState } from '@/utils/storage';
+import { STEP_ALARM, handleRoutineRequest, handleStepAlarm, restoreRoutine } from '@/entrypoints/background/routine';
+import { CUE_NOTIFICATION_ID } from '@/entrypoints/background/step-cue';
+import background from '@/entrypoints/background';
+
+const T0 = new Date(2026, 10, 25, 10, 0).getTime();
+
+vi.mock('@/utils/platform/cue-player', () => ({ playCueInBackground: vi.fn(async () => {}) }));
+
+async function alarmWhen(): Promise<number | undefined> {
+  return (await fakeBrowser.alarms.get(STEP_ALARM))?.scheduledTime;
+}
+
+describe('routine shell', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(T0);
+  });
+
+  it('starts the chosen preset, stores the state and sets the step-end alarm', async () => {
+    expect(await handleRoutineRequest({ type: 'start', presetId: 'desk' }, T0)).toEqual({ ok: true });
+    const { state } = await readRoutineState();
+    expect(state).toMatchObject({ status: 'running', presetId: 'desk', stepIndex: 0 });
+    expect(await alarmWhen()).toBe(T0 + 90_000);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('2');
+  });
+
+  it.each([
+    ['not an object', 'start'],
+    ['an unknown command', { type: 'explode' }],
+    ['a start without a preset', { type: 'start' }],
+  ])('refuses %s and changes nothing', async (_, raw) => {
+    expect(await handleRoutineRequest(raw, T0)).toEqual({ ok: false, error: 'error_bad_command' });
+    expect(await fakeBrowser.storage.local.get('routine')).toEqual({});
+  });
+
+  it('refuses a preset that does not exist', async () => {
+    expect(await handleRoutineRequest({ type: 'start', presetId: 'custom-gone' }, T0)).toEqual({ ok: false, error: 'error_unknown_preset' });
+  });
+
+  it('moves to the next step when the alarm fires, with a silent notification when no view is open', async () => {
+    await handleRoutineRequest({ type: 'start', presetId: 'desk' }, T0);
+    await handleStepAlarm(T0 + 90_000);
+    expect((await readRoutineState()).state).toMatchObject({ stepIndex: 1 });
+    expect(await alarmWhen()).toBe(T0 + 180_000);
+    const notes = fakeBrowser.notifications.getAllCreateOptions() as Record<string, { message: string; silent?: boolean }>;
+    expect(notes[CUE_NOTIFICATION_ID]).toMatchObject({ message: 'Next: Roll your right foot, 1:30', silent: true });
+  });
+
+  it('stays quiet at a step change while a routine view is open', async () => {
+    const popupContext = { contextType: 'POPUP', documentUrl: 'chrome-extension://id/popup.html' };
+    vi.mocked(fakeBrowser.runtime.getContexts).mockResolvedValue([popupContext] as never);
+    await handleRoutineRequest({ type: 'start', presetId: 'desk' }, T0);
+    await handleStepAlarm(T0 + 90_000);
+    expect(fakeBrowser.notifications.getAllCreateOptions()).toEqual({});
+  });
+
+  it('logs a completed routine and clears its alarm', async () => {
+    await handleRoutineRequest({ type: 'start', presetId: 'desk' }, T0);
+    await handleStepAlarm(T0 + 300_000);
+    expect((await readRoutineState()).state).toMatchObject({ status: 'finished', outcome: 'completed' });
+    expect(await alarmWhen()).toBeUndefined();
+    expect((await readEventLog()).events).toEqual([
+      expect.objectContaining({ type: 'routineCompleted', presetId: 'desk', stepsDone: 5, durationMs: 300_000, day: '2026-11-25' }),
+    ]);
+  });
+
+  it('re-creates a lost step alarm at every worker start', async () => {
+    await handleRoutineRequest({ type: 'start', presetId: 'desk' }, T0);
+    await fakeBrowser.alarms.clearAll();
+    await restoreRoutine(T0 + 10_000);
+    expect(await alarmWhen()).toBe(T0 + 90_000);
+  });
+
+  it('replaces a corrupt stored routine with no routine at start', async () => {
+    await fakeBrowser.storage.local.set({ routine: { status: 'running' } });
+    await restoreRoutine(T0);
+    expect(await fakeBrowser.storage.local.get('routine')).toEqual({ routine: { status: 'idle' } });
+  });
+});
+
+describe('background entrypoint', () => {
+  // The messenger is a module singleton; each test starts a fresh worker, as Chrome would.
+  beforeEach(() => messaging.removeAllListeners());
+
+  it('answers typed commands from other pages, one at a time', async () => {
+    background.main();
+    const replies = await Promise.all([
+      messaging.sendMessage('routine', { type: 'start', presetId: 'full' }),
+      messaging.sendMessage('routine', { type: 'start', presetId: 'desk' }),
+    ]);
+    expect(replies).toEqual([{ ok: true }, { ok: false, error: 'error_already_running' }]);
+    expect((await readRoutineState()).state).toMatchObject({ presetId: 'full' });
+  });
+
+  it('opens the welcome page on first run only', async () => {
+    background.main();
+    await vi.waitFor(async () => expect(await fakeBrowser.storage.local.get('onboarded')).toEqual({ onboarded: true }));
+    expect(fakeBrowser.runtime.openOptionsPage).toHaveBeenCalledTimes(1);
+  });
+
+  it('does not open the welcome page again once onboarded', async () => {
+    await fakeBrowser.storage.local.set({ onboarded: true });
+    background.main();
+    await vi.waitFor(async () => expect(await fakeBrowser.storage.sync.get('settings$')).not.toEqual({}));
+    expect(fakeBrowser.runtime.openOptionsPage).not.toHaveBeenCalled();
+  });
+
+  it('advances the routine when the step alarm fires', async () => {
+    background.main();
+    await messaging.sendMessage('routine', { type: 'start', presetId: 'desk' });
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() + 90_500);
+    await fakeBrowser.alarms.onAlarm.trigger({ name: STEP_ALARM, scheduledTime: Date.now(), persistAcrossSessions: true });
+    expect((await readRoutineState()).state).toMatchObject({ stepIndex: 1 });
+  });
+});

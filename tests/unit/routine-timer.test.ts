@@ -1,0 +1,253 @@
+import { describe, expect, it } from 'vitest';
+import {
+  COMPLETION_GRACE_MS,
+  IDLE,
+  applyRoutineCommand,
+  routineRemainingMs,
+  stepEndsAt,
+  stepRemainingMs,
+  tick,
+  type RoutineState,
+  type TimerEffect,
+} from '@/utils/routine-timer';
+import type { Step } from '@/utils/routines';
+
+const T0 = 1_800_000_000_000;
+const S = 1000;
+
+const step = (id: string, durationSec: number, enabled = true): Step => ({ id, kind: 'roll', side: 'left', durationSec, enabled });
+const STEPS = [step('a', 60), step('b', 30), step('c', 45)];
+
+function started(at = T0): RoutineState {
+  return applyRoutineCommand(IDLE, { type: 'start', presetId: 'desk', steps: STEPS }, at).state;
+}
+
+type Active = Extract<RoutineState, { status: 'running' | 'paused' }>;
+const active = (s: RoutineState) => s as Active;
+const types = (effects: TimerEffect[]) => effects.map((e) => e.type);
+
+describe('start', () => {
+  it('runs the first step and sets one alarm at its end', () => {
+    const result = applyRoutineCommand(IDLE, { type: 'start', presetId: 'desk', steps: STEPS }, T0);
+    expect(result.state).toMatchObject({ status: 'running', stepIndex: 0, stepStartedAt: T0, pausedMs: 0 });
+    expect(result.effects).toEqual([
+      { type: 'setStepAlarm', when: T0 + 60 * S },
+      { type: 'routineStarted', at: T0 },
+    ]);
+  });
+
+  it('leaves out the steps that are turned off', () => {
+    const result = applyRoutineCommand(IDLE, { type: 'start', presetId: 'x', steps: [step('a', 60, false), step('b', 30)] }, T0);
+    expect(active(result.state).steps.map((s) => s.id)).toEqual(['b']);
+  });
+
+  it.each([
+    ['no steps at all', []],
+    ['every step turned off', [step('a', 60, false)]],
+  ])('refuses a routine with %s', (_, steps) => {
+    const result = applyRoutineCommand(IDLE, { type: 'start', presetId: 'x', steps }, T0);
+    expect(result).toEqual({ state: IDLE, effects: [], rejected: 'noSteps' });
+  });
+
+  it('refuses to start a second routine over a running one', () => {
+    const running = started();
+    const result = applyRoutineCommand(running, { type: 'start', presetId: 'desk', steps: STEPS }, T0 + S);
+    expect(result.rejected).toBe('alreadyRunning');
+    expect(result.state).toBe(running);
+  });
+
+  it('starts afresh from the finish view', () => {
+    const finished = applyRoutineCommand(started(), { type: 'stop' }, T0 + S).state;
+    expect(applyRoutineCommand(finished, { type: 'start', presetId: 'desk', steps: STEPS }, T0 + 2 * S).state.status).toBe('running');
+  });
+});
+
+describe('time left', () => {
+  it('is worked out from timestamps', () => {
+    const s = active(started());
+    expect(stepRemainingMs(s, T0 + 10 * S)).toBe(50 * S);
+    expect(routineRemainingMs(s, T0 + 10 * S)).toBe((50 + 30 + 45) * S);
+    expect(stepRemainingMs(s, T0 + 999 * S)).toBe(0);
+  });
+
+  it('stands still while paused', () => {
+    const paused = applyRoutineCommand(started(), { type: 'pause' }, T0 + 10 * S).state;
+    expect(stepRemainingMs(active(paused), T0 + 500 * S)).toBe(50 * S);
+    expect(stepEndsAt(paused)).toBeUndefined();
+  });
+});
+
+describe('tick', () => {
+  it('does nothing before the step ends', () => {
+    const s = started();
+    expect(tick(s, T0 + 59_999)).toEqual({ state: s, effects: [] });
+  });
+
+  it('moves to the next step at its end, with one cue and the next alarm', () => {
+    const result = tick(started(), T0 + 60 * S);
+    expect(result.state).toMatchObject({ stepIndex: 1, stepStartedAt: T0 + 60 * S });
+    expect(result.effects).toEqual([
+      { type: 'setStepAlarm', when: T0 + 90 * S },
+      { type: 'stepCue', stepIndex: 1, step: STEPS[1], stepCount: 3 },
+    ]);
+  });
+
+  it('dates the new step from the old one’s end, so a late alarm causes no drift', () => {
+    const result = tick(started(), T0 + 61_500);
+    expect(active(result.state).stepStartedAt).toBe(T0 + 60 * S);
+    expect(stepEndsAt(result.state)).toBe(T0 + 90 * S);
+  });
+
+  it('passes every step a very late tick missed, with a single cue', () => {
+    const result = tick(started(), T0 + 95 * S);
+    expect(result.state).toMatchObject({ stepIndex: 2, stepStartedAt: T0 + 90 * S });
+    expect(types(result.effects).filter((t) => t === 'stepCue')).toHaveLength(1);
+  });
+
+  it('completes the routine at the last step’s end', () => {
+    const result = tick(started(), T0 + 135 * S);
+    expect(result.state).toEqual({
+      status: 'finished',
+      presetId: 'desk',
+      outcome: 'completed',
+      startedAt: T0,
+      endedAt: T0 + 135 * S,
+      durationMs: 135 * S,
+      stepsDone: 3,
+      stepsTotal: 3,
+    });
+    expect(result.effects).toEqual([
+      { type: 'clearStepAlarm' },
+      { type: 'log', event: { type: 'routineCompleted', at: T0 + 135 * S, presetId: 'desk', durationMs: 135 * S, stepsDone: 3, stepsTotal: 3 } },
+      { type: 'routineEnded', at: T0 + 135 * S, outcome: 'completed' },
+      { type: 'finishCue' },
+    ]);
+  });
+
+  it('still counts a routine noticed within the grace period as completed', () => {
+    expect(tick(started(), T0 + 135 * S + COMPLETION_GRACE_MS).state).toMatchObject({ outcome: 'completed' });
+  });
+
+  it('logs a routine whose end was noticed only after the grace period as stopped, with no cue', () => {
+    const result = tick(started(), T0 + 135 * S + COMPLETION_GRACE_MS + 1);
+    expect(result.state).toMatchObject({ status: 'finished', outcome: 'stopped', stepsDone: 0, endedAt: T0 + 135 * S });
+    expect(types(result.effects)).toEqual(['clearStepAlarm', 'log', 'routineEnded']);
+    expect(result.effects[1]).toMatchObject({ event: { type: 'routineStopped' } });
+  });
+
+  it('never moves a paused routine', () => {
+    const paused = applyRoutineCommand(started(), { type: 'pause' }, T0 + 59 * S).state;
+    expect(tick(paused, T0 + 3600 * S)).toEqual({ state: paused, effects: [] });
+  });
+
+  it.each([IDLE, { status: 'finished', presetId: 'desk', outcome: 'completed', startedAt: T0, endedAt: T0, durationMs: 0, stepsDone: 1, stepsTotal: 1 } as RoutineState])(
+    'ignores a repeated alarm once the routine is %# over',
+    (state) => {
+      expect(tick(state, T0 + 9999 * S)).toEqual({ state, effects: [] });
+    },
+  );
+});
+
+describe('pause and resume', () => {
+  it('pause clears the alarm; resume sets it later by the time paused', () => {
+    const paused = applyRoutineCommand(started(), { type: 'pause' }, T0 + 10 * S);
+    expect(paused.state).toMatchObject({ status: 'paused', pausedAt: T0 + 10 * S });
+    expect(paused.effects).toEqual([{ type: 'clearStepAlarm' }]);
+    const resumed = applyRoutineCommand(paused.state, { type: 'resume' }, T0 + 70 * S);
+    expect(resumed.state).toMatchObject({ status: 'running', pausedMs: 60 * S, pausedAt: undefined });
+    expect(resumed.effects).toEqual([{ type: 'setStepAlarm', when: T0 + 120 * S }]);
+  });
+
+  it('pausing exactly at a step end pauses the next step, not the ended one', () => {
+    const result = applyRoutineCommand(started(), { type: 'pause' }, T0 + 60 * S);
+    expect(result.state).toMatchObject({ status: 'paused', stepIndex: 1 });
+    expect(types(result.effects)).toEqual(['setStepAlarm', 'stepCue', 'clearStepAlarm']);
+  });
+
+  it('leaves paused time out of the routine’s logged length', () => {
+    let s = applyRoutineCommand(started(), { type: 'pause' }, T0 + 10 * S).state;
+    s = applyRoutineCommand(s, { type: 'resume' }, T0 + 310 * S).state;
+    const done = tick(s, T0 + 435 * S);
+    expect(done.state).toMatchObject({ outcome: 'completed', durationMs: 135 * S });
+  });
+
+  it.each([
+    ['pause while paused', 'pause', 'paused'],
+    ['resume while running', 'resume', 'running'],
+  ] as const)('%s changes nothing', (_, type, status) => {
+    let s = started();
+    if (status === 'paused') s = applyRoutineCommand(s, { type: 'pause' }, T0).state;
+    const result = applyRoutineCommand(s, { type }, T0 + S);
+    expect(result).toEqual({ state: s, effects: [] });
+  });
+});
+
+describe('skip, back and restart', () => {
+  it('skip starts the next step now', () => {
+    const result = applyRoutineCommand(started(), { type: 'skip' }, T0 + 20 * S);
+    expect(result.state).toMatchObject({ stepIndex: 1, stepStartedAt: T0 + 20 * S });
+    expect(result.effects).toEqual([{ type: 'setStepAlarm', when: T0 + 50 * S }]);
+  });
+
+  it('skipping the last step completes the routine', () => {
+    let s = started();
+    s = applyRoutineCommand(s, { type: 'skip' }, T0 + S).state;
+    s = applyRoutineCommand(s, { type: 'skip' }, T0 + 2 * S).state;
+    const result = applyRoutineCommand(s, { type: 'skip' }, T0 + 3 * S);
+    expect(result.state).toMatchObject({ status: 'finished', outcome: 'completed', stepsDone: 3, durationMs: 3 * S });
+  });
+
+  it('back restarts the previous step', () => {
+    const second = applyRoutineCommand(started(), { type: 'skip' }, T0 + S).state;
+    const result = applyRoutineCommand(second, { type: 'back' }, T0 + 5 * S);
+    expect(result.state).toMatchObject({ stepIndex: 0, stepStartedAt: T0 + 5 * S, pausedMs: 0 });
+    expect(result.effects).toEqual([{ type: 'setStepAlarm', when: T0 + 65 * S }]);
+  });
+
+  it('back on the first step restarts it', () => {
+    const result = applyRoutineCommand(started(), { type: 'back' }, T0 + 30 * S);
+    expect(result.state).toMatchObject({ stepIndex: 0, stepStartedAt: T0 + 30 * S });
+  });
+
+  it('restartStep starts the current step again', () => {
+    const result = applyRoutineCommand(started(), { type: 'restartStep' }, T0 + 40 * S);
+    expect(stepEndsAt(result.state)).toBe(T0 + 100 * S);
+  });
+
+  it('skip while paused moves on and stays paused, with no alarm', () => {
+    const paused = applyRoutineCommand(started(), { type: 'pause' }, T0 + 10 * S).state;
+    const result = applyRoutineCommand(paused, { type: 'skip' }, T0 + 40 * S);
+    expect(result.state).toMatchObject({ status: 'paused', stepIndex: 1, pausedAt: T0 + 40 * S, routinePausedMs: 30 * S });
+    expect(result.effects).toEqual([{ type: 'clearStepAlarm' }]);
+    expect(stepRemainingMs(active(result.state), T0 + 999 * S)).toBe(30 * S);
+  });
+});
+
+describe('stop and dismiss', () => {
+  it('stop logs a stopped routine with the steps already done', () => {
+    const second = applyRoutineCommand(started(), { type: 'skip' }, T0 + 20 * S).state;
+    const result = applyRoutineCommand(second, { type: 'stop' }, T0 + 30 * S);
+    expect(result.state).toMatchObject({ status: 'finished', outcome: 'stopped', stepsDone: 1, stepsTotal: 3, durationMs: 30 * S });
+    expect(result.effects).toContainEqual({ type: 'routineEnded', at: T0 + 30 * S, outcome: 'stopped' });
+  });
+
+  it('stop while paused leaves the pause out of the length', () => {
+    const paused = applyRoutineCommand(started(), { type: 'pause' }, T0 + 10 * S).state;
+    expect(applyRoutineCommand(paused, { type: 'stop' }, T0 + 100 * S).state).toMatchObject({ durationMs: 10 * S });
+  });
+
+  it('dismiss returns from the finish view to idle', () => {
+    const finished = applyRoutineCommand(started(), { type: 'stop' }, T0 + S).state;
+    expect(applyRoutineCommand(finished, { type: 'dismiss' }, T0 + 2 * S)).toEqual({ state: IDLE, effects: [] });
+  });
+
+  it.each(['pause', 'resume', 'skip', 'back', 'restartStep', 'stop'] as const)('%s with no routine is refused', (type) => {
+    expect(applyRoutineCommand(IDLE, { type }, T0)).toEqual({ state: IDLE, effects: [], rejected: 'notRunning' });
+  });
+
+  it('a command arriving after the routine ran out acts on the finished routine', () => {
+    const result = applyRoutineCommand(started(), { type: 'skip' }, T0 + 140 * S);
+    expect(result.state).toMatchObject({ status: 'finished', outcome: 'completed' });
+    expect(result.rejected).toBe('notRunning');
+  });
+});

@@ -1,0 +1,68 @@
+import * as v from 'valibot';
+
+/**
+ * The event log: the contract between the sitting tracker and the routine
+ * timer, which append to it, and the history, which reads it. Only the
+ * background appends. Each event carries the local calendar day it happened
+ * on, fixed when it happened, so a later change of time zone or a DST shift
+ * never moves it to another day.
+ */
+
+const timestamp = v.pipe(v.number(), v.finite(), v.minValue(0));
+const count = v.pipe(v.number(), v.integer(), v.minValue(0));
+const dayKey = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/));
+
+const base = { at: timestamp, day: dayKey };
+
+const routineOutcome = {
+  ...base,
+  presetId: v.pipe(v.string(), v.maxLength(64)),
+  durationMs: timestamp,
+  stepsDone: count,
+  stepsTotal: count,
+};
+
+export const EVENT_SCHEMA = v.variant('type', [
+  v.object({ type: v.literal('breakDue'), ...base, sittingMs: timestamp }),
+  v.object({ type: v.literal('breakTaken'), ...base, how: v.picklist(['routine', 'natural']) }),
+  v.object({ type: v.literal('snoozed'), ...base, count: count }),
+  v.object({ type: v.literal('skipped'), ...base }),
+  v.object({ type: v.literal('routineCompleted'), ...routineOutcome }),
+  v.object({ type: v.literal('routineStopped'), ...routineOutcome }),
+  v.object({ type: v.literal('sittingEnded'), ...base, startedAt: timestamp, durationMs: timestamp }),
+]);
+
+export type RollCallEvent = v.InferOutput<typeof EVENT_SCHEMA>;
+export type EventType = RollCallEvent['type'];
+
+/** An event as its producer describes it; the day is filled in on append. */
+export type NewEvent = RollCallEvent extends infer E ? (E extends RollCallEvent ? Omit<E, 'day'> : never) : never;
+
+/** The local calendar day of a moment, as `YYYY-MM-DD`, in the time zone in force at that moment. */
+export function localDayKey(at: number): string {
+  const d = new Date(at);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** Returns a new log with the events added at the end; the old log is left as it was. */
+export function appendEvents(log: readonly RollCallEvent[], events: readonly NewEvent[]): RollCallEvent[] {
+  return [...log, ...events.map((e) => ({ ...e, day: localDayKey(e.at) }) as RollCallEvent)];
+}
+
+export interface ParsedLog {
+  events: RollCallEvent[];
+  /** How many stored entries could not be read and were left out. */
+  dropped: number;
+}
+
+/** Reads a stored log, keeping every entry that is valid and counting the rest. */
+export function parseEventLog(stored: unknown): ParsedLog {
+  if (!Array.isArray(stored)) return { events: [], dropped: stored == null ? 0 : 1 };
+  const events: RollCallEvent[] = [];
+  for (const entry of stored) {
+    const result = v.safeParse(EVENT_SCHEMA, entry);
+    if (result.success) events.push(result.output);
+  }
+  return { events, dropped: stored.length - events.length };
+}

@@ -1,0 +1,60 @@
+import * as v from 'valibot';
+import { defineExtensionMessaging } from '@webext-core/messaging';
+
+/**
+ * The typed command protocol. Pages never write the state the background
+ * owns: they send a command here and watch storage for the result.
+ */
+
+export const ROUTINE_REQUEST_SCHEMA = v.variant('type', [
+  v.object({ type: v.literal('start'), presetId: v.pipe(v.string(), v.minLength(1), v.maxLength(64)) }),
+  v.object({ type: v.literal('pause') }),
+  v.object({ type: v.literal('resume') }),
+  v.object({ type: v.literal('skip') }),
+  v.object({ type: v.literal('back') }),
+  v.object({ type: v.literal('restartStep') }),
+  v.object({ type: v.literal('stop') }),
+  v.object({ type: v.literal('dismiss') }),
+]);
+
+export type RoutineRequest = v.InferOutput<typeof ROUTINE_REQUEST_SCHEMA>;
+
+/** Why a command was refused, as a locale key the page can show. */
+export type CommandErrorKey =
+  | 'error_bad_command'
+  | 'error_unknown_preset'
+  | 'error_no_steps'
+  | 'error_not_running'
+  | 'error_already_running';
+
+export type CommandReply = { ok: true } | { ok: false; error: CommandErrorKey };
+
+export interface ProtocolMap {
+  routine(request: RoutineRequest): CommandReply;
+}
+
+export const messaging = defineExtensionMessaging<ProtocolMap>();
+
+/** Sends a command; a background that cannot be reached is reported like any refusal, never thrown. */
+export async function sendRoutineCommand(request: RoutineRequest): Promise<CommandReply> {
+  try {
+    return await messaging.sendMessage('routine', request);
+  } catch {
+    return { ok: false, error: 'error_bad_command' };
+  }
+}
+
+/** What the background asks the offscreen document (Chrome) to play. */
+export interface CueRequest {
+  chime: boolean;
+  volume: number;
+  /** Text to say aloud, when spoken cues are on. */
+  speech?: string;
+  lang: string;
+}
+
+export interface CueProtocolMap {
+  playCue(request: CueRequest): void;
+}
+
+export const cueMessaging = defineExtensionMessaging<CueProtocolMap>();

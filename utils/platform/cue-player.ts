@@ -1,0 +1,48 @@
+import { browser } from 'wxt/browser';
+import { cueMessaging, type CueRequest } from '../messages';
+import { playChime, speakCue } from './chime';
+
+/**
+ * Plays a cue with every view closed. Chrome's service worker has no audio,
+ * so it hands the cue to an offscreen document; Firefox's background page
+ * plays it itself.
+ */
+
+interface OffscreenApi {
+  createDocument(parameters: { url: string; reasons: string[]; justification: string }): Promise<void>;
+}
+
+const OFFSCREEN_PATH = '/offscreen.html';
+
+function offscreenApi(): OffscreenApi | undefined {
+  return (browser as unknown as { offscreen?: OffscreenApi }).offscreen;
+}
+
+let creating: Promise<void> | undefined;
+
+async function ensureOffscreenDocument(api: OffscreenApi): Promise<void> {
+  const existing = await browser.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] });
+  if (existing.length > 0) return;
+  // Only one offscreen document may exist; two cues at once must not both try to create it.
+  creating ??= api
+    .createDocument({
+      url: OFFSCREEN_PATH,
+      reasons: ['AUDIO_PLAYBACK'],
+      justification: 'Plays the step-change chime of a running routine while its window is closed.',
+    })
+    .finally(() => {
+      creating = undefined;
+    });
+  await creating;
+}
+
+export async function playCueInBackground(request: CueRequest): Promise<void> {
+  const api = offscreenApi();
+  if (!api) {
+    if (request.chime) playChime(request.volume);
+    if (request.speech) speakCue(request.speech, request.lang, request.volume);
+    return;
+  }
+  await ensureOffscreenDocument(api);
+  await cueMessaging.sendMessage('playCue', request);
+}

@@ -1,0 +1,61 @@
+import * as v from 'valibot';
+import { IDLE, type RoutineState } from './routine-timer';
+import { MAX_STEP_SEC } from './routines';
+
+/** Validation of the stored routine state: a damaged or foreign value reads as no routine, never a crash. */
+
+const time = v.pipe(v.number(), v.finite(), v.minValue(0));
+const count = v.pipe(v.number(), v.integer(), v.minValue(0));
+
+const step = v.object({
+  id: v.string(),
+  kind: v.picklist(['roll', 'walk', 'calfStretch', 'hamstringStretch']),
+  side: v.picklist(['left', 'right', 'none']),
+  // Short steps are allowed here (not in the editor), so that a routine started before a limit changed still reads.
+  durationSec: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_STEP_SEC)),
+  enabled: v.boolean(),
+});
+
+const active = {
+  presetId: v.string(),
+  steps: v.pipe(v.array(step), v.minLength(1)),
+  stepIndex: count,
+  stepStartedAt: time,
+  pausedAt: v.optional(time),
+  pausedMs: time,
+  startedAt: time,
+  routinePausedMs: time,
+};
+
+const ROUTINE_STATE_SCHEMA = v.variant('status', [
+  v.object({ status: v.literal('idle') }),
+  v.pipe(
+    v.object({ status: v.literal('running'), ...active }),
+    v.check((s) => s.stepIndex < s.steps.length && s.pausedAt === undefined),
+  ),
+  v.pipe(
+    v.object({ status: v.literal('paused'), ...active, pausedAt: time }),
+    v.check((s) => s.stepIndex < s.steps.length),
+  ),
+  v.object({
+    status: v.literal('finished'),
+    presetId: v.string(),
+    outcome: v.picklist(['completed', 'stopped']),
+    startedAt: time,
+    endedAt: time,
+    durationMs: time,
+    stepsDone: count,
+    stepsTotal: count,
+  }),
+]);
+
+export interface ParsedRoutineState {
+  state: RoutineState;
+  invalid: boolean;
+}
+
+export function parseRoutineState(stored: unknown): ParsedRoutineState {
+  if (stored == null) return { state: IDLE, invalid: false };
+  const result = v.safeParse(ROUTINE_STATE_SCHEMA, stored);
+  return result.success ? { state: result.output as RoutineState, invalid: false } : { state: IDLE, invalid: true };
+}

@@ -1,0 +1,45 @@
+import { storage } from '@wxt-dev/storage';
+import { SETTINGS_VERSION, parseSettings, type ParsedSettings } from './settings';
+import { parseEventLog, type ParsedLog } from './events';
+import { parsePresetCustomisations, type ParsedCustomisations } from './preset-schema';
+import { parseRoutineState, type ParsedRoutineState } from './routine-schema';
+
+/**
+ * One typed item per key. Settings and the routine editor's changes follow the
+ * user in `sync:`; state and the event log stay on this device in `local:`
+ * (never `session:`, which the browser clears on restart).
+ *
+ * Items hold `unknown`: whatever is stored may have been written by another
+ * version or damaged, so every read goes through a parser that falls back to
+ * defaults instead of throwing. Migrations are not declared here, because
+ * `@wxt-dev/storage` would then run them in every page that imports this
+ * file; the background runs them once at start (`utils/migrations.ts`).
+ */
+
+export const settingsItem = storage.defineItem<unknown>('sync:settings', { version: SETTINGS_VERSION });
+
+export const presetsItem = storage.defineItem<unknown>('sync:presets');
+
+/** Set once the welcome page has been shown, so that it never opens again by itself. */
+export const onboardedItem = storage.defineItem<boolean>('local:onboarded', { fallback: false });
+
+export const eventLogItem = storage.defineItem<unknown>('local:eventLog');
+
+/** The running routine; only the background writes it, every view watches it. */
+export const routineItem = storage.defineItem<unknown>('local:routine');
+
+export async function readSettings(): Promise<ParsedSettings> {
+  return parseSettings(await settingsItem.getValue());
+}
+
+export async function readPresetCustomisations(): Promise<ParsedCustomisations> {
+  return parsePresetCustomisations(await presetsItem.getValue());
+}
+
+export async function readEventLog(): Promise<ParsedLog> {
+  return parseEventLog(await eventLogItem.getValue());
+}
+
+export async function readRoutineState(): Promise<ParsedRoutineState> {
+  return parseRoutineState(await routineItem.getValue());
+}
