@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 
 interface LocaleEntry {
   message: string;
@@ -8,7 +8,7 @@ interface LocaleEntry {
 
 /** Reads a locale file and answers `getMessage` the way the browser does, placeholders included. */
 export function localeMessages(locale: string): Record<string, LocaleEntry> {
-  const path = fileURLToPath(new URL(`../public/_locales/${locale}/messages.json`, import.meta.url));
+  const path = resolve(import.meta.dirname, '../public/_locales', locale, 'messages.json');
   return JSON.parse(readFileSync(path, 'utf8')) as Record<string, LocaleEntry>;
 }
 

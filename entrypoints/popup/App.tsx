@@ -63,6 +63,7 @@ export function App({ inWindow }: AppProps) {
         <FinishedView
           state={state}
           presetLabel={presetName(findPreset(presets, state.presetId) ?? { id: state.presetId })}
+          settings={settings.settings}
           onDone={() => void send({ type: 'dismiss' })}
         />
       ) : (

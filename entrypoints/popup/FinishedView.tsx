@@ -1,16 +1,25 @@
 import type { RoutineState } from '@/utils/routine-timer';
+import type { Settings } from '@/utils/settings';
+import { localDayKey, parseEventLog } from '@/utils/events';
+import { countDay } from '@/utils/history';
+import { eventLogItem } from '@/utils/storage';
+import { useStorageItem } from '@/components/use-storage';
 import { formatClock } from '@/utils/format';
 import { t } from '@/utils/platform/i18n';
 
 export interface FinishedViewProps {
   state: Extract<RoutineState, { status: 'finished' }>;
   presetLabel: string;
+  settings: Settings;
   onDone(): void;
 }
 
 /** The end of a routine: how long it took and how many steps were done. */
-export function FinishedView({ state, presetLabel, onDone }: FinishedViewProps) {
+export function FinishedView({ state, presetLabel, settings, onDone }: FinishedViewProps) {
   const completed = state.outcome === 'completed';
+  // The event log is read here only, never on the popup's start-up path.
+  const log = useStorageItem(eventLogItem, parseEventLog);
+  const today = log && countDay(log.events, localDayKey(state.endedAt), settings.fullRoutinePresetId);
   return (
     <main class="finished">
       <h1>{completed ? t('popup_finished_title') : t('popup_stopped_title')}</h1>
@@ -18,6 +27,11 @@ export function FinishedView({ state, presetLabel, onDone }: FinishedViewProps) 
       <p class="finished__summary">
         {t('popup_finished_summary', formatClock(state.durationMs), state.stepsDone, state.stepsTotal)}
       </p>
+      {today && (
+        <p class="finished__today">
+          {t('popup_today_progress', today.routinesCompleted, today.fullRoutinesCompleted, settings.goalRoutinesPerDay)}
+        </p>
+      )}
       <button type="button" class="primary" onClick={onDone} autoFocus>
         {t('popup_done')}
       </button>

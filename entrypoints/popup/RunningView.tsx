@@ -1,4 +1,4 @@
-import { useEffect } from 'preact/hooks';
+import { useEffect, useLayoutEffect } from 'preact/hooks';
 import { isActive, routineRemainingMs, stepEndsAt, stepRemainingMs, tick, type RoutineState } from '@/utils/routine-timer';
 import { stepInstructionsKey, stepTitleKey, type Step } from '@/utils/routines';
 import { formatClock } from '@/utils/format';
@@ -38,7 +38,8 @@ function useCueAtStepEnd(state: Active, settings: Settings) {
 
 /** Space, arrows and Esc drive the timer, except where a focused control already handles the key. */
 function useShortcuts(paused: boolean, send: RunningViewProps['send']) {
-  useEffect(() => {
+  // A layout effect, so the keys work from the very first paint of the view.
+  useLayoutEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.altKey || event.ctrlKey || event.metaKey) return;
       const target = event.target as HTMLElement | null;

@@ -10,8 +10,11 @@ export interface ExtensionHarness {
   context: BrowserContext;
   extensionId: string;
   userDataDir: string;
-  /** The current service worker, waiting for a fresh one if the last was stopped. */
+  /** The service worker; Playwright keeps the same object when Chrome restarts it. */
   worker(): Promise<Worker>;
+  /** Runs a function in the service worker, waking it first if it was stopped. */
+  inWorker<R>(fn: () => R | Promise<R>): Promise<R>;
+  inWorker<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
   openPage(path: string): Promise<Page>;
   /** Stops the service worker the way Chrome does when it has been idle. */
   killWorker(): Promise<void>;
@@ -50,24 +53,46 @@ export async function launchExtension(options: { userDataDir?: string } = {}): P
     ],
   });
 
-  const worker = async () => {
-    const live = context.serviceWorkers().find((w) => w.url().endsWith('/background.js'));
-    return live ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  const worker = async (): Promise<Worker> =>
+    context.serviceWorkers().find((w) => w.url().endsWith('/background.js')) ??
+    (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  let extensionId = '';
+
+  /** Any message wakes a stopped worker, as a click in the popup would. */
+  const wakeWorker = async () => {
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${extensionId}/options.html`);
+    await page.evaluate(() => chrome.runtime.sendMessage('wake').catch(() => undefined));
+    await page.close();
   };
-  const extensionId = new URL((await worker()).url()).host;
+
+  extensionId = new URL((await worker()).url()).host;
+
+  // Playwright keeps one Worker object across restarts; a call that meets a stopped worker wakes it and tries again.
+  async function inWorker(fn: unknown, arg?: unknown): Promise<unknown> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await (await worker()).evaluate(fn as never, arg as never);
+      } catch (error) {
+        if (attempt >= 3 || !/restarted|closed/.test(String(error))) throw error;
+        await wakeWorker();
+      }
+    }
+  }
 
   return {
     context,
     extensionId,
     userDataDir,
     worker,
+    inWorker: inWorker as ExtensionHarness['inWorker'],
     async openPage(path) {
       const page = await context.newPage();
       await page.goto(`chrome-extension://${extensionId}/${path.replace(/^\//, '')}`);
       return page;
     },
     async killWorker() {
-      const page = context.pages()[0] ?? (await context.newPage());
+      const page = await context.newPage();
       const cdp = await context.newCDPSession(page);
       const { targetInfos } = (await cdp.send('Target.getTargets')) as {
         targetInfos: Array<{ targetId: string; type: string; url: string }>;
@@ -75,10 +100,7 @@ export async function launchExtension(options: { userDataDir?: string } = {}): P
       for (const target of targetInfos.filter((t) => t.type === 'service_worker' && t.url.includes(extensionId))) {
         await cdp.send('Target.closeTarget', { targetId: target.targetId });
       }
-      await cdp.detach();
-      // Wait until Playwright has seen the worker go, so worker() cannot hand back the dead one.
-      const deadline = Date.now() + 5000;
-      while (context.serviceWorkers().length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      await page.close();
     },
     async close({ keepProfile = false } = {}) {
       await context.close();

@@ -22,8 +22,7 @@ describe('the built extension in Chromium', () => {
     expect(harness.extensionId).toMatch(/^[a-p]{32}$/);
     const worker = await harness.worker();
     expect(await worker.evaluate(() => chrome.runtime.getManifest().name)).toBe('Roll Call');
-    const version = await worker.evaluate(async () => (await chrome.storage.sync.get('settings$')).settings$);
-    expect(version).toEqual({ v: 2 });
+    await expect.poll(() => worker.evaluate(async () => (await chrome.storage.sync.get('settings$')).settings$)).toEqual({ v: 2 });
   });
 
   it('opens the welcome page on first install', async () => {

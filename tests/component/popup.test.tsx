@@ -1,0 +1,131 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { messaging } from '@/utils/messages';
+import { IDLE, applyRoutineCommand, type RoutineState } from '@/utils/routine-timer';
+import { BUILT_IN_PRESETS } from '@/utils/routines';
+import { App } from '@/entrypoints/popup/App';
+
+const T0 = new Date(2026, 10, 25, 10, 0).getTime();
+const desk = BUILT_IN_PRESETS.find((p) => p.id === 'desk')!;
+
+function runningDesk(at = T0): RoutineState {
+  return applyRoutineCommand(IDLE, { type: 'start', presetId: 'desk', steps: desk.steps }, at).state;
+}
+
+async function seedRoutine(state: RoutineState) {
+  await fakeBrowser.storage.local.set({ routine: state });
+}
+
+describe('popup', () => {
+  let sent: unknown[];
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(T0 + 20_000);
+    sent = [];
+    vi.spyOn(messaging, 'sendMessage').mockImplementation((async (_type: string, data: unknown) => {
+      sent.push(data);
+      return { ok: true };
+    }) as never);
+  });
+  afterEach(() => {
+    cleanup();
+    vi.useRealTimers();
+  });
+
+  it('offers the routines with their lengths, the break routine first chosen', async () => {
+    render(<App inWindow={false} />);
+    expect(await screen.findByRole('radio', { name: 'Desk break 5:00' })).toHaveProperty('checked', true);
+    expect(screen.getByRole('radio', { name: 'Full reset 19:00' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('radio', { name: 'Lower-back relief 9:00' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Start routine' }));
+    await waitFor(() => expect(sent).toEqual([{ type: 'start', presetId: 'back' }]));
+  });
+
+  it('renders a running routine from storage, with time worked out from its timestamps', async () => {
+    await seedRoutine(runningDesk());
+    render(<App inWindow={false} />);
+    expect(await screen.findByRole('heading', { name: 'Roll your left foot' })).toBeTruthy();
+    expect(screen.getByRole('timer', { name: 'Time left in this step' }).textContent).toBe('1:10');
+    expect(screen.getByText('Step 1 of 5 · 4:40 left')).toBeTruthy();
+    expect(screen.getByText('Next: Roll your right foot')).toBeTruthy();
+    expect(screen.getByText('Left side')).toBeTruthy();
+  });
+
+  it.each([
+    ['Pause', { type: 'pause' }],
+    ['Skip step', { type: 'skip' }],
+    ['Previous step', { type: 'back' }],
+    ['Stop routine', { type: 'stop' }],
+  ])('the %s button sends its command', async (name, command) => {
+    await seedRoutine(runningDesk());
+    render(<App inWindow={false} />);
+    fireEvent.click(await screen.findByRole('button', { name }));
+    await waitFor(() => expect(sent).toEqual([command]));
+  });
+
+  it('shows Resume while paused, and sends it', async () => {
+    await seedRoutine(applyRoutineCommand(runningDesk(), { type: 'pause' }, T0 + 5000).state);
+    render(<App inWindow={false} />);
+    expect(await screen.findByText('Paused')).toBeTruthy();
+    expect(screen.getByRole('timer').textContent).toBe('1:25');
+    fireEvent.click(screen.getByRole('button', { name: 'Resume' }));
+    await waitFor(() => expect(sent).toEqual([{ type: 'resume' }]));
+  });
+
+  it.each([
+    [' ', { type: 'pause' }],
+    ['ArrowRight', { type: 'skip' }],
+    ['ArrowLeft', { type: 'back' }],
+    ['Escape', { type: 'stop' }],
+  ])('the %j key sends %j', async (key, command) => {
+    await seedRoutine(runningDesk());
+    render(<App inWindow={false} />);
+    await screen.findByRole('timer');
+    fireEvent.keyDown(document.body, { key });
+    await waitFor(() => expect(sent).toEqual([command]));
+  });
+
+  it('names the shortcuts in the controls’ titles', async () => {
+    await seedRoutine(runningDesk());
+    render(<App inWindow={false} />);
+    expect((await screen.findByRole('button', { name: 'Pause' })).getAttribute('title')).toBe('Pause (Space)');
+    expect(screen.getByRole('button', { name: 'Skip step' }).getAttribute('title')).toBe('Skip step (→)');
+    expect(screen.getByRole('button', { name: 'Previous step' }).getAttribute('title')).toBe('Previous step (←)');
+    expect(screen.getByRole('button', { name: 'Stop routine' }).getAttribute('title')).toBe('Stop routine (Esc)');
+  });
+
+  it('follows the state live when the background moves the routine on', async () => {
+    await seedRoutine(runningDesk());
+    render(<App inWindow={false} />);
+    await screen.findByRole('heading', { name: 'Roll your left foot' });
+    await seedRoutine(applyRoutineCommand(runningDesk(), { type: 'skip' }, T0 + 20_000).state);
+    expect(await screen.findByRole('heading', { name: 'Roll your right foot' })).toBeTruthy();
+  });
+
+  it('shows the finish view with today’s progress, and Done dismisses it', async () => {
+    await seedRoutine(applyRoutineCommand(runningDesk(), { type: 'stop' }, T0 + 20_000).state);
+    const completed = { type: 'routineCompleted', day: '2026-11-25', presetId: 'desk', durationMs: 1, stepsDone: 5, stepsTotal: 5 };
+    await fakeBrowser.storage.local.set({ eventLog: [{ ...completed, at: T0 - 5000 }, { ...completed, at: T0 - 4000, presetId: 'full' }] });
+    render(<App inWindow={false} />);
+    expect(await screen.findByRole('heading', { name: 'Routine stopped' })).toBeTruthy();
+    expect(screen.getByText('0:20 · 0 of 5 steps')).toBeTruthy();
+    expect(await screen.findByText('Today: 2 routines done · full routine 1 of 1')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Done' }));
+    await waitFor(() => expect(sent).toEqual([{ type: 'dismiss' }]));
+  });
+
+  it('shows why a command was refused', async () => {
+    vi.spyOn(messaging, 'sendMessage').mockResolvedValue({ ok: false, error: 'error_no_steps' } as never);
+    render(<App inWindow={false} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Start routine' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('That routine has no steps turned on.');
+  });
+
+  it('says when stored settings could not be read', async () => {
+    await fakeBrowser.storage.sync.set({ settings: { sittingIntervalMin: 'lots' } });
+    render(<App inWindow={false} />);
+    expect((await screen.findByRole('status')).textContent).toContain('Sitting interval (minutes)');
+  });
+});
