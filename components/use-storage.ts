@@ -20,13 +20,14 @@ export function useStorageItem<T>(item: WxtStorageItem<unknown, Record<string, u
 }
 
 /**
- * The current time, re-read on every whole second of `anchor` (a step's
- * start), so the countdown changes digit exactly when a second has passed.
+ * The current time, re-read every `periodMs` in step with `anchor` (a step's
+ * start), so a countdown changes digit exactly when a second has passed.
+ * With no period the time is read once per render.
  */
-export function useNow(running: boolean, anchor = 0): number {
+export function useNow(periodMs: number | undefined, anchor = 0): number {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
-    if (!running) {
+    if (periodMs === undefined) {
       setNow(Date.now());
       return;
     }
@@ -34,11 +35,11 @@ export function useNow(running: boolean, anchor = 0): number {
     const schedule = () => {
       const current = Date.now();
       setNow(current);
-      const sincePhase = (((current - anchor) % 1000) + 1000) % 1000;
-      timer = setTimeout(schedule, 1000 - sincePhase + 5);
+      const sincePhase = (((current - anchor) % periodMs) + periodMs) % periodMs;
+      timer = setTimeout(schedule, periodMs - sincePhase + 5);
     };
     schedule();
     return () => clearTimeout(timer);
-  }, [running, anchor]);
+  }, [periodMs, anchor]);
   return now;
 }

@@ -1,6 +1,7 @@
 import { beforeEach, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createGetMessage, localeMessages } from './locale';
+import { fakeEnvironment } from './fake-environment';
 
 // The fake browser leaves these unimplemented; the tests answer them as Chromium would, in English.
 const getMessage = createGetMessage(localeMessages('en'));
@@ -45,6 +46,8 @@ beforeEach(() => {
     getMessage,
     getUILanguage: () => 'en',
   });
+  fakeEnvironment.reset();
+  Object.assign(fakeBrowser.windows, { create: vi.fn(async () => ({ id: 1 })), remove: vi.fn(async () => {}) });
   Object.assign(fakeBrowser.runtime, {
     getManifest: () => ({ manifest_version: 3, name: 'Roll Call', version: '0.1.0' }),
     getContexts: vi.fn(async () => []),

@@ -1,5 +1,6 @@
 import { ceilMinutes } from './format';
 import { isActive, stepRemainingMs, type RoutineState } from './routine-timer';
+import { nextBreakAt, sittingMs, trackerMode, type SittingState, type TrackerSettings } from './sitting';
 
 /** What the toolbar badge shows; the shell only copies it onto the action. */
 export interface Badge {
@@ -21,4 +22,21 @@ export function routineBadge(state: RoutineState, now: number): Badge | undefine
   if (!isActive(state)) return undefined;
   if (state.status === 'paused') return { text: PAUSE_SIGN, color: BADGE_COLORS.paused };
   return { text: String(ceilMinutes(stepRemainingMs(state, now))), color: BADGE_COLORS.calm };
+}
+
+/** Below this many minutes to the next break, the badge changes colour. */
+export const SOON_MINUTES = 5;
+
+/** While tracking: the minutes until the next break, “!” once it is due, a pause sign while paused. */
+export function sittingBadge(state: SittingState, settings: TrackerSettings, now: number): Badge {
+  const mode = trackerMode(state, { now, settings });
+  if (mode === 'paused') return { text: PAUSE_SIGN, color: BADGE_COLORS.paused };
+  if (mode !== 'tracking' && mode !== 'away') return { text: '', color: BADGE_COLORS.calm };
+  if (state.reminder && state.reminder.snoozedUntil === undefined) return { text: '!', color: BADGE_COLORS.due };
+  const breakAt = nextBreakAt(state, settings);
+  if (breakAt === undefined) return { text: '', color: BADGE_COLORS.calm };
+  // While away the clock stands still, so the minutes left do too.
+  const left = state.reminder?.snoozedUntil !== undefined ? breakAt - now : settings.sittingIntervalMin * 60_000 - sittingMs(state, now);
+  const minutesLeft = ceilMinutes(left);
+  return { text: String(minutesLeft), color: minutesLeft <= SOON_MINUTES ? BADGE_COLORS.soon : BADGE_COLORS.calm };
 }

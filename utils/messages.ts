@@ -19,18 +19,33 @@ export const ROUTINE_REQUEST_SCHEMA = v.variant('type', [
 
 export type RoutineRequest = v.InferOutput<typeof ROUTINE_REQUEST_SCHEMA>;
 
+const reminderId = v.optional(v.pipe(v.string(), v.maxLength(20)));
+
+export const SITTING_REQUEST_SCHEMA = v.variant('type', [
+  v.object({ type: v.literal('startBreak'), reminderId }),
+  v.object({ type: v.literal('snooze'), reminderId }),
+  v.object({ type: v.literal('skip'), reminderId }),
+  v.object({ type: v.literal('pause'), choice: v.picklist(['m30', 'h1', 'h2', 'tomorrow', 'untilResumed']) }),
+  v.object({ type: v.literal('resume') }),
+  v.object({ type: v.literal('remindAnyway') }),
+]);
+
+export type SittingRequest = v.InferOutput<typeof SITTING_REQUEST_SCHEMA>;
+
 /** Why a command was refused, as a locale key the page can show. */
 export type CommandErrorKey =
   | 'error_bad_command'
   | 'error_unknown_preset'
   | 'error_no_steps'
   | 'error_not_running'
-  | 'error_already_running';
+  | 'error_already_running'
+  | 'error_stale_reminder';
 
 export type CommandReply = { ok: true } | { ok: false; error: CommandErrorKey };
 
 export interface ProtocolMap {
   routine(request: RoutineRequest): CommandReply;
+  sitting(request: SittingRequest): CommandReply;
 }
 
 export const messaging = defineExtensionMessaging<ProtocolMap>();
@@ -39,6 +54,14 @@ export const messaging = defineExtensionMessaging<ProtocolMap>();
 export async function sendRoutineCommand(request: RoutineRequest): Promise<CommandReply> {
   try {
     return await messaging.sendMessage('routine', request);
+  } catch {
+    return { ok: false, error: 'error_bad_command' };
+  }
+}
+
+export async function sendSittingCommand(request: SittingRequest): Promise<CommandReply> {
+  try {
+    return await messaging.sendMessage('sitting', request);
   } catch {
     return { ok: false, error: 'error_bad_command' };
   }

@@ -3,6 +3,7 @@ import { SETTINGS_VERSION, parseSettings, type ParsedSettings } from './settings
 import { parseEventLog, type ParsedLog } from './events';
 import { parsePresetCustomisations, type ParsedCustomisations } from './preset-schema';
 import { parseRoutineState, type ParsedRoutineState } from './routine-schema';
+import { parseSittingState, type ParsedSittingState } from './sitting-schema';
 
 /**
  * One typed item per key. Settings and the routine editor's changes follow the
@@ -28,6 +29,9 @@ export const eventLogItem = storage.defineItem<unknown>('local:eventLog');
 /** The running routine; only the background writes it, every view watches it. */
 export const routineItem = storage.defineItem<unknown>('local:routine');
 
+/** The sitting tracker's state; only the background writes it. */
+export const sittingItem = storage.defineItem<unknown>('local:sitting');
+
 export async function readSettings(): Promise<ParsedSettings> {
   return parseSettings(await settingsItem.getValue());
 }
@@ -42,4 +46,8 @@ export async function readEventLog(): Promise<ParsedLog> {
 
 export async function readRoutineState(): Promise<ParsedRoutineState> {
   return parseRoutineState(await routineItem.getValue());
+}
+
+export async function readSittingState(now: number): Promise<ParsedSittingState> {
+  return parseSittingState(await sittingItem.getValue(), now);
 }

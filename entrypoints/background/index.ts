@@ -3,32 +3,76 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { messaging } from '@/utils/messages';
 import { createSerialQueue } from '@/utils/serial';
 import { runMigrations } from '@/utils/migrations';
-import { onboardedItem } from '@/utils/storage';
+import { onboardedItem, readSettings, settingsItem } from '@/utils/storage';
+import { isAudioPlaying, queryIdleState, setIdleThreshold, watchIdleState, type IdleState } from '@/utils/platform/environment';
+import { openPopOutWindow } from '@/utils/platform/views';
 import { STEP_ALARM, handleRoutineRequest, handleStepAlarm, restoreRoutine } from './routine';
+import { SITTING_ALARM_NAMES, handleSittingRequest, handleTrackerInput, trackerListens } from './sitting';
+import { openReminderWindow, reminderIdOf } from './reminder';
+import { CUE_NOTIFICATION_ID } from './step-cue';
 
 /**
  * The background wires browser events to the pure core. Listeners are added
  * synchronously so an event that woke the worker is not missed; recovery runs
  * at every start, because a relaunch with --load-extension reports `install`
  * and never fires `onStartup`, and browsers drop alarms across restarts.
+ * Every event goes through one queue, so state is read and written in turn.
  */
 export default defineBackground(() => {
   const serially = createSerialQueue();
 
-  messaging.onMessage('routine', ({ data }) => serially(() => handleRoutineRequest(data, Date.now())));
+  messaging.onMessage('routine', ({ data }) => serially(() => handleRoutineRequest(data, Date.now(), trackerListens)));
+  messaging.onMessage('sitting', ({ data }) => serially(() => handleSittingRequest(data, Date.now())));
 
   browser.alarms.onAlarm.addListener((alarm) =>
     serially(async () => {
-      if (alarm.name === STEP_ALARM) await handleStepAlarm(Date.now());
+      if (alarm.name === STEP_ALARM) await handleStepAlarm(Date.now(), trackerListens);
+      else if (SITTING_ALARM_NAMES.includes(alarm.name)) await handleTrackerInput({ type: 'alarm' }, Date.now());
     }),
   );
+
+  watchIdleState((idleState) => void serially(() => onIdleState(idleState, Date.now())));
+
+  browser.notifications.onButtonClicked.addListener((notificationId, buttonIndex) => {
+    const reminderId = reminderIdOf(notificationId);
+    if (reminderId === undefined) return;
+    const type = buttonIndex === 0 ? 'startBreak' : 'snooze';
+    void serially(() => handleSittingRequest({ type, reminderId }, Date.now()));
+  });
+
+  browser.notifications.onClicked.addListener((notificationId) => {
+    const reminderId = reminderIdOf(notificationId);
+    // A click on the reminder opens the full choice (start, snooze, skip); on a step cue, the timer.
+    if (reminderId !== undefined) void openReminderWindow(reminderId);
+    else if (notificationId === CUE_NOTIFICATION_ID) void openPopOutWindow();
+  });
+
+  // A changed setting takes effect at once: the idle threshold, the break alarm, the badge.
+  settingsItem.watch(() => void serially(() => onSettingsChanged(Date.now())));
 
   void serially(() => recover(Date.now()));
 });
 
+async function onIdleState(idleState: IdleState, now: number): Promise<void> {
+  const audible = idleState === 'idle' ? await isAudioPlaying().catch(() => false) : false;
+  await handleTrackerInput({ type: 'idle', idleState, audible }, now);
+}
+
+async function onSettingsChanged(now: number): Promise<void> {
+  const { settings } = await readSettings();
+  setIdleThreshold(settings.breakThresholdMin);
+  await handleTrackerInput({ type: 'settingsChanged' }, now);
+}
+
 async function recover(now: number): Promise<void> {
   await runMigrations();
-  await restoreRoutine(now);
+  await restoreRoutine(now, trackerListens);
+  const { settings } = await readSettings();
+  setIdleThreshold(settings.breakThresholdMin);
+  // The gap since the last-seen time tells whether the browser was closed or the machine slept.
+  await handleTrackerInput({ type: 'wake' }, now);
+  const idleState = await queryIdleState(settings.breakThresholdMin);
+  if (idleState !== 'active') await onIdleState(idleState, now);
   if (!(await onboardedItem.getValue())) {
     await onboardedItem.setValue(true);
     await browser.runtime.openOptionsPage();

@@ -46,7 +46,7 @@ async function commit(before: RoutineState, result: TimerResult, now: number, li
         break;
     }
   }
-  await refreshBadge(result.state, now);
+  await refreshBadge(now);
 }
 
 export async function handleRoutineRequest(raw: unknown, now: number, listeners: RoutineListeners = {}): Promise<CommandReply> {

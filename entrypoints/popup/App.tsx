@@ -4,8 +4,9 @@ import { findPreset, resolvePresets } from '@/utils/routines';
 import { parseSettings } from '@/utils/settings';
 import { parsePresetCustomisations } from '@/utils/preset-schema';
 import { parseRoutineState } from '@/utils/routine-schema';
-import { presetsItem, routineItem, settingsItem } from '@/utils/storage';
-import { sendRoutineCommand, type RoutineRequest } from '@/utils/messages';
+import { parseSittingState } from '@/utils/sitting-schema';
+import { presetsItem, routineItem, settingsItem, sittingItem } from '@/utils/storage';
+import { sendRoutineCommand, sendSittingCommand, type CommandReply, type RoutineRequest, type SittingRequest } from '@/utils/messages';
 import { t, type MessageKey } from '@/utils/platform/i18n';
 import { openPopOutWindow } from '@/utils/platform/views';
 import { useStorageItem } from '@/components/use-storage';
@@ -15,6 +16,8 @@ import { RunningView } from './RunningView';
 import { IdleView } from './IdleView';
 import { FinishedView } from './FinishedView';
 
+const parseSittingNow = (raw: unknown) => parseSittingState(raw, Date.now()).state;
+
 export interface AppProps {
   /** True in the pop-out window, which shows large digits and has no pop-out button of its own. */
   inWindow: boolean;
@@ -22,17 +25,17 @@ export interface AppProps {
 
 export function App({ inWindow }: AppProps) {
   const routine = useStorageItem(routineItem, parseRoutineState);
+  const sitting = useStorageItem(sittingItem, parseSittingNow);
   const settings = useStorageItem(settingsItem, parseSettings);
   const customisations = useStorageItem(presetsItem, parsePresetCustomisations);
   const presets = useMemo(() => customisations && resolvePresets(customisations.customisations), [customisations]);
   const [error, setError] = useState<MessageKey | undefined>();
 
-  const send = useCallback(async (request: RoutineRequest) => {
-    const reply = await sendRoutineCommand(request);
-    setError(reply.ok ? undefined : reply.error);
-  }, []);
+  const showReply = (reply: CommandReply) => setError(reply.ok ? undefined : reply.error);
+  const send = useCallback(async (request: RoutineRequest) => showReply(await sendRoutineCommand(request)), []);
+  const sendSitting = useCallback(async (request: SittingRequest) => showReply(await sendSittingCommand(request)), []);
 
-  if (!routine || !settings || !presets) return <main class="loading" aria-busy="true" />;
+  if (!routine || !sitting || !settings || !presets) return <main class="loading" aria-busy="true" />;
 
   const state = routine.state;
   return (
@@ -67,7 +70,13 @@ export function App({ inWindow }: AppProps) {
           onDone={() => void send({ type: 'dismiss' })}
         />
       ) : (
-        <IdleView presets={presets} settings={settings.settings} onStart={(presetId) => void send({ type: 'start', presetId })} />
+        <IdleView
+          presets={presets}
+          settings={settings.settings}
+          sitting={sitting}
+          onStart={(presetId) => void send({ type: 'start', presetId })}
+          sendSitting={(request) => void sendSitting(request)}
+        />
       )}
       <footer class="disclaimer">{t('popup_disclaimer')}</footer>
     </div>

@@ -3,22 +3,30 @@ import { presetDurationSec, type Preset } from '@/utils/routines';
 import { formatClock } from '@/utils/format';
 import type { Settings } from '@/utils/settings';
 import { t } from '@/utils/platform/i18n';
+import type { SittingState } from '@/utils/sitting';
+import type { SittingRequest } from '@/utils/messages';
 import { presetName } from '@/components/preset-name';
 import { StepList } from '@/components/StepList';
+import { SittingStatus } from '@/components/SittingStatus';
+import { useNow } from '@/components/use-storage';
 
 export interface IdleViewProps {
   presets: readonly Preset[];
   settings: Settings;
+  sitting: SittingState;
   onStart(presetId: string): void;
+  sendSitting(request: SittingRequest): void;
 }
 
 /** No routine running: pick a routine (the break routine first) and start it. */
-export function IdleView({ presets, settings, onStart }: IdleViewProps) {
+export function IdleView({ presets, settings, sitting, onStart, sendSitting }: IdleViewProps) {
+  const now = useNow(15_000);
   const initial = presets.some((p) => p.id === settings.breakPresetId) ? settings.breakPresetId : presets[0]?.id;
   const [chosenId, setChosenId] = useState(initial);
   const chosen = presets.find((p) => p.id === chosenId) ?? presets[0];
   return (
     <main class="idle">
+      <SittingStatus state={sitting} settings={settings} now={now} send={sendSitting} />
       <p class="idle__interval">{t('popup_interval', settings.sittingIntervalMin)}</p>
       <fieldset class="presets">
         <legend>{t('popup_choose_routine')}</legend>

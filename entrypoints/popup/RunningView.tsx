@@ -65,7 +65,7 @@ function useShortcuts(paused: boolean, send: RunningViewProps['send']) {
 
 export function RunningView({ state: stored, settings, send }: RunningViewProps) {
   const paused = stored.status === 'paused';
-  const now = useNow(!paused, stored.stepStartedAt + stored.pausedMs);
+  const now = useNow(paused ? undefined : 1000, stored.stepStartedAt + stored.pausedMs);
   // Show the routine as it is now, even in the moment before the background's alarm has moved it on.
   const projected = tick(stored, now).state;
   // Past the last step's end the background is about to finish the routine; hold the last step at 0:00 till then.

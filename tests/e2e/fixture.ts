@@ -108,3 +108,17 @@ export async function launchExtension(options: { userDataDir?: string } = {}): P
     },
   };
 }
+
+const clock = (d: Date) => `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+
+/**
+ * Settings whose active hours run from an hour ago to three hours ahead, every
+ * day, so tests that count sitting behave the same at any time of day.
+ */
+export function activeNowSettings(now = Date.now()): Record<string, unknown> {
+  return {
+    activeDays: [0, 1, 2, 3, 4, 5, 6],
+    activeStart: clock(new Date(now - 60 * 60_000)),
+    activeEnd: clock(new Date(now + 3 * 60 * 60_000)),
+  };
+}

@@ -93,8 +93,11 @@ describe('the routine timer in Chromium', () => {
     expect(await popup.getByText(/ of 2 steps$/).textContent()).toMatch(/^(0:59|1:00|1:01) · 2 of 2 steps$/);
 
     const log = await harness.inWorker(async () => (await chrome.storage.local.get('eventLog')).eventLog);
-    expect(log).toEqual([expect.objectContaining({ type: 'routineCompleted', presetId: 'custom-e2e', stepsDone: 2, stepsTotal: 2 })]);
-    expect(await harness.inWorker(() => chrome.alarms.getAll())).toEqual([]);
+    expect(log).toEqual([
+      expect.objectContaining({ type: 'routineCompleted', presetId: 'custom-e2e', stepsDone: 2, stepsTotal: 2 }),
+      expect.objectContaining({ type: 'breakTaken', how: 'routine' }),
+    ]);
+    expect((await harness.inWorker(() => chrome.alarms.getAll())).map((a) => a.name)).not.toContain('routine-step');
 
     await popup.getByRole('button', { name: 'Done' }).click();
     await popup.getByRole('button', { name: 'Start routine' }).waitFor();

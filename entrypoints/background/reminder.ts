@@ -1,0 +1,75 @@
+import { browser } from 'wxt/browser';
+import type { TrackerEffect } from '@/utils/sitting';
+import { SNOOZES_BEFORE_TRUE_TIME } from '@/utils/sitting';
+import type { Settings } from '@/utils/settings';
+import { t } from '@/utils/platform/i18n';
+import { playCueInBackground } from '@/utils/platform/cue-player';
+
+/**
+ * How a due break reaches the user: a notification with buttons on Chrome,
+ * a plain one on Firefox (whose notifications have none), or a small window
+ * of its own, which the OS's notification settings cannot silence.
+ */
+
+const PREFIX = 'break:';
+export const REMINDER_PATH = '/reminder.html';
+const isFirefox = import.meta.env.BROWSER === 'firefox';
+
+export function reminderNotificationId(reminderId: string): string {
+  return `${PREFIX}${reminderId}`;
+}
+
+/** The reminder a notification belongs to, or undefined for any other notification. */
+export function reminderIdOf(notificationId: string): string | undefined {
+  return notificationId.startsWith(PREFIX) ? notificationId.slice(PREFIX.length) : undefined;
+}
+
+export function reminderMessage(sittingMs: number, snoozes: number, settings: Pick<Settings, 'sittingIntervalMin'>): string {
+  return snoozes >= SNOOZES_BEFORE_TRUE_TIME
+    ? t('reminder_message_snoozed', Math.floor(sittingMs / 60_000), snoozes)
+    : t('reminder_message', settings.sittingIntervalMin);
+}
+
+export async function openReminderWindow(reminderId: string): Promise<void> {
+  await browser.windows.create({
+    url: browser.runtime.getURL(`${REMINDER_PATH}?id=${encodeURIComponent(reminderId)}` as '/reminder.html'),
+    type: 'popup',
+    width: 400,
+    height: 320,
+    focused: true,
+  });
+}
+
+export async function showReminder(effect: Extract<TrackerEffect, { type: 'showReminder' }>, settings: Settings): Promise<void> {
+  if (settings.remindWith === 'window') {
+    await openReminderWindow(effect.reminderId);
+  } else {
+    await browser.notifications.create(reminderNotificationId(effect.reminderId), {
+      type: 'basic',
+      iconUrl: browser.runtime.getURL('/icons/128.png'),
+      title: t('reminder_title'),
+      message: reminderMessage(effect.sittingMs, effect.snoozes, settings),
+      ...(isFirefox
+        ? {}
+        : {
+            requireInteraction: true,
+            silent: effect.silent,
+            buttons: [{ title: t('reminder_start') }, { title: t('reminder_snooze', settings.snoozeMin) }],
+          }),
+    });
+  }
+  if (settings.remindWith === 'notificationAndChime' && !effect.silent) {
+    await playCueInBackground({ chime: true, volume: settings.volume, lang: browser.i18n.getUILanguage() });
+  }
+}
+
+/** Takes a reminder off the screen, wherever it shows: its notification and any reminder window. */
+export async function clearReminder(reminderId: string): Promise<void> {
+  await browser.notifications.clear(reminderNotificationId(reminderId));
+  const windows = await browser.runtime.getContexts({ contextTypes: ['TAB'] });
+  for (const context of windows) {
+    if (context.documentUrl && new URL(context.documentUrl).pathname === REMINDER_PATH && context.windowId >= 0) {
+      await browser.windows.remove(context.windowId).catch(() => undefined);
+    }
+  }
+}

@@ -1,0 +1,109 @@
+import * as v from 'valibot';
+import { browser } from 'wxt/browser';
+import {
+  SITTING_ALARMS,
+  pauseUntil,
+  plannedAlarms,
+  trackSitting,
+  type AlarmPlan,
+  type TrackerInput,
+} from '@/utils/sitting';
+import { SITTING_REQUEST_SCHEMA, type CommandReply } from '@/utils/messages';
+import { readSettings, readSittingState, sittingItem } from '@/utils/storage';
+import { isBusy } from '@/utils/platform/environment';
+import { openPopOutWindow } from '@/utils/platform/views';
+import { appendToEventLog } from './event-log';
+import { refreshBadge } from './badge';
+import { clearReminder, showReminder } from './reminder';
+import { startBreakRoutine, type RoutineListeners } from './routine';
+
+/** The sitting tracker's shell: reads the state, runs the pure core, stores the result and carries out its effects. */
+
+export const SITTING_ALARM_NAMES: readonly string[] = Object.values(SITTING_ALARMS);
+
+/** Makes the browser's alarms match the tracker's plan: creates what is missing or moved, clears the rest. */
+async function reconcileAlarms(plan: AlarmPlan): Promise<void> {
+  const existing = new Map((await browser.alarms.getAll()).map((a) => [a.name, a]));
+  for (const name of Object.values(SITTING_ALARMS)) {
+    const wanted = plan[name];
+    const have = existing.get(name);
+    if (!wanted) {
+      if (have) await browser.alarms.clear(name);
+    } else if ('when' in wanted) {
+      if (have?.scheduledTime !== wanted.when) await browser.alarms.create(name, { when: wanted.when });
+    } else if (have?.periodInMinutes !== wanted.periodInMinutes) {
+      await browser.alarms.create(name, { periodInMinutes: wanted.periodInMinutes, delayInMinutes: wanted.periodInMinutes });
+    }
+  }
+}
+
+export async function handleTrackerInput(input: TrackerInput, now: number): Promise<void> {
+  const [{ settings }, { state }] = await Promise.all([readSettings(), readSittingState(now)]);
+  const ctx = { now, settings, busy: false };
+  let result = trackSitting(state, input, ctx);
+  // Only ask whether the user is busy when it matters: a reminder is about to show.
+  if (settings.quietWhileBusy && result.effects.some((e) => e.type === 'showReminder') && (await isBusy())) {
+    result = trackSitting(state, input, { ...ctx, busy: true });
+  }
+  await sittingItem.setValue(result.state);
+  for (const effect of result.effects) {
+    if (effect.type === 'log') await appendToEventLog([effect.event]);
+    else if (effect.type === 'showReminder') await showReminder(effect, settings);
+    else await clearReminder(effect.reminderId);
+  }
+  await reconcileAlarms(plannedAlarms(result.state, ctx));
+  await refreshBadge(now);
+}
+
+/** The routine timer tells the tracker when a routine starts and ends. */
+export const trackerListens: RoutineListeners = {
+  async onRoutineEffect(effect) {
+    await handleTrackerInput(
+      effect.type === 'routineStarted' ? { type: 'routineStarted' } : { type: 'routineEnded', outcome: effect.outcome },
+      effect.at,
+    );
+  },
+};
+
+/** Starts the break routine from a reminder, unless the reminder is a stale one. */
+async function startBreak(reminderId: string | undefined, now: number): Promise<CommandReply> {
+  const { state } = await readSittingState(now);
+  if (reminderId !== undefined && state.reminder?.id !== reminderId) {
+    await clearReminder(reminderId);
+    return { ok: false, error: 'error_stale_reminder' };
+  }
+  const reply = await startBreakRoutine(now, trackerListens);
+  const { settings } = await readSettings();
+  // An open view gives exact cues, and the background cannot reliably open the toolbar popup.
+  if (reply.ok && reminderId !== undefined && settings.openPopOutOnStart) await openPopOutWindow();
+  return reply;
+}
+
+export async function handleSittingRequest(raw: unknown, now: number): Promise<CommandReply> {
+  const parsed = v.safeParse(SITTING_REQUEST_SCHEMA, raw);
+  if (!parsed.success) return { ok: false, error: 'error_bad_command' };
+  const request = parsed.output;
+  switch (request.type) {
+    case 'startBreak':
+      return startBreak(request.reminderId, now);
+    case 'snooze':
+    case 'skip': {
+      const { state } = await readSittingState(now);
+      if (request.reminderId !== undefined && state.reminder?.id !== request.reminderId) {
+        await clearReminder(request.reminderId);
+        return { ok: false, error: 'error_stale_reminder' };
+      }
+      await handleTrackerInput(request, now);
+      return { ok: true };
+    }
+    case 'pause': {
+      const { settings } = await readSettings();
+      await handleTrackerInput({ type: 'pause', until: pauseUntil(request.choice, now, settings) }, now);
+      return { ok: true };
+    }
+    case 'resume':
+    case 'remindAnyway':
+      await handleTrackerInput(request, now);
+      return { ok: true };
+  }
+}

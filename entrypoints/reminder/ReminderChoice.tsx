@@ -1,0 +1,68 @@
+import { useState } from 'preact/hooks';
+import { parseSettings } from '@/utils/settings';
+import { settingsItem, sittingItem } from '@/utils/storage';
+import { parseSittingState } from '@/utils/sitting-schema';
+import { sittingMs } from '@/utils/sitting';
+import { sendSittingCommand, type SittingRequest } from '@/utils/messages';
+import { t, type MessageKey } from '@/utils/platform/i18n';
+import { useStorageItem } from '@/components/use-storage';
+
+export interface ReminderChoiceProps {
+  reminderId: string | undefined;
+  onDone(): void;
+}
+
+/**
+ * The break choice in a window of its own: where notifications have no
+ * buttons (Firefox), when the body of a notification is clicked, and for
+ * users who chose reminder windows because the OS hides notifications.
+ */
+export function ReminderChoice({ reminderId, onDone }: ReminderChoiceProps) {
+  const parsed = useStorageItem(settingsItem, parseSettings);
+  const sitting = useStorageItem(sittingItem, (raw) => parseSittingState(raw, Date.now()).state);
+  const [error, setError] = useState<MessageKey | undefined>();
+  if (!parsed || !sitting) return <main aria-busy="true" />;
+
+  // Only a reminder on screen now can be answered; a snoozed or stale one has passed.
+  const shown = sitting.reminder?.shownAt !== undefined ? sitting.reminder : undefined;
+  const current = shown !== undefined && (reminderId === undefined || shown.id === reminderId);
+  const send = async (request: SittingRequest) => {
+    const reply = await sendSittingCommand(request);
+    if (reply.ok) onDone();
+    else setError(reply.error);
+  };
+
+  if (!current) {
+    return (
+      <main class="reminder">
+        <p>{t('reminder_passed')}</p>
+        <button type="button" onClick={onDone}>
+          {t('reminder_close')}
+        </button>
+      </main>
+    );
+  }
+  const id = shown!.id;
+  return (
+    <main class="reminder">
+      <h1>{t('reminder_title')}</h1>
+      <p>{t('status_sitting', Math.floor(sittingMs(sitting, Date.now()) / 60_000))}</p>
+      {error && (
+        <p class="error" role="alert">
+          {t(error)}
+        </p>
+      )}
+      <div class="reminder__actions">
+        <button type="button" class="primary" onClick={() => void send({ type: 'startBreak', reminderId: id })} autoFocus>
+          {t('reminder_start')}
+        </button>
+        <button type="button" onClick={() => void send({ type: 'snooze', reminderId: id })}>
+          {t('reminder_snooze', parsed.settings.snoozeMin)}
+        </button>
+        <button type="button" onClick={() => void send({ type: 'skip', reminderId: id })}>
+          {t('reminder_skip')}
+        </button>
+      </div>
+    </main>
+  );
+}

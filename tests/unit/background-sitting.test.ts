@@ -1,0 +1,173 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { messaging } from '@/utils/messages';
+import { SITTING_ALARMS } from '@/utils/sitting';
+import { readEventLog, readRoutineState, readSittingState } from '@/utils/storage';
+import { STEP_ALARM } from '@/entrypoints/background/routine';
+import background from '@/entrypoints/background';
+import { fakeEnvironment } from '../fake-environment';
+
+vi.mock('@/utils/platform/cue-player', () => ({ playCueInBackground: vi.fn(async () => {}) }));
+vi.mock('@/utils/platform/environment', () => import('../fake-environment'));
+
+const MIN = 60_000;
+// Wednesday 25 November 2026, 09:00 local: inside the default active hours.
+const T0 = new Date(2026, 10, 25, 9, 0).getTime();
+
+async function settle() {
+  // Every handler runs in the background's serial queue; a round trip through it waits for the rest.
+  await messaging.sendMessage('sitting', { type: 'bogus' } as never).catch(() => undefined);
+}
+
+async function alarms() {
+  const all = await fakeBrowser.alarms.getAll();
+  return Object.fromEntries(all.map((a) => [a.name, a.periodInMinutes ? { periodInMinutes: a.periodInMinutes } : { when: a.scheduledTime }]));
+}
+
+/** Lets minutes pass as Chrome would: the refresh alarm fires once a minute. */
+async function passMinutes(count: number) {
+  for (let i = 0; i < count; i++) {
+    vi.setSystemTime(Date.now() + MIN);
+    await fakeBrowser.alarms.onAlarm.trigger({ name: SITTING_ALARMS.refresh, scheduledTime: Date.now(), periodInMinutes: 1 } as never);
+  }
+  await settle();
+}
+
+function notifications() {
+  return fakeBrowser.notifications.getAllCreateOptions() as Record<string, { message: string; buttons?: Array<{ title: string }> }>;
+}
+
+async function startWorker() {
+  background.main();
+  await settle();
+}
+
+describe('the sitting tracker in the background', () => {
+  beforeEach(async () => {
+    messaging.removeAllListeners();
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(T0);
+    await fakeBrowser.storage.local.set({ onboarded: true });
+  });
+
+  it('starts tracking at worker start with a break alarm and a 1-minute refresh, and sets the idle threshold', async () => {
+    await startWorker();
+    expect(await alarms()).toEqual({
+      [SITTING_ALARMS.refresh]: { periodInMinutes: 1 },
+      [SITTING_ALARMS.break]: { when: T0 + 45 * MIN },
+    });
+    expect(fakeEnvironment.thresholdSeconds).toBe(300);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('45');
+  });
+
+  it('shows one reminder with Start and Snooze buttons when the break is due', async () => {
+    await startWorker();
+    await passMinutes(45);
+    const reminder = Object.entries(notifications()).find(([id]) => id.startsWith('break:'));
+    expect(reminder?.[1]).toMatchObject({
+      message: 'You have been sitting for 45 minutes.',
+      buttons: [{ title: 'Start routine' }, { title: 'Snooze 10 min' }],
+    });
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('!');
+    expect((await readEventLog()).events.map((e) => e.type)).toEqual(['breakDue']);
+  });
+
+  it('Snooze re-arms the break alarm at now + the snooze length', async () => {
+    await startWorker();
+    await passMinutes(45);
+    const [id] = Object.keys(notifications()).filter((n) => n.startsWith('break:'));
+    await fakeBrowser.notifications.onButtonClicked.trigger(id!, 1);
+    await settle();
+    expect((await alarms())[SITTING_ALARMS.break]).toEqual({ when: Date.now() + 10 * MIN });
+    expect(notifications()).toEqual({});
+  });
+
+  it('Start routine starts the break routine, opens the timer window and leaves only the step alarm', async () => {
+    await startWorker();
+    await passMinutes(45);
+    const [id] = Object.keys(notifications());
+    await fakeBrowser.notifications.onButtonClicked.trigger(id!, 0);
+    await settle();
+    expect((await readRoutineState()).state).toMatchObject({ status: 'running', presetId: 'desk' });
+    expect(Object.keys(await alarms())).toEqual([STEP_ALARM]);
+    expect(fakeBrowser.windows.create).toHaveBeenCalledWith(expect.objectContaining({ type: 'popup', url: expect.stringContaining('popup.html?view=window') }));
+    expect(notifications()).toEqual({});
+  });
+
+  it('a click on a stale reminder does nothing but clear it', async () => {
+    await startWorker();
+    await fakeBrowser.notifications.create('break:r-old', { type: 'basic', title: 'x', message: 'y', iconUrl: '' });
+    await fakeBrowser.notifications.onButtonClicked.trigger('break:r-old', 0);
+    await settle();
+    expect((await readRoutineState()).state.status).toBe('idle');
+    expect(notifications()).toEqual({});
+  });
+
+  it('counts a locked screen as a natural break, through the idle adapter', async () => {
+    await startWorker();
+    await passMinutes(20);
+    fakeEnvironment.fire('locked');
+    await settle();
+    await passMinutes(6);
+    fakeEnvironment.fire('active');
+    await settle();
+    expect((await readSittingState(Date.now())).state.sittingSince).toBe(Date.now());
+    expect((await readEventLog()).events.map((e) => e.type)).toEqual(['sittingEnded', 'breakTaken']);
+  });
+
+  it('ignores idle while a tab plays sound', async () => {
+    await startWorker();
+    fakeEnvironment.audible = true;
+    fakeEnvironment.fire('idle');
+    await settle();
+    expect((await readSittingState(Date.now())).state.awaySince).toBeUndefined();
+  });
+
+  it('holds a due reminder while busy and delivers it once that ends', async () => {
+    await startWorker();
+    fakeEnvironment.fullscreen = true;
+    await passMinutes(46);
+    expect(notifications()).toEqual({});
+    fakeEnvironment.fullscreen = false;
+    await passMinutes(1);
+    expect(Object.keys(notifications())).toHaveLength(1);
+  });
+
+  it('Pause leaves only the resume alarm, and Resume brings tracking back', async () => {
+    await startWorker();
+    expect(await messaging.sendMessage('sitting', { type: 'pause', choice: 'h1' })).toEqual({ ok: true });
+    expect(await alarms()).toEqual({ [SITTING_ALARMS.resume]: { when: T0 + 60 * MIN } });
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('❚❚');
+    await messaging.sendMessage('sitting', { type: 'resume' });
+    expect(Object.keys(await alarms()).sort()).toEqual([SITTING_ALARMS.break, SITTING_ALARMS.refresh]);
+  });
+
+  it('refuses a malformed command from another page', async () => {
+    await startWorker();
+    expect(await messaging.sendMessage('sitting', { type: 'pause', choice: 'forever' } as never)).toEqual({ ok: false, error: 'error_bad_command' });
+  });
+
+  it('moves the break alarm at once when the interval changes', async () => {
+    await startWorker();
+    await fakeBrowser.storage.sync.set({ settings: { sittingIntervalMin: 30 } });
+    await vi.waitFor(async () => expect((await alarms())[SITTING_ALARMS.break]).toEqual({ when: T0 + 30 * MIN }));
+  });
+
+  it('re-creates its alarms at every worker start, and counts a long gap as time away, with no reminder storm', async () => {
+    await startWorker();
+    await passMinutes(30);
+    await fakeBrowser.alarms.clearAll();
+    messaging.removeAllListeners();
+    vi.setSystemTime(Date.now() + 3 * 60 * MIN);
+    await startWorker();
+    expect(Object.keys(await alarms()).sort()).toEqual([SITTING_ALARMS.break, SITTING_ALARMS.refresh]);
+    expect(notifications()).toEqual({});
+    expect((await readEventLog()).events.map((e) => e.type)).toEqual(['sittingEnded', 'breakTaken']);
+  });
+
+  it('falls back to a fresh state when the stored one is corrupt', async () => {
+    await fakeBrowser.storage.local.set({ sitting: { lastSeenAt: 'yesterday' } });
+    await startWorker();
+    expect((await readSittingState(Date.now())).state).toMatchObject({ sittingSince: T0, lastSeenAt: T0 });
+  });
+});

@@ -1,0 +1,392 @@
+import type { NewEvent } from './events';
+import { localDayKey } from './events';
+import { activeWindowAt, isCounting, nextActiveStart, nextLocalMidnight, type ActiveHours } from './schedule';
+import type { Settings } from './settings';
+
+/**
+ * The sitting tracker: a pure state machine. It is told what happened (the
+ * worker woke, an alarm fired, the user went idle or came back, a button was
+ * pressed) and the time, and answers with its new state and the effects the
+ * background must carry out. Sitting time is always `now - sittingSince`, so a
+ * late or missed alarm finds out where things stand and never replays.
+ */
+
+export interface Reminder {
+  /** Unique per reminder, and part of its notification id, so a click on a stale one is recognised. */
+  id: string;
+  dueAt: number;
+  /** When the reminder was last shown; undefined while held or snoozed. */
+  shownAt?: number;
+  /** Snoozes in a row for this stretch. */
+  snoozes: number;
+  snoozedUntil?: number;
+  /** Set while a due reminder waits for a fullscreen window or a call to end. */
+  heldSince?: number;
+}
+
+export interface SittingState {
+  /** Start of the current sitting stretch; undefined while not counting (paused, outside hours, in a routine). */
+  sittingSince?: number;
+  /** The last moment the background knew the browser was running; a larger gap than the threshold is time away. */
+  lastSeenAt: number;
+  /** When the user went idle or locked the screen. */
+  awaySince?: number;
+  reminder?: Reminder;
+  /** `until: null` pauses until the user resumes. */
+  pause?: { until: number | null };
+  /** Set while a routine runs: the tracker rests. */
+  routineSince?: number;
+  /** “Remind me anyway today”: the local day it was chosen for. */
+  remindAnywayDay?: string;
+}
+
+export type TrackerSettings = Pick<
+  Settings,
+  'sittingIntervalMin' | 'breakThresholdMin' | 'snoozeMin' | 'activeDays' | 'activeStart' | 'activeEnd' | 'quietWhileBusy'
+>;
+
+export interface TrackerContext {
+  now: number;
+  settings: TrackerSettings;
+  /** A fullscreen focused window, or an unmuted tab playing sound. Only asked for when a reminder is due. */
+  busy: boolean;
+}
+
+export type TrackerInput =
+  | { type: 'wake' }
+  | { type: 'alarm' }
+  | { type: 'idle'; idleState: 'active' | 'idle' | 'locked'; audible: boolean }
+  | { type: 'snooze'; reminderId?: string }
+  | { type: 'skip'; reminderId?: string }
+  | { type: 'routineStarted' }
+  | { type: 'routineEnded'; outcome: 'completed' | 'stopped' }
+  | { type: 'pause'; until: number | null }
+  | { type: 'resume' }
+  | { type: 'remindAnyway' }
+  | { type: 'settingsChanged' };
+
+export type TrackerEffect =
+  | { type: 'log'; event: NewEvent }
+  | { type: 'showReminder'; reminderId: string; sittingMs: number; snoozes: number; silent: boolean }
+  | { type: 'clearReminder'; reminderId: string };
+
+export interface TrackerResult {
+  state: SittingState;
+  effects: TrackerEffect[];
+}
+
+export type TrackerMode = 'routine' | 'paused' | 'outside' | 'away' | 'tracking';
+
+/**
+ * The refresh alarm comes every minute, but a packed Chrome build may run it
+ * up to 30 s late; a gap shorter than this is never taken for time away.
+ */
+export const MIN_GAP_FOR_AWAY_MS = 3 * 60_000;
+/** A due reminder waits at most this long for a call or a fullscreen video to end, then comes silently. */
+export const MAX_HOLD_MS = 15 * 60_000;
+/** From this many snoozes in a row, the reminder says how long the user has really been sitting. */
+export const SNOOZES_BEFORE_TRUE_TIME = 3;
+
+const minutes = (n: number) => n * 60_000;
+
+export function initialSittingState(now: number): SittingState {
+  return { lastSeenAt: now };
+}
+
+function hours(settings: TrackerSettings): ActiveHours {
+  return settings;
+}
+
+export function trackerMode(state: SittingState, ctx: Pick<TrackerContext, 'now' | 'settings'>): TrackerMode {
+  if (state.routineSince !== undefined) return 'routine';
+  if (state.pause) return 'paused';
+  if (!isCounting(hours(ctx.settings), ctx.now, state.remindAnywayDay)) return 'outside';
+  if (state.awaySince !== undefined) return 'away';
+  return 'tracking';
+}
+
+/** Sitting time so far, never negative, even after the clock jumped backwards. */
+export function sittingMs(state: SittingState, now: number): number {
+  if (state.sittingSince === undefined) return 0;
+  const until = state.awaySince ?? now;
+  return Math.max(0, until - state.sittingSince);
+}
+
+/** When the next reminder is due, for the badge and the popup; undefined when none is pending. */
+export function nextBreakAt(state: SittingState, settings: TrackerSettings): number | undefined {
+  if (state.sittingSince === undefined || state.routineSince !== undefined || state.pause) return undefined;
+  if (state.reminder) return state.reminder.snoozedUntil ?? state.reminder.dueAt;
+  return state.sittingSince + minutes(settings.sittingIntervalMin);
+}
+
+class Step {
+  effects: TrackerEffect[] = [];
+  constructor(
+    public state: SittingState,
+    readonly ctx: TrackerContext,
+  ) {}
+
+  log(event: NewEvent) {
+    this.effects.push({ type: 'log', event });
+  }
+
+  set(patch: Partial<SittingState>) {
+    this.state = { ...this.state, ...patch };
+  }
+
+  /** Ends the current stretch at `at`, logging its length, and drops any reminder. */
+  endStretch(at: number) {
+    const { sittingSince } = this.state;
+    if (sittingSince !== undefined && at > sittingSince) {
+      this.log({ type: 'sittingEnded', at, startedAt: sittingSince, durationMs: at - sittingSince });
+    }
+    this.dropReminder();
+    this.set({ sittingSince: undefined, awaySince: undefined });
+  }
+
+  dropReminder() {
+    const { reminder } = this.state;
+    if (reminder?.shownAt !== undefined) this.effects.push({ type: 'clearReminder', reminderId: reminder.id });
+    this.set({ reminder: undefined });
+  }
+
+  /** Time away long enough to count: the stretch ended when the user left, and a new one starts on return. */
+  naturalBreak(leftAt: number) {
+    const hadStretch = this.state.sittingSince !== undefined;
+    this.endStretch(leftAt);
+    if (hadStretch) this.log({ type: 'breakTaken', at: this.ctx.now, how: 'natural' });
+  }
+
+  startStretch() {
+    this.set({ sittingSince: this.ctx.now, awaySince: undefined, reminder: undefined });
+  }
+}
+
+/**
+ * Brings the state up to `now` before any input is applied: ends a pause
+ * whose time is up, notices time away (a gap since the last-seen time, as
+ * after sleep or a closed browser), follows active hours in and out, and
+ * delivers a reminder that has come due.
+ */
+function catchUp(step: Step) {
+  const { now, settings } = step.ctx;
+  const threshold = minutes(settings.breakThresholdMin);
+
+  // The clock jumped backwards: no fake break, and no stretch from the future.
+  if (now < step.state.lastSeenAt) {
+    step.set({
+      lastSeenAt: now,
+      sittingSince: step.state.sittingSince === undefined ? undefined : Math.min(step.state.sittingSince, now),
+    });
+  }
+
+  if (step.state.pause && step.state.pause.until !== null && now >= step.state.pause.until) {
+    step.set({ pause: undefined });
+  }
+  if (step.state.remindAnywayDay !== undefined && step.state.remindAnywayDay !== localDayKey(now)) {
+    step.set({ remindAnywayDay: undefined });
+  }
+
+  const mode = trackerMode(step.state, step.ctx);
+  if (mode === 'routine') {
+    step.set({ lastSeenAt: now });
+    return;
+  }
+  if (mode === 'paused' || mode === 'outside') {
+    // Active hours ended (or a pause set elsewhere began) since the last look: the stretch ended with them.
+    if (step.state.sittingSince !== undefined) {
+      const windowEnd = activeWindowAt(hours(settings), step.state.lastSeenAt)?.end ?? step.state.lastSeenAt;
+      step.endStretch(Math.min(now, windowEnd));
+    }
+    step.set({ lastSeenAt: now });
+    return;
+  }
+
+  // The browser was closed or the machine slept: the gap since we last saw it is time away.
+  const gap = now - step.state.lastSeenAt;
+  const awayGap = Math.max(threshold, MIN_GAP_FOR_AWAY_MS);
+  if (step.state.sittingSince !== undefined && step.state.awaySince === undefined && gap >= awayGap) {
+    step.naturalBreak(step.state.lastSeenAt);
+  }
+  step.set({ lastSeenAt: now });
+  if (mode === 'away') return;
+  if (step.state.sittingSince === undefined) step.startStretch();
+
+  deliverDueReminder(step);
+}
+
+function deliverDueReminder(step: Step) {
+  const { now, settings, busy } = step.ctx;
+  const sittingSince = step.state.sittingSince!;
+  const dueAt = sittingSince + minutes(settings.sittingIntervalMin);
+  let reminder = step.state.reminder;
+  if (!reminder) {
+    if (now < dueAt) return;
+    reminder = { id: `r${dueAt.toString(36)}`, dueAt, snoozes: 0 };
+    step.log({ type: 'breakDue', at: now, sittingMs: now - sittingSince });
+  } else if (reminder.shownAt !== undefined) {
+    return;
+  } else if (reminder.snoozedUntil !== undefined) {
+    if (now < reminder.snoozedUntil) return;
+    // Each snooze brings a new reminder, with its own id, so clicks on the old one do nothing.
+    reminder = { ...reminder, id: `r${reminder.snoozedUntil.toString(36)}`, snoozedUntil: undefined };
+  }
+
+  const heldSince = reminder.heldSince ?? now;
+  const heldTooLong = now - heldSince >= MAX_HOLD_MS;
+  if (settings.quietWhileBusy && busy && !heldTooLong) {
+    step.set({ reminder: { ...reminder, heldSince } });
+    return;
+  }
+  step.set({ reminder: { ...reminder, heldSince: undefined, shownAt: now } });
+  step.effects.push({
+    type: 'showReminder',
+    reminderId: reminder.id,
+    sittingMs: now - sittingSince,
+    snoozes: reminder.snoozes,
+    silent: heldTooLong && reminder.heldSince !== undefined,
+  });
+}
+
+/** Whether a button press refers to the reminder under way, not a stale one from earlier. */
+function isCurrentReminder(state: SittingState, reminderId: string | undefined): boolean {
+  return reminderId === undefined || state.reminder?.id === reminderId;
+}
+
+function applyInput(step: Step, input: TrackerInput) {
+  const { now, settings } = step.ctx;
+  switch (input.type) {
+    case 'wake':
+    case 'alarm':
+    case 'settingsChanged':
+      return;
+    case 'idle': {
+      if (step.state.routineSince !== undefined || step.state.sittingSince === undefined) return;
+      if (input.idleState === 'active') {
+        const { awaySince } = step.state;
+        if (awaySince === undefined) return;
+        if (now - awaySince >= minutes(settings.breakThresholdMin)) {
+          step.naturalBreak(awaySince);
+          step.startStretch();
+        } else {
+          step.set({ awaySince: undefined });
+        }
+        deliverDueReminder(step);
+        return;
+      }
+      // Someone on a call or watching a talk is still sitting, even without touching the keyboard.
+      if (input.idleState === 'idle' && input.audible) return;
+      if (step.state.awaySince !== undefined) return;
+      // The idle state is reported a threshold after the last input; the user left then.
+      const leftAt = input.idleState === 'idle' ? now - minutes(settings.breakThresholdMin) : now;
+      step.set({ awaySince: Math.max(leftAt, step.state.sittingSince) });
+      return;
+    }
+    case 'snooze': {
+      const { reminder } = step.state;
+      if (!reminder || !isCurrentReminder(step.state, input.reminderId)) return;
+      const snoozes = reminder.snoozes + 1;
+      step.log({ type: 'snoozed', at: now, count: snoozes });
+      if (reminder.shownAt !== undefined) step.effects.push({ type: 'clearReminder', reminderId: reminder.id });
+      step.set({
+        reminder: { ...reminder, snoozes, shownAt: undefined, heldSince: undefined, snoozedUntil: now + minutes(settings.snoozeMin) },
+      });
+      return;
+    }
+    case 'skip': {
+      if (step.state.sittingSince === undefined || !isCurrentReminder(step.state, input.reminderId)) return;
+      step.log({ type: 'skipped', at: now });
+      step.endStretch(now);
+      step.startStretch();
+      return;
+    }
+    case 'routineStarted':
+      // Starting a routine means standing up: the stretch ends now, and the tracker rests.
+      step.endStretch(now);
+      step.set({ routineSince: now });
+      return;
+    case 'routineEnded':
+      if (input.outcome === 'completed') step.log({ type: 'breakTaken', at: now, how: 'routine' });
+      step.set({ routineSince: undefined });
+      if (trackerMode(step.state, step.ctx) === 'tracking') step.startStretch();
+      return;
+    case 'pause':
+      step.endStretch(now);
+      step.set({ pause: { until: input.until } });
+      return;
+    case 'resume':
+      step.set({ pause: undefined });
+      if (trackerMode(step.state, step.ctx) === 'tracking' && step.state.sittingSince === undefined) step.startStretch();
+      return;
+    case 'remindAnyway':
+      step.set({ remindAnywayDay: localDayKey(now) });
+      if (step.state.sittingSince === undefined && trackerMode(step.state, step.ctx) === 'tracking') step.startStretch();
+      return;
+  }
+}
+
+export function trackSitting(state: SittingState, input: TrackerInput, ctx: TrackerContext): TrackerResult {
+  const step = new Step(state, ctx);
+  catchUp(step);
+  applyInput(step, input);
+  return { state: step.state, effects: step.effects };
+}
+
+export type PauseChoice = 'm30' | 'h1' | 'h2' | 'tomorrow' | 'untilResumed';
+
+/** When a pause chosen at `now` ends; null means until the user resumes. */
+export function pauseUntil(choice: PauseChoice, now: number, settings: TrackerSettings): number | null {
+  switch (choice) {
+    case 'm30':
+      return now + minutes(30);
+    case 'h1':
+      return now + minutes(60);
+    case 'h2':
+      return now + minutes(120);
+    case 'tomorrow':
+      return nextActiveStart(hours(settings), nextLocalMidnight(now) - 1) ?? null;
+    case 'untilResumed':
+      return null;
+  }
+}
+
+export const SITTING_ALARMS = {
+  /** The moment a reminder comes due, or a snooze ends. */
+  break: 'sitting-break',
+  /** Once a minute while tracking: keeps the badge and the last-seen time fresh. */
+  refresh: 'sitting-refresh',
+  /** The end of a pause, or the next start of active hours. */
+  resume: 'sitting-resume',
+} as const;
+
+export type SittingAlarmName = (typeof SITTING_ALARMS)[keyof typeof SITTING_ALARMS];
+
+export type AlarmPlan = Partial<Record<SittingAlarmName, { when: number } | { periodInMinutes: number }>>;
+
+/**
+ * The alarms the tracker needs now, and no others: while tracking, the break
+ * and a 1-minute refresh; while paused or outside active hours, only the
+ * resume; during a routine, none (the routine's step alarm is its own).
+ */
+export function plannedAlarms(state: SittingState, ctx: Pick<TrackerContext, 'now' | 'settings'>): AlarmPlan {
+  switch (trackerMode(state, ctx)) {
+    case 'routine':
+      return {};
+    case 'paused':
+      return state.pause?.until != null ? { [SITTING_ALARMS.resume]: { when: state.pause.until } } : {};
+    case 'outside': {
+      const next = nextActiveStart(hours(ctx.settings), ctx.now);
+      return next === undefined ? {} : { [SITTING_ALARMS.resume]: { when: next } };
+    }
+    case 'away':
+      return { [SITTING_ALARMS.refresh]: { periodInMinutes: 1 } };
+    case 'tracking': {
+      const plan: AlarmPlan = { [SITTING_ALARMS.refresh]: { periodInMinutes: 1 } };
+      const reminder = state.reminder;
+      if (reminder?.shownAt !== undefined || reminder?.heldSince !== undefined) return plan;
+      const breakAt = nextBreakAt(state, ctx.settings);
+      if (breakAt !== undefined) plan[SITTING_ALARMS.break] = { when: breakAt };
+      return plan;
+    }
+  }
+}
