@@ -28,7 +28,15 @@ export const SITTING_REQUEST_SCHEMA = v.variant('type', [
   v.object({ type: v.literal('pause'), choice: v.picklist(['m30', 'h1', 'h2', 'tomorrow', 'untilResumed']) }),
   v.object({ type: v.literal('resume') }),
   v.object({ type: v.literal('remindAnyway') }),
+  v.object({ type: v.literal('testReminder') }),
 ]);
+
+export const DATA_REQUEST_SCHEMA = v.variant('type', [
+  v.object({ type: v.literal('import'), bundle: v.unknown() }),
+  v.object({ type: v.literal('reset') }),
+]);
+
+export type DataRequest = v.InferOutput<typeof DATA_REQUEST_SCHEMA>;
 
 export type SittingRequest = v.InferOutput<typeof SITTING_REQUEST_SCHEMA>;
 
@@ -39,13 +47,16 @@ export type CommandErrorKey =
   | 'error_no_steps'
   | 'error_not_running'
   | 'error_already_running'
-  | 'error_stale_reminder';
+  | 'error_stale_reminder'
+  | 'error_import_invalid'
+  | 'error_storage_quota';
 
 export type CommandReply = { ok: true } | { ok: false; error: CommandErrorKey };
 
 export interface ProtocolMap {
   routine(request: RoutineRequest): CommandReply;
   sitting(request: SittingRequest): CommandReply;
+  data(request: DataRequest): CommandReply;
 }
 
 export const messaging = defineExtensionMessaging<ProtocolMap>();
@@ -62,6 +73,14 @@ export async function sendRoutineCommand(request: RoutineRequest): Promise<Comma
 export async function sendSittingCommand(request: SittingRequest): Promise<CommandReply> {
   try {
     return await messaging.sendMessage('sitting', request);
+  } catch {
+    return { ok: false, error: 'error_bad_command' };
+  }
+}
+
+export async function sendDataCommand(request: DataRequest): Promise<CommandReply> {
+  try {
+    return await messaging.sendMessage('data', request);
   } catch {
     return { ok: false, error: 'error_bad_command' };
   }

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { MAX_CUSTOM_PRESETS } from './preset-editor';
 import {
   BUILT_IN_PRESET_IDS,
   EMPTY_CUSTOMISATIONS,
@@ -29,7 +30,7 @@ export const CUSTOMISATIONS_SCHEMA = v.object({
   builtIn: v.object(Object.fromEntries(BUILT_IN_PRESET_IDS.map((id) => [id, v.optional(override)]))),
   custom: v.pipe(
     v.array(v.object({ id: v.pipe(v.string(), v.regex(/^custom-[a-z0-9-]{1,40}$/)), name, steps: v.array(customStep) })),
-    v.maxLength(20),
+    v.maxLength(MAX_CUSTOM_PRESETS),
   ),
 });
 

@@ -21,6 +21,12 @@ export const settingsItem = storage.defineItem<unknown>('sync:settings', { versi
 
 export const presetsItem = storage.defineItem<unknown>('sync:presets');
 
+/**
+ * “Remind on this browser”: kept on this device only, for people whose two
+ * profiles or browsers share one idle state and would get every reminder twice.
+ */
+export const remindHereItem = storage.defineItem<boolean>('local:remindHere', { fallback: true });
+
 /** Set once the welcome page has been shown, so that it never opens again by itself. */
 export const onboardedItem = storage.defineItem<boolean>('local:onboarded', { fallback: false });
 

@@ -8,6 +8,7 @@ import { isAudioPlaying, queryIdleState, setIdleThreshold, watchIdleState, type 
 import { openPopOutWindow } from '@/utils/platform/views';
 import { STEP_ALARM, handleRoutineRequest, handleStepAlarm, restoreRoutine } from './routine';
 import { SITTING_ALARM_NAMES, handleSittingRequest, handleTrackerInput, trackerListens } from './sitting';
+import { handleDataRequest } from './data';
 import { openReminderWindow, reminderIdOf } from './reminder';
 import { CUE_NOTIFICATION_ID } from './step-cue';
 
@@ -23,6 +24,7 @@ export default defineBackground(() => {
 
   messaging.onMessage('routine', ({ data }) => serially(() => handleRoutineRequest(data, Date.now(), trackerListens)));
   messaging.onMessage('sitting', ({ data }) => serially(() => handleSittingRequest(data, Date.now())));
+  messaging.onMessage('data', ({ data }) => serially(() => handleDataRequest(data, Date.now())));
 
   browser.alarms.onAlarm.addListener((alarm) =>
     serially(async () => {
@@ -75,6 +77,6 @@ async function recover(now: number): Promise<void> {
   if (idleState !== 'active') await onIdleState(idleState, now);
   if (!(await onboardedItem.getValue())) {
     await onboardedItem.setValue(true);
-    await browser.runtime.openOptionsPage();
+    await browser.tabs.create({ url: browser.runtime.getURL('/options.html#welcome') });
   }
 }

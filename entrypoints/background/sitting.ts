@@ -9,7 +9,7 @@ import {
   type TrackerInput,
 } from '@/utils/sitting';
 import { SITTING_REQUEST_SCHEMA, type CommandReply } from '@/utils/messages';
-import { readSettings, readSittingState, sittingItem } from '@/utils/storage';
+import { readSettings, readSittingState, remindHereItem, sittingItem } from '@/utils/storage';
 import { isBusy } from '@/utils/platform/environment';
 import { openPopOutWindow } from '@/utils/platform/views';
 import { appendToEventLog } from './event-log';
@@ -18,6 +18,9 @@ import { clearReminder, showReminder } from './reminder';
 import { startBreakRoutine, type RoutineListeners } from './routine';
 
 /** The sitting tracker's shell: reads the state, runs the pure core, stores the result and carries out its effects. */
+
+/** Never the id of a real reminder, so its buttons find nothing to act on and only clear it. */
+const TEST_REMINDER_ID = 'test';
 
 export const SITTING_ALARM_NAMES: readonly string[] = Object.values(SITTING_ALARMS);
 
@@ -48,8 +51,9 @@ export async function handleTrackerInput(input: TrackerInput, now: number): Prom
   await sittingItem.setValue(result.state);
   for (const effect of result.effects) {
     if (effect.type === 'log') await appendToEventLog([effect.event]);
-    else if (effect.type === 'showReminder') await showReminder(effect, settings);
-    else await clearReminder(effect.reminderId);
+    else if (effect.type === 'showReminder') {
+      if (await remindHereItem.getValue()) await showReminder(effect, settings);
+    } else await clearReminder(effect.reminderId);
   }
   await reconcileAlarms(plannedAlarms(result.state, ctx));
   await refreshBadge(now);
@@ -105,5 +109,12 @@ export async function handleSittingRequest(raw: unknown, now: number): Promise<C
     case 'remindAnyway':
       await handleTrackerInput(request, now);
       return { ok: true };
+    case 'testReminder': {
+      // Shown the way real reminders are, so the user learns whether they would see one.
+      const { settings } = await readSettings();
+      const sittingMs = settings.sittingIntervalMin * 60_000;
+      await showReminder({ type: 'showReminder', reminderId: TEST_REMINDER_ID, sittingMs, snoozes: 0, silent: false }, settings);
+      return { ok: true };
+    }
   }
 }

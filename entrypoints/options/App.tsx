@@ -1,62 +1,76 @@
-import { useMemo } from 'preact/hooks';
-import { browser } from 'wxt/browser';
-import { findPreset, resolvePresets } from '@/utils/routines';
-import { parseSettings } from '@/utils/settings';
+import { useMemo, useState } from 'preact/hooks';
+import { resolvePresets, type PresetCustomisations } from '@/utils/routines';
+import { parseSettings, type Settings } from '@/utils/settings';
 import { parsePresetCustomisations } from '@/utils/preset-schema';
-import { presetsItem, settingsItem } from '@/utils/storage';
+import { presetsItem, remindHereItem, settingsItem } from '@/utils/storage';
 import { t, type MessageKey } from '@/utils/platform/i18n';
 import { useStorageItem } from '@/components/use-storage';
-import { presetName } from '@/components/preset-name';
-import { StepList } from '@/components/StepList';
 import { Notices } from '@/components/Notices';
+import { saveSettings, savePresets, type SaveOutcome } from './save';
+import { Welcome } from './sections/Welcome';
+import { Reminders } from './sections/Reminders';
+import { ActiveHours } from './sections/ActiveHours';
+import { Goals } from './sections/Goals';
+import { RoutineSection } from './sections/RoutineSection';
+import { Sound } from './sections/Sound';
+import { DataSection } from './sections/DataSection';
+import { About } from './sections/About';
 
-export function App() {
+const readBoolean = (raw: unknown) => raw !== false;
+
+export interface AppProps {
+  /** Open with the welcome shown: the first run, or “Show the welcome again”. */
+  welcome: boolean;
+}
+
+export function App({ welcome }: AppProps) {
   const parsed = useStorageItem(settingsItem, parseSettings);
-  const customisations = useStorageItem(presetsItem, parsePresetCustomisations);
-  const presets = useMemo(() => customisations && resolvePresets(customisations.customisations), [customisations]);
-  if (!parsed || !presets) return <main aria-busy="true" />;
+  const stored = useStorageItem(presetsItem, parsePresetCustomisations);
+  const remindHere = useStorageItem(remindHereItem, readBoolean);
+  const presets = useMemo(() => stored && resolvePresets(stored.customisations), [stored]);
+  const [showWelcome, setShowWelcome] = useState(welcome);
+  const [status, setStatus] = useState<{ key: MessageKey; error: boolean } | undefined>();
+
+  if (!parsed || !stored || !presets || remindHere === undefined) return <main aria-busy="true" />;
+
+  const report = (outcome: SaveOutcome) =>
+    setStatus(outcome.ok ? { key: 'options_saved', error: false } : { key: outcome.error, error: true });
+  const save = (patch: Partial<Settings>) => void saveSettings(patch).then(report);
+  const saveRoutines = (c: PresetCustomisations) => void savePresets(c).then(report);
+  const setRemindHere = (value: boolean) => void remindHereItem.setValue(value).then(() => report({ ok: true }));
   const { settings } = parsed;
-  const breakPreset = findPreset(presets, settings.breakPresetId) ?? presets[0]!;
-  const days = settings.activeDays.map((d) => t(`weekday_short_${d}` as MessageKey)).join(', ');
 
   return (
     <main class="options">
-      <h1>{t('options_title')}</h1>
-      <Notices settingsFields={parsed.invalidFields} presetsInvalid={customisations?.invalid ?? false} />
-      <section aria-labelledby="welcome">
-        <h2 id="welcome">{t('options_welcome')}</h2>
-        <p>{t('options_intro')}</p>
-      </section>
-      <section aria-labelledby="reminders">
-        <h2 id="reminders">{t('options_reminders')}</h2>
-        <dl class="values">
-          <dt>{t('field_sittingIntervalMin')}</dt>
-          <dd data-field="sittingIntervalMin">{settings.sittingIntervalMin}</dd>
-          <dt>{t('field_breakThresholdMin')}</dt>
-          <dd data-field="breakThresholdMin">{settings.breakThresholdMin}</dd>
-          <dt>{t('field_snoozeMin')}</dt>
-          <dd data-field="snoozeMin">{settings.snoozeMin}</dd>
-          <dt>{t('options_active_hours')}</dt>
-          <dd>{t('options_active_hours_value', days, settings.activeStart, settings.activeEnd)}</dd>
-          <dt>{t('options_goals')}</dt>
-          <dd>{t('options_goals_value', settings.goalRoutinesPerDay, settings.goalBreaksPerDay)}</dd>
-        </dl>
-      </section>
-      <section aria-labelledby="routine">
-        <h2 id="routine">{t('options_routine')}</h2>
-        <p>
-          {t('field_breakPresetId')}: <strong>{presetName(breakPreset)}</strong>
+      <header class="options__header">
+        <h1>{t('options_title')}</h1>
+        <p class={`save-status${status?.error ? ' save-status--error' : ''}`} role="status" aria-live="polite">
+          {status ? t(status.key) : ''}
         </p>
-        <StepList steps={breakPreset.steps} heading={presetName(breakPreset)} />
-      </section>
-      <section aria-labelledby="about">
-        <h2 id="about">{t('options_about')}</h2>
-        <p>{t('options_version', browser.runtime.getManifest().version)}</p>
-        <p>{t('options_privacy')}</p>
-        <p>{t('options_disclaimer')}</p>
-        <p>{t('options_credit')}</p>
-        <p class="muted">{t('options_article_claims')}</p>
-      </section>
+      </header>
+      <nav class="options__nav" aria-label={t('options_sections')}>
+        <a href="#reminders">{t('options_reminders')}</a>
+        <a href="#active-hours">{t('options_active_hours')}</a>
+        <a href="#goals">{t('options_goals')}</a>
+        <a href="#routine">{t('options_routine')}</a>
+        <a href="#sound">{t('options_sound')}</a>
+        <a href="#data">{t('options_data')}</a>
+        <a href="#about">{t('options_about')}</a>
+      </nav>
+      <Notices settingsFields={parsed.invalidFields} presetsInvalid={stored.invalid} />
+      {showWelcome && <Welcome settings={settings} save={save} onClose={() => setShowWelcome(false)} />}
+      <Reminders settings={settings} remindHere={remindHere} save={save} setRemindHere={setRemindHere} />
+      <ActiveHours settings={settings} save={save} />
+      <Goals settings={settings} save={save} />
+      <RoutineSection settings={settings} presets={presets} customisations={stored.customisations} save={save} savePresets={saveRoutines} />
+      <Sound settings={settings} save={save} />
+      <DataSection settings={settings} customisations={stored.customisations} />
+      <About
+        onShowWelcome={() => {
+          setShowWelcome(true);
+          document.getElementById('welcome')?.scrollIntoView();
+        }}
+      />
     </main>
   );
 }

@@ -7,4 +7,4 @@ import './style.css';
 
 document.documentElement.lang = browser.i18n.getUILanguage();
 document.title = t('options_title');
-render(<App />, document.getElementById('app')!);
+render(<App welcome={location.hash === '#welcome'} />, document.getElementById('app')!);

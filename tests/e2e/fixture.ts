@@ -18,6 +18,8 @@ export interface ExtensionHarness {
   openPage(path: string): Promise<Page>;
   /** Stops the service worker the way Chrome does when it has been idle. */
   killWorker(): Promise<void>;
+  /** Starts a stopped worker again, as any message to it would. */
+  wakeWorker(): Promise<void>;
   close(options?: { keepProfile?: boolean }): Promise<void>;
 }
 
@@ -86,6 +88,7 @@ export async function launchExtension(options: { userDataDir?: string } = {}): P
     userDataDir,
     worker,
     inWorker: inWorker as ExtensionHarness['inWorker'],
+    wakeWorker,
     async openPage(path) {
       const page = await context.newPage();
       await page.goto(`chrome-extension://${extensionId}/${path.replace(/^\//, '')}`);

@@ -69,6 +69,7 @@ describe('the sitting tracker in Chromium', () => {
       alarms: (await chrome.alarms.getAll()).map((a) => a.name).sort(),
     }));
     await harness.killWorker();
+    await harness.wakeWorker();
     const after = await harness.inWorker(async () => ({
       sitting: (await chrome.storage.local.get('sitting')).sitting as { sittingSince: number; reminder: unknown },
       alarms: (await chrome.alarms.getAll()).map((a) => a.name).sort(),

@@ -26,7 +26,7 @@ describe('the built extension in Chromium', () => {
   });
 
   it('opens the welcome page on first install', async () => {
-    await expect.poll(() => harness.context.pages().some((p) => p.url().endsWith('/options.html'))).toBe(true);
+    await expect.poll(() => harness.context.pages().some((p) => p.url().endsWith('/options.html#welcome'))).toBe(true);
   });
 
   it('shows the default break routine in the popup', async () => {
@@ -46,7 +46,7 @@ describe('the built extension in Chromium', () => {
 
   it('renders the options page with the current intervals', async () => {
     const options = await harness.openPage('options.html');
-    await expect.poll(() => options.locator('[data-field="sittingIntervalMin"]').textContent()).toBe('45');
+    await expect.poll(() => options.getByLabel('Sitting interval (minutes)').inputValue()).toBe('45');
     expect(await options.getByRole('heading', { level: 1 }).textContent()).toBe('Roll Call settings');
     await options.close();
   });

@@ -100,14 +100,16 @@ describe('background entrypoint', () => {
   it('opens the welcome page on first run only', async () => {
     background.main();
     await vi.waitFor(async () => expect(await fakeBrowser.storage.local.get('onboarded')).toEqual({ onboarded: true }));
-    expect(fakeBrowser.runtime.openOptionsPage).toHaveBeenCalledTimes(1);
+    const tabs = await fakeBrowser.tabs.query({});
+    expect(tabs.map((tab) => tab.url).filter((url) => url?.endsWith('/options.html#welcome'))).toHaveLength(1);
   });
 
   it('does not open the welcome page again once onboarded', async () => {
     await fakeBrowser.storage.local.set({ onboarded: true });
     background.main();
     await vi.waitFor(async () => expect(await fakeBrowser.storage.sync.get('settings$')).not.toEqual({}));
-    expect(fakeBrowser.runtime.openOptionsPage).not.toHaveBeenCalled();
+    await messaging.sendMessage('routine', { type: 'dismiss' });
+    expect((await fakeBrowser.tabs.query({})).filter((tab) => tab.url?.includes('options.html'))).toEqual([]);
   });
 
   it('advances the routine when the step alarm fires', async () => {

@@ -1,0 +1,28 @@
+import { NUMBER_RANGES, type NumberField } from '@/utils/settings';
+import { parseWholeNumber } from '@/utils/form';
+import { t, type MessageKey } from '@/utils/platform/i18n';
+import { TextSetting } from './TextSetting';
+
+export interface NumberSettingProps {
+  field: NumberField;
+  value: number;
+  hint?: string;
+  onSave(value: number): void;
+}
+
+/** A whole-number setting with its range from the settings schema. */
+export function NumberSetting({ field, value, hint, onSave }: NumberSettingProps) {
+  const { min, max } = NUMBER_RANGES[field];
+  return (
+    <TextSetting
+      id={`field-${field}`}
+      label={t(`field_${field}` as MessageKey)}
+      hint={hint}
+      value={value}
+      format={String}
+      parse={(text) => parseWholeNumber(text, field)}
+      describeError={(error) => t(error as MessageKey, min, max)}
+      onSave={onSave}
+    />
+  );
+}

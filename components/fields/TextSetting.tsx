@@ -1,0 +1,74 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { Parsed } from '@/utils/form';
+
+export interface TextSettingProps<T> {
+  id: string;
+  label: string;
+  hint?: string;
+  value: T;
+  format(value: T): string;
+  parse(text: string): Parsed<T>;
+  /** The message for an error key, with the field's own bounds filled in. */
+  describeError(error: Extract<Parsed<T>, { ok: false }>['error']): string;
+  onSave(value: T): void;
+  inputMode?: 'numeric' | 'text';
+  width?: 'short' | 'medium';
+}
+
+/**
+ * A typed setting: checked on every keystroke, with the message beside the
+ * field (linked by aria-describedby), and saved only on `change` and only
+ * when valid, so a bad value is never written.
+ */
+export function TextSetting<T>({ id, label, hint, value, format, parse, describeError, onSave, inputMode = 'numeric', width = 'short' }: TextSettingProps<T>) {
+  const [text, setText] = useState(() => format(value));
+  const [error, setError] = useState<string | undefined>();
+
+  // A value changed elsewhere (another device, an import) shows here unless the user is mid-edit with an error.
+  useEffect(() => {
+    if (!error) setText(format(value));
+  }, [value]);
+
+  const check = (next: string) => {
+    const parsed = parse(next);
+    setError(parsed.ok ? undefined : describeError(parsed.error));
+    return parsed;
+  };
+
+  const errorId = `${id}-error`;
+  const hintId = `${id}-hint`;
+  const describedBy = [error ? errorId : undefined, hint ? hintId : undefined].filter(Boolean).join(' ') || undefined;
+  return (
+    <div class="field">
+      <label for={id}>{label}</label>
+      <input
+        id={id}
+        class={`field__input field__input--${width}`}
+        type="text"
+        inputMode={inputMode}
+        value={text}
+        aria-invalid={error ? 'true' : 'false'}
+        aria-describedby={describedBy}
+        onInput={(e) => {
+          const next = e.currentTarget.value;
+          setText(next);
+          check(next);
+        }}
+        onChange={(e) => {
+          const parsed = check(e.currentTarget.value);
+          if (parsed.ok && format(parsed.value) !== format(value)) onSave(parsed.value);
+        }}
+      />
+      {hint && (
+        <p id={hintId} class="field__hint">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={errorId} class="field__error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+export interface ToggleProps {
+  id: string;
+  label: string;
+  hint?: string;
+  checked: boolean;
+  onChange(checked: boolean): void;
+}
+
+/** An on/off setting, saved as soon as it changes. */
+export function Toggle({ id, label, hint, checked, onChange }: ToggleProps) {
+  return (
+    <div class="field field--toggle">
+      <input id={id} type="checkbox" checked={checked} aria-describedby={hint ? `${id}-hint` : undefined} onChange={(e) => onChange(e.currentTarget.checked)} />
+      <label for={id}>{label}</label>
+      {hint && (
+        <p id={`${id}-hint`} class="field__hint">
+          {hint}
+        </p>
+      )}
+    </div>
+  );
+}

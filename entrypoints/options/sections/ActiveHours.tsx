@@ -1,0 +1,67 @@
+import { useState } from 'preact/hooks';
+import { crossesMidnight } from '@/utils/schedule';
+import type { Settings } from '@/utils/settings';
+import { t, type MessageKey } from '@/utils/platform/i18n';
+
+export interface ActiveHoursProps {
+  settings: Settings;
+  save(patch: Partial<Settings>): void;
+}
+
+// Monday first, as most of the working world reads a week.
+const WEEK = [1, 2, 3, 4, 5, 6, 0];
+
+export function ActiveHours({ settings, save }: ActiveHoursProps) {
+  const [timeError, setTimeError] = useState<MessageKey | undefined>();
+  const toggleDay = (day: number, on: boolean) => {
+    const days = on ? [...settings.activeDays, day] : settings.activeDays.filter((d) => d !== day);
+    save({ activeDays: WEEK.filter((d) => days.includes(d)) });
+  };
+  const saveTime = (field: 'activeStart' | 'activeEnd', value: string) => {
+    const other = field === 'activeStart' ? settings.activeEnd : settings.activeStart;
+    if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(value)) return setTimeError('error_time');
+    if (value === other) return setTimeError('error_same_time');
+    setTimeError(undefined);
+    save({ [field]: value });
+  };
+  return (
+    <section id="active-hours" aria-labelledby="active-hours-heading">
+      <h2 id="active-hours-heading">{t('options_active_hours')}</h2>
+      <fieldset class="field days">
+        <legend>{t('field_activeDays')}</legend>
+        {WEEK.map((day) => (
+          <label key={day} class="day">
+            <input type="checkbox" checked={settings.activeDays.includes(day)} onChange={(e) => toggleDay(day, e.currentTarget.checked)} />
+            {t(`weekday_short_${day}` as MessageKey)}
+          </label>
+        ))}
+      </fieldset>
+      {settings.activeDays.length === 0 && (
+        <p class="warning" role="status">
+          {t('warning_no_days')}
+        </p>
+      )}
+      <div class="field-row">
+        {(['activeStart', 'activeEnd'] as const).map((field) => (
+          <div class="field" key={field}>
+            <label for={`field-${field}`}>{t(`field_${field}`)}</label>
+            <input
+              id={`field-${field}`}
+              type="time"
+              value={settings[field]}
+              aria-invalid={timeError ? 'true' : 'false'}
+              aria-describedby={timeError ? 'active-hours-error' : undefined}
+              onChange={(e) => saveTime(field, e.currentTarget.value)}
+            />
+          </div>
+        ))}
+      </div>
+      {timeError && (
+        <p id="active-hours-error" class="field__error">
+          {t(timeError)}
+        </p>
+      )}
+      {crossesMidnight(settings) && <p class="field__hint">{t('hint_crosses_midnight', settings.activeStart, settings.activeEnd)}</p>}
+    </section>
+  );
+}

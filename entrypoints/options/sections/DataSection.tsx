@@ -1,0 +1,129 @@
+import { useState } from 'preact/hooks';
+import { buildExport, parseImport, type ImportResult } from '@/utils/data-transfer';
+import { localDayKey, parseEventLog } from '@/utils/events';
+import type { PresetCustomisations } from '@/utils/routines';
+import type { Settings } from '@/utils/settings';
+import { eventLogItem } from '@/utils/storage';
+import { sendDataCommand } from '@/utils/messages';
+import { t, type MessageKey } from '@/utils/platform/i18n';
+
+export interface DataSectionProps {
+  settings: Settings;
+  customisations: PresetCustomisations;
+}
+
+type Pending = Extract<ImportResult, { ok: true }>;
+
+function describeImportError(result: Extract<ImportResult, { ok: false }>): string {
+  switch (result.error) {
+    case 'error_import_newer':
+      return t('error_import_newer', result.version);
+    case 'error_import_settings':
+      return t('error_import_settings', result.fields.map((f) => t(`field_${f.field}` as MessageKey)).join(', '));
+    case 'error_import_events':
+      return t('error_import_events', result.index + 1);
+    default:
+      return t(result.error);
+  }
+}
+
+function download(name: string, type: string, text: string) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = Object.assign(document.createElement('a'), { href: url, download: name });
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** Export, import (checked whole, confirmed before it replaces anything) and reset. */
+export function DataSection({ settings, customisations }: DataSectionProps) {
+  const [pending, setPending] = useState<Pending | undefined>();
+  const [message, setMessage] = useState<{ text: string; error: boolean } | undefined>();
+  const [confirmingReset, setConfirmingReset] = useState(false);
+
+  const exportData = async () => {
+    const { events } = parseEventLog(await eventLogItem.getValue());
+    const now = Date.now();
+    const bundle = buildExport(settings, customisations, events, now);
+    download(`roll-call-${localDayKey(now)}.json`, 'application/json', JSON.stringify(bundle, null, 2));
+  };
+
+  const readFile = async (file: File | undefined) => {
+    setPending(undefined);
+    if (!file) return;
+    const result = parseImport(await file.text(), file.size);
+    if (result.ok) {
+      setPending(result);
+      setMessage(undefined);
+    } else {
+      setMessage({ text: describeImportError(result), error: true });
+    }
+  };
+
+  const confirmImport = async () => {
+    if (!pending) return;
+    const reply = await sendDataCommand({ type: 'import', bundle: pending.bundle });
+    setPending(undefined);
+    setMessage(reply.ok ? { text: t('import_done'), error: false } : { text: t(reply.error), error: true });
+  };
+
+  const reset = async () => {
+    const reply = await sendDataCommand({ type: 'reset' });
+    setConfirmingReset(false);
+    setMessage(reply.ok ? { text: t('reset_done'), error: false } : { text: t(reply.error), error: true });
+  };
+
+  return (
+    <section id="data" aria-labelledby="data-heading">
+      <h2 id="data-heading">{t('options_data')}</h2>
+      <p>{t('data_intro')}</p>
+      <div class="field-row">
+        <button type="button" onClick={() => void exportData()}>
+          {t('data_export')}
+        </button>
+        <label class="button-like" for="import-file">
+          {t('data_import')}
+        </label>
+        <input id="import-file" class="visually-hidden" type="file" accept="application/json,.json" onChange={(e) => void readFile(e.currentTarget.files?.[0])} />
+      </div>
+      {pending && (
+        <div class="confirm" role="group" aria-labelledby="import-summary">
+          <p id="import-summary">
+            {t('import_summary', pending.summary.events, pending.summary.customPresets, pending.summary.firstDay ?? '—', pending.summary.lastDay ?? '—')}
+          </p>
+          <p>{t('import_warning')}</p>
+          <div class="field-row">
+            <button type="button" class="primary" onClick={() => void confirmImport()}>
+              {t('import_confirm')}
+            </button>
+            <button type="button" onClick={() => setPending(undefined)}>
+              {t('cancel')}
+            </button>
+          </div>
+        </div>
+      )}
+      <div class="field-row">
+        <button type="button" class="danger" aria-expanded={confirmingReset} onClick={() => setConfirmingReset(true)}>
+          {t('data_reset')}
+        </button>
+      </div>
+      {confirmingReset && (
+        <div class="confirm" role="group" aria-labelledby="reset-warning">
+          <p id="reset-warning">{t('reset_warning')}</p>
+          <div class="field-row">
+            <button type="button" class="danger" onClick={() => void reset()}>
+              {t('reset_confirm')}
+            </button>
+            <button type="button" onClick={() => setConfirmingReset(false)}>
+              {t('cancel')}
+            </button>
+          </div>
+        </div>
+      )}
+      {message && (
+        <p class={message.error ? 'field__error' : 'done'} role={message.error ? 'alert' : 'status'}>
+          {message.text}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,242 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { App } from '@/entrypoints/options/App';
+import { messaging } from '@/utils/messages';
+
+async function storedSettings() {
+  return (await fakeBrowser.storage.sync.get('settings')).settings as Record<string, unknown> | undefined;
+}
+
+async function storedPresets() {
+  return (await fakeBrowser.storage.sync.get('presets')).presets as { builtIn: Record<string, unknown>; custom: Array<{ id: string; name: string }> } | undefined;
+}
+
+function type(input: HTMLElement, value: string) {
+  fireEvent.input(input, { target: { value } });
+}
+
+function commit(input: HTMLElement, value: string) {
+  type(input, value);
+  fireEvent.change(input, { target: { value } });
+}
+
+describe('options page', () => {
+  afterEach(cleanup);
+
+  describe('number fields', () => {
+    it.each([
+      ['', 'This field is required.'],
+      ['abc', 'Enter a number.'],
+      ['-5', 'Enter a number from 10 to 180.'],
+      ['0', 'Enter a number from 10 to 180.'],
+      ['181', 'Enter a number from 10 to 180.'],
+      ['30.5', 'Enter a whole number.'],
+    ])('shows an error for %j beside the field, linked to it, and stores nothing', async (value, message) => {
+      render(<App welcome={false} />);
+      const input = await screen.findByLabelText('Sitting interval (minutes)');
+      commit(input, value);
+      const error = await screen.findByText(message);
+      expect(input.getAttribute('aria-invalid')).toBe('true');
+      expect(input.getAttribute('aria-describedby')).toContain(error.id);
+      expect(await storedSettings()).toBeUndefined();
+    });
+
+    it('saves a good value on change, with a visible “Saved”', async () => {
+      render(<App welcome={false} />);
+      const input = await screen.findByLabelText('Sitting interval (minutes)');
+      type(input, '3');
+      expect(await storedSettings()).toBeUndefined();
+      commit(input, '30');
+      await waitFor(async () => expect((await storedSettings())?.sittingIntervalMin).toBe(30));
+      expect((await screen.findByText('Saved')).getAttribute('role')).toBe('status');
+      expect(input.getAttribute('aria-invalid')).toBe('false');
+    });
+
+    it('moves the longest-stretch goal with the interval until the user sets it apart', async () => {
+      render(<App welcome={false} />);
+      commit(await screen.findByLabelText('Sitting interval (minutes)'), '30');
+      await waitFor(async () => expect(await storedSettings()).toMatchObject({ sittingIntervalMin: 30, goalLongestSittingMin: 30 }));
+    });
+
+    it.each([
+      ['Natural break after (minutes away)', '61', 'Enter a number from 1 to 60.'],
+      ['Snooze length (minutes)', '0', 'Enter a number from 1 to 60.'],
+      ['Full routines a day', '6', 'Enter a number from 0 to 5.'],
+      ['Breaks a day', '21', 'Enter a number from 0 to 20.'],
+    ])('checks %s', async (label, value, message) => {
+      render(<App welcome={false} />);
+      commit(await screen.findByLabelText(label), value);
+      expect(await screen.findByText(message)).toBeTruthy();
+      expect(await storedSettings()).toBeUndefined();
+    });
+
+    it('keeps fields written by a newer version when saving', async () => {
+      await fakeBrowser.storage.sync.set({ settings: { sittingIntervalMin: 50, futureField: 'keep me' } });
+      render(<App welcome={false} />);
+      commit(await screen.findByLabelText('Snooze length (minutes)'), '15');
+      await waitFor(async () => expect(await storedSettings()).toMatchObject({ snoozeMin: 15, sittingIntervalMin: 50, futureField: 'keep me' }));
+    });
+  });
+
+  describe('active hours', () => {
+    it('refuses an end time equal to the start', async () => {
+      render(<App welcome={false} />);
+      fireEvent.change(await screen.findByLabelText('Active hours end'), { target: { value: '08:00' } });
+      expect(await screen.findByText('The end must differ from the start.')).toBeTruthy();
+      expect(await storedSettings()).toBeUndefined();
+    });
+
+    it('accepts hours across midnight and says so', async () => {
+      render(<App welcome={false} />);
+      fireEvent.change(await screen.findByLabelText('Active hours start'), { target: { value: '22:00' } });
+      await waitFor(async () => expect((await storedSettings())?.activeStart).toBe('22:00'));
+      fireEvent.change(screen.getByLabelText('Active hours end'), { target: { value: '06:00' } });
+      expect(await screen.findByText('These hours cross midnight: from 22:00 until 06:00 the next morning.')).toBeTruthy();
+    });
+
+    it('warns clearly when no day is selected', async () => {
+      await fakeBrowser.storage.sync.set({ settings: { activeDays: [1] } });
+      render(<App welcome={false} />);
+      fireEvent.click(await screen.findByRole('checkbox', { name: 'Mon' }));
+      expect(await screen.findByText('No day is selected, so Roll Call will not remind you at all.')).toBeTruthy();
+      expect((await storedSettings())?.activeDays).toEqual([]);
+    });
+  });
+
+  describe('the routine editor', () => {
+    it('changes a step length, and rejects one under 0:30 or over 15:00', async () => {
+      render(<App welcome={false} />);
+      const walk = await screen.findByLabelText('Length of “Walk barefoot” (m:ss)');
+      expect((walk as HTMLInputElement).value).toBe('5:00');
+      commit(walk, '0:20');
+      expect(await screen.findByText('Enter a length from 0:30 to 15:00.')).toBeTruthy();
+      commit(walk, '15:30');
+      expect(await storedPresets()).toBeUndefined();
+      commit(walk, '4:00');
+      await waitFor(async () => expect((await storedPresets())?.builtIn.full).toBeDefined());
+      expect(screen.getByText('Total: 18:00')).toBeTruthy();
+    });
+
+    it('turns steps off but refuses to turn off the last one', async () => {
+      render(<App welcome={false} />);
+      fireEvent.change(await screen.findByLabelText('Routine to edit'), { target: { value: 'desk' } });
+      const steps = within(await screen.findByRole('list', { name: 'Steps of Desk break' }));
+      for (const name of ['Roll your left foot', 'Roll your right foot', 'Walk barefoot', 'Stretch your left calf']) {
+        fireEvent.click(steps.getByRole('checkbox', { name }));
+        await waitFor(() => expect((steps.getByRole('checkbox', { name }) as HTMLInputElement).checked).toBe(false));
+      }
+      fireEvent.click(steps.getByRole('checkbox', { name: 'Stretch your right calf' }));
+      expect((await screen.findByRole('alert')).textContent).toBe('A routine needs at least one step turned on.');
+    });
+
+    it('reorders steps with buttons that work from the keyboard', async () => {
+      render(<App welcome={false} />);
+      const up = await screen.findByRole('button', { name: 'Move “Walk barefoot” up' });
+      expect(up.tagName).toBe('BUTTON');
+      fireEvent.click(up);
+      await waitFor(async () =>
+        expect(((await storedPresets())?.builtIn.full as { steps: Array<{ id: string }> }).steps.map((s) => s.id).slice(0, 3)).toEqual([
+          'roll-left',
+          'walk',
+          'roll-right',
+        ]),
+      );
+      expect((screen.getByRole('button', { name: 'Move “Roll your left foot” up' }) as HTMLButtonElement).disabled).toBe(true);
+    });
+
+    it('duplicates into a custom routine, renames it, and deletes it', async () => {
+      vi.spyOn(Date, 'now').mockReturnValue(1_800_000_000_000);
+      render(<App welcome={false} />);
+      fireEvent.click(await screen.findByRole('button', { name: 'Duplicate as my own routine' }));
+      await waitFor(async () => expect((await storedPresets())?.custom.map((p) => p.name)).toEqual(['Full reset (my copy)']));
+      commit(await screen.findByLabelText('Name'), 'Evening');
+      await waitFor(async () => expect((await storedPresets())?.custom.map((p) => p.name)).toEqual(['Evening']));
+      fireEvent.click(screen.getByRole('button', { name: 'Delete this routine' }));
+      await waitFor(async () => expect((await storedPresets())?.custom).toEqual([]));
+    });
+
+    it('resets a built-in routine', async () => {
+      await fakeBrowser.storage.sync.set({ presets: { builtIn: { full: { name: 'Mine' } }, custom: [] } });
+      render(<App welcome={false} />);
+      fireEvent.click(await screen.findByRole('button', { name: 'Reset to the original' }));
+      await waitFor(async () => expect((await storedPresets())?.builtIn).toEqual({}));
+    });
+  });
+
+  describe('your data', () => {
+    beforeEach(() => {
+      vi.spyOn(messaging, 'sendMessage').mockResolvedValue({ ok: true } as never);
+    });
+
+    function upload(content: string, name = 'data.json') {
+      const input = document.getElementById('import-file') as HTMLInputElement;
+      const file = new File([content], name, { type: 'application/json' });
+      Object.defineProperty(input, 'files', { value: [file], configurable: true });
+      fireEvent.change(input);
+    }
+
+    it('refuses a file that is not JSON and changes nothing', async () => {
+      render(<App welcome={false} />);
+      await screen.findByText('Import…');
+      upload('not json at all');
+      expect((await screen.findByRole('alert')).textContent).toBe('This file is not JSON. Choose a file exported by Roll Call. Nothing was changed.');
+      expect(messaging.sendMessage).not.toHaveBeenCalled();
+    });
+
+    it('shows what a good file holds and imports it only when confirmed', async () => {
+      render(<App welcome={false} />);
+      await screen.findByText('Import…');
+      const bundle = { format: 'roll-call-export', version: 1, settings: { sittingIntervalMin: 40 }, presets: { builtIn: {}, custom: [] }, events: [] };
+      upload(JSON.stringify(bundle));
+      expect(await screen.findByText(/^This file holds 0 history entries/)).toBeTruthy();
+      expect(messaging.sendMessage).not.toHaveBeenCalled();
+      fireEvent.click(screen.getByRole('button', { name: 'Replace my data' }));
+      await waitFor(() => expect(messaging.sendMessage).toHaveBeenCalledWith('data', { type: 'import', bundle: expect.objectContaining({ format: 'roll-call-export' }) }));
+      expect(await screen.findByText('Imported.')).toBeTruthy();
+    });
+
+    it('asks before resetting everything, and says synced settings change everywhere', async () => {
+      render(<App welcome={false} />);
+      fireEvent.click(await screen.findByRole('button', { name: 'Reset everything…' }));
+      expect(screen.getByText(/they change on every device/)).toBeTruthy();
+      expect(messaging.sendMessage).not.toHaveBeenCalled();
+      fireEvent.click(screen.getByRole('button', { name: 'Reset everything' }));
+      await waitFor(() => expect(messaging.sendMessage).toHaveBeenCalledWith('data', { type: 'reset' }));
+    });
+  });
+
+  describe('welcome', () => {
+    it('sends a test reminder, and offers the reminder window when it was not seen', async () => {
+      vi.spyOn(messaging, 'sendMessage').mockResolvedValue({ ok: true } as never);
+      render(<App welcome />);
+      fireEvent.click(await screen.findByRole('button', { name: 'Send a test reminder' }));
+      await waitFor(() => expect(messaging.sendMessage).toHaveBeenCalledWith('sitting', { type: 'testReminder' }));
+      fireEvent.click(await screen.findByRole('button', { name: 'No' }));
+      fireEvent.click(await screen.findByRole('button', { name: 'Use a reminder window instead' }));
+      await waitFor(async () => expect((await storedSettings())?.remindWith).toBe('window'));
+    });
+
+    it('is hidden after the first run, and reachable from About', async () => {
+      render(<App welcome={false} />);
+      expect(screen.queryByRole('heading', { name: 'Welcome to Roll Call' })).toBeNull();
+      fireEvent.click(await screen.findByRole('button', { name: 'Show the welcome again' }));
+      expect(await screen.findByRole('heading', { name: 'Welcome to Roll Call' })).toBeTruthy();
+    });
+  });
+
+  it('keeps “remind on this browser” on this device only', async () => {
+    render(<App welcome={false} />);
+    fireEvent.click(await screen.findByRole('checkbox', { name: 'Remind on this browser' }));
+    await waitFor(async () => expect(await fakeBrowser.storage.local.get('remindHere')).toEqual({ remindHere: false }));
+    expect(await storedSettings()).toBeUndefined();
+  });
+
+  it('says when stored settings could not be read, and keeps working', async () => {
+    await fakeBrowser.storage.sync.set({ settings: { snoozeMin: -3 } });
+    render(<App welcome={false} />);
+    expect((await screen.findByText(/could not be read/)).textContent).toContain('Snooze length (minutes)');
+    expect(((await screen.findByLabelText('Snooze length (minutes)')) as HTMLInputElement).value).toBe('10');
+  });
+});

@@ -1,0 +1,85 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { handleDataRequest } from '@/entrypoints/background/data';
+import { handleSittingRequest, handleTrackerInput } from '@/entrypoints/background/sitting';
+import { handleRoutineRequest } from '@/entrypoints/background/routine';
+import { buildExport } from '@/utils/data-transfer';
+import { DEFAULT_SETTINGS } from '@/utils/settings';
+import { EMPTY_CUSTOMISATIONS } from '@/utils/routines';
+import { readEventLog, readRoutineState } from '@/utils/storage';
+
+vi.mock('@/utils/platform/cue-player', () => ({ playCueInBackground: vi.fn(async () => {}) }));
+vi.mock('@/utils/platform/environment', () => import('../fake-environment'));
+
+const T0 = new Date(2026, 10, 25, 9, 0).getTime();
+const events = [{ type: 'skipped' as const, at: T0 - 1000, day: '2026-11-25' }];
+const bundle = buildExport({ ...DEFAULT_SETTINGS, sittingIntervalMin: 25 }, EMPTY_CUSTOMISATIONS, events, T0);
+
+describe('import and reset in the background', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(T0);
+  });
+
+  it('imports a valid bundle: settings, routines and history', async () => {
+    expect(await handleDataRequest({ type: 'import', bundle }, T0)).toEqual({ ok: true });
+    expect((await fakeBrowser.storage.sync.get('settings')).settings).toMatchObject({ sittingIntervalMin: 25 });
+    expect((await readEventLog()).events).toEqual(events);
+  });
+
+  it('checks the bundle again and changes nothing when it is bad', async () => {
+    await fakeBrowser.storage.local.set({ eventLog: events });
+    const bad = { ...bundle, settings: { ...bundle.settings, snoozeMin: 1000 } };
+    expect(await handleDataRequest({ type: 'import', bundle: bad }, T0)).toEqual({ ok: false, error: 'error_import_invalid' });
+    expect(await fakeBrowser.storage.sync.get('settings')).toEqual({});
+    expect((await readEventLog()).events).toEqual(events);
+  });
+
+  it('reports a full sync store without touching the history', async () => {
+    await fakeBrowser.storage.local.set({ eventLog: events });
+    vi.spyOn(fakeBrowser.storage.sync, 'set').mockRejectedValue(new Error('QUOTA_BYTES_PER_ITEM quota exceeded'));
+    const other = { ...bundle, events: [] };
+    expect(await handleDataRequest({ type: 'import', bundle: other }, T0)).toEqual({ ok: false, error: 'error_storage_quota' });
+    expect((await readEventLog()).events).toEqual(events);
+  });
+
+  it('resets everything, stopping a running routine without logging it', async () => {
+    await handleDataRequest({ type: 'import', bundle }, T0);
+    await handleRoutineRequest({ type: 'start', presetId: 'desk' }, T0);
+    expect(await handleDataRequest({ type: 'reset' }, T0 + 1000)).toEqual({ ok: true });
+    expect(await fakeBrowser.storage.sync.get(['settings', 'presets'])).toEqual({});
+    expect((await readEventLog()).events).toEqual([]);
+    expect((await readRoutineState()).state).toEqual({ status: 'idle' });
+    expect(await fakeBrowser.alarms.get('routine-step')).toBeUndefined();
+  });
+});
+
+describe('reminders on this browser', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(T0);
+  });
+
+  it('shows no reminder where “remind on this browser” is off, but still tracks', async () => {
+    await fakeBrowser.storage.local.set({ remindHere: false });
+    await handleTrackerInput({ type: 'wake' }, T0);
+    for (let m = 1; m <= 45; m++) await handleTrackerInput({ type: 'alarm' }, T0 + m * 60_000);
+    expect(fakeBrowser.notifications.getAllCreateOptions()).toEqual({});
+    expect((await readEventLog()).events.map((e) => e.type)).toEqual(['breakDue']);
+  });
+
+  it('sends a test reminder styled as a real one, whose buttons do nothing harmful', async () => {
+    expect(await handleSittingRequest({ type: 'testReminder' }, T0)).toEqual({ ok: true });
+    expect(Object.keys(fakeBrowser.notifications.getAllCreateOptions())).toEqual(['break:test']);
+    expect(await handleSittingRequest({ type: 'startBreak', reminderId: 'test' }, T0)).toEqual({ ok: false, error: 'error_stale_reminder' });
+    expect((await readRoutineState()).state.status).toBe('idle');
+    expect(fakeBrowser.notifications.getAllCreateOptions()).toEqual({});
+  });
+
+  it('opens the reminder window instead of a notification when chosen', async () => {
+    await fakeBrowser.storage.sync.set({ settings: { remindWith: 'window' } });
+    await handleSittingRequest({ type: 'testReminder' }, T0);
+    expect(fakeBrowser.notifications.getAllCreateOptions()).toEqual({});
+    expect(fakeBrowser.windows.create).toHaveBeenCalledWith(expect.objectContaining({ type: 'popup', url: expect.stringContaining('/reminder.html?id=test') }));
+  });
+});

@@ -1,0 +1,95 @@
+import {
+  isBuiltInPresetId,
+  type CustomPreset,
+  type Preset,
+  type PresetCustomisations,
+  type Step,
+} from './routines';
+
+/**
+ * The routine editor's operations, each a pure function from the stored
+ * customisations to new ones. A built-in preset is kept as its id plus the
+ * user's changes; a custom preset is kept whole.
+ */
+
+export const MAX_CUSTOM_PRESETS = 10;
+
+export type EditError = 'error_no_steps_on' | 'error_too_many_presets' | 'error_name';
+
+export type EditResult = { ok: true; customisations: PresetCustomisations } | { ok: false; error: EditError };
+
+function withSteps(c: PresetCustomisations, preset: Preset, steps: Step[]): EditResult {
+  if (!steps.some((s) => s.enabled)) return { ok: false, error: 'error_no_steps_on' };
+  if (preset.builtIn && isBuiltInPresetId(preset.id)) {
+    const override = { ...c.builtIn[preset.id], steps: steps.map(({ id, durationSec, enabled }) => ({ id, durationSec, enabled })) };
+    return { ok: true, customisations: { ...c, builtIn: { ...c.builtIn, [preset.id]: override } } };
+  }
+  return {
+    ok: true,
+    customisations: { ...c, custom: c.custom.map((p) => (p.id === preset.id ? { ...p, steps: steps.map((s) => ({ ...s })) } : p)) },
+  };
+}
+
+export function setStepDuration(c: PresetCustomisations, preset: Preset, stepId: string, durationSec: number): EditResult {
+  return withSteps(c, preset, preset.steps.map((s) => (s.id === stepId ? { ...s, durationSec } : s)));
+}
+
+export function setStepEnabled(c: PresetCustomisations, preset: Preset, stepId: string, enabled: boolean): EditResult {
+  return withSteps(c, preset, preset.steps.map((s) => (s.id === stepId ? { ...s, enabled } : s)));
+}
+
+/** Moves a step one place up (-1) or down (+1); at either end nothing changes. */
+export function moveStep(c: PresetCustomisations, preset: Preset, stepId: string, by: -1 | 1): EditResult {
+  const from = preset.steps.findIndex((s) => s.id === stepId);
+  const to = from + by;
+  if (from < 0 || to < 0 || to >= preset.steps.length) return { ok: true, customisations: c };
+  const steps = [...preset.steps];
+  [steps[from], steps[to]] = [steps[to]!, steps[from]!];
+  return withSteps(c, preset, steps);
+}
+
+function cleanName(name: string): string | undefined {
+  const trimmed = name.trim();
+  return trimmed.length >= 1 && trimmed.length <= 60 ? trimmed : undefined;
+}
+
+export function renamePreset(c: PresetCustomisations, preset: Preset, name: string): EditResult {
+  const clean = cleanName(name);
+  if (!clean) return { ok: false, error: 'error_name' };
+  if (preset.builtIn && isBuiltInPresetId(preset.id)) {
+    return { ok: true, customisations: { ...c, builtIn: { ...c.builtIn, [preset.id]: { ...c.builtIn[preset.id], name: clean } } } };
+  }
+  return { ok: true, customisations: { ...c, custom: c.custom.map((p) => (p.id === preset.id ? { ...p, name: clean } : p)) } };
+}
+
+/** A copy of any preset as a new custom one, with a fresh id. */
+export function duplicatePreset(c: PresetCustomisations, preset: Preset, name: string, newId: string): EditResult {
+  if (c.custom.length >= MAX_CUSTOM_PRESETS) return { ok: false, error: 'error_too_many_presets' };
+  const clean = cleanName(name);
+  if (!clean) return { ok: false, error: 'error_name' };
+  const copy: CustomPreset = { id: newId, name: clean, steps: preset.steps.map((s) => ({ ...s })) };
+  return { ok: true, customisations: { ...c, custom: [...c.custom, copy] } };
+}
+
+export function deleteCustomPreset(c: PresetCustomisations, presetId: string): PresetCustomisations {
+  return { ...c, custom: c.custom.filter((p) => p.id !== presetId) };
+}
+
+/** Drops the user's changes to a built-in preset. */
+export function resetBuiltInPreset(c: PresetCustomisations, presetId: string): PresetCustomisations {
+  if (!isBuiltInPresetId(presetId)) return c;
+  const builtIn = { ...c.builtIn };
+  delete builtIn[presetId];
+  return { ...c, builtIn };
+}
+
+export function isCustomised(c: PresetCustomisations, presetId: string): boolean {
+  return isBuiltInPresetId(presetId) && c.builtIn[presetId] !== undefined;
+}
+
+/** An id for a new custom preset, unique among the existing ones. */
+export function newCustomPresetId(c: PresetCustomisations, now: number): string {
+  let n = now;
+  while (c.custom.some((p) => p.id === `custom-${n.toString(36)}`)) n++;
+  return `custom-${n.toString(36)}`;
+}
