@@ -61,26 +61,12 @@ export interface ProtocolMap {
 
 export const messaging = defineExtensionMessaging<ProtocolMap>();
 
+type CommandType = keyof ProtocolMap;
+
 /** Sends a command; a background that cannot be reached is reported like any refusal, never thrown. */
-export async function sendRoutineCommand(request: RoutineRequest): Promise<CommandReply> {
+export async function sendCommand<K extends CommandType>(type: K, request: Parameters<ProtocolMap[K]>[0]): Promise<CommandReply> {
   try {
-    return await messaging.sendMessage('routine', request);
-  } catch {
-    return { ok: false, error: 'error_bad_command' };
-  }
-}
-
-export async function sendSittingCommand(request: SittingRequest): Promise<CommandReply> {
-  try {
-    return await messaging.sendMessage('sitting', request);
-  } catch {
-    return { ok: false, error: 'error_bad_command' };
-  }
-}
-
-export async function sendDataCommand(request: DataRequest): Promise<CommandReply> {
-  try {
-    return await messaging.sendMessage('data', request);
+    return await messaging.sendMessage(type, request as never);
   } catch {
     return { ok: false, error: 'error_bad_command' };
   }

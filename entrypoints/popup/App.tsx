@@ -6,7 +6,7 @@ import { parsePresetCustomisations } from '@/utils/preset-schema';
 import { parseRoutineState } from '@/utils/routine-schema';
 import { parseSittingState } from '@/utils/sitting-schema';
 import { presetsItem, routineItem, settingsItem, sittingItem } from '@/utils/storage';
-import { sendRoutineCommand, sendSittingCommand, type CommandReply, type RoutineRequest, type SittingRequest } from '@/utils/messages';
+import { sendCommand, type CommandReply, type RoutineRequest, type SittingRequest } from '@/utils/messages';
 import { t, type MessageKey } from '@/utils/platform/i18n';
 import { openPopOutWindow } from '@/utils/platform/views';
 import { useStorageItem } from '@/components/use-storage';
@@ -32,8 +32,8 @@ export function App({ inWindow }: AppProps) {
   const [error, setError] = useState<MessageKey | undefined>();
 
   const showReply = (reply: CommandReply) => setError(reply.ok ? undefined : reply.error);
-  const send = useCallback(async (request: RoutineRequest) => showReply(await sendRoutineCommand(request)), []);
-  const sendSitting = useCallback(async (request: SittingRequest) => showReply(await sendSittingCommand(request)), []);
+  const send = useCallback(async (request: RoutineRequest) => showReply(await sendCommand('routine', request)), []);
+  const sendSitting = useCallback(async (request: SittingRequest) => showReply(await sendCommand('sitting', request)), []);
 
   if (!routine || !sitting || !settings || !presets) return <main class="loading" aria-busy="true" />;
 

@@ -3,7 +3,7 @@ import { parseSettings } from '@/utils/settings';
 import { settingsItem, sittingItem } from '@/utils/storage';
 import { parseSittingState } from '@/utils/sitting-schema';
 import { sittingMs } from '@/utils/sitting';
-import { sendSittingCommand, type SittingRequest } from '@/utils/messages';
+import { sendCommand, type SittingRequest } from '@/utils/messages';
 import { t, type MessageKey } from '@/utils/platform/i18n';
 import { useStorageItem } from '@/components/use-storage';
 
@@ -27,7 +27,7 @@ export function ReminderChoice({ reminderId, onDone }: ReminderChoiceProps) {
   const shown = sitting.reminder?.shownAt !== undefined ? sitting.reminder : undefined;
   const current = shown !== undefined && (reminderId === undefined || shown.id === reminderId);
   const send = async (request: SittingRequest) => {
-    const reply = await sendSittingCommand(request);
+    const reply = await sendCommand('sitting', request);
     if (reply.ok) onDone();
     else setError(reply.error);
   };

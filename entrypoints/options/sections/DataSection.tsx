@@ -4,7 +4,7 @@ import { localDayKey, parseEventLog } from '@/utils/events';
 import type { PresetCustomisations } from '@/utils/routines';
 import type { Settings } from '@/utils/settings';
 import { eventLogItem } from '@/utils/storage';
-import { sendDataCommand } from '@/utils/messages';
+import { sendCommand } from '@/utils/messages';
 import { t, type MessageKey } from '@/utils/platform/i18n';
 
 export interface DataSectionProps {
@@ -61,13 +61,13 @@ export function DataSection({ settings, customisations }: DataSectionProps) {
 
   const confirmImport = async () => {
     if (!pending) return;
-    const reply = await sendDataCommand({ type: 'import', bundle: pending.bundle });
+    const reply = await sendCommand('data', { type: 'import', bundle: pending.bundle });
     setPending(undefined);
     setMessage(reply.ok ? { text: t('import_done'), error: false } : { text: t(reply.error), error: true });
   };
 
   const reset = async () => {
-    const reply = await sendDataCommand({ type: 'reset' });
+    const reply = await sendCommand('data', { type: 'reset' });
     setConfirmingReset(false);
     setMessage(reply.ok ? { text: t('reset_done'), error: false } : { text: t(reply.error), error: true });
   };

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Settings } from '@/utils/settings';
-import { sendSittingCommand } from '@/utils/messages';
+import { sendCommand } from '@/utils/messages';
 import { t } from '@/utils/platform/i18n';
 
 export interface WelcomeProps {
@@ -15,7 +15,7 @@ type TestStep = 'idle' | 'asking' | 'seen' | 'unseen';
 export function Welcome({ settings, save, onClose }: WelcomeProps) {
   const [test, setTest] = useState<TestStep>('idle');
   const sendTest = async () => {
-    const reply = await sendSittingCommand({ type: 'testReminder' });
+    const reply = await sendCommand('sitting', { type: 'testReminder' });
     if (reply.ok) setTest('asking');
   };
   return (
