@@ -1,6 +1,8 @@
 import * as v from 'valibot';
 import { EVENT_SCHEMA, type RollCallEvent } from './events';
 import { CUSTOMISATIONS_SCHEMA } from './preset-schema';
+import { DAILY_TOTALS_SCHEMA } from './history-schema';
+import type { DailyTotals } from './history';
 import type { PresetCustomisations } from './routines';
 import { DEFAULT_SETTINGS, isPlainObject, isUnsafeKey, validateSettings, type FieldError, type Settings, SETTINGS_FIELDS } from './settings';
 
@@ -21,10 +23,18 @@ export interface ExportBundle {
   settings: Settings;
   presets: PresetCustomisations;
   events: RollCallEvent[];
+  /** Days older than the raw events kept. */
+  dailyTotals: DailyTotals;
 }
 
-export function buildExport(settings: Settings, presets: PresetCustomisations, events: RollCallEvent[], now: number): ExportBundle {
-  return { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: new Date(now).toISOString(), settings, presets, events };
+export function buildExport(
+  settings: Settings,
+  presets: PresetCustomisations,
+  events: RollCallEvent[],
+  dailyTotals: DailyTotals,
+  now: number,
+): ExportBundle {
+  return { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: new Date(now).toISOString(), settings, presets, events, dailyTotals };
 }
 
 export type ImportError =
@@ -35,7 +45,8 @@ export type ImportError =
   | { error: 'error_import_newer'; version: number }
   | { error: 'error_import_settings'; fields: FieldError[] }
   | { error: 'error_import_presets' }
-  | { error: 'error_import_events'; index: number };
+  | { error: 'error_import_events'; index: number }
+  | { error: 'error_import_totals' };
 
 export interface ImportSummary {
   events: number;
@@ -55,6 +66,7 @@ const ENVELOPE = v.object({
   settings: v.record(v.string(), v.unknown()),
   presets: v.unknown(),
   events: v.array(v.unknown()),
+  dailyTotals: v.optional(v.unknown(), {}),
 });
 
 /** Checks a parsed value; shared by the options page (before asking) and the background (before writing). */
@@ -65,7 +77,7 @@ export function validateImport(data: unknown): ImportResult {
     if (typeof version === 'number' && version > EXPORT_VERSION) return { ok: false, error: 'error_import_newer', version };
     return { ok: false, error: 'error_import_shape' };
   }
-  const { version, settings: rawSettings, presets: rawPresets, events: rawEvents } = envelope.output;
+  const { version, settings: rawSettings, presets: rawPresets, events: rawEvents, dailyTotals: rawTotals } = envelope.output;
   if (version > EXPORT_VERSION) return { ok: false, error: 'error_import_newer', version };
 
   const candidate = { ...DEFAULT_SETTINGS, ...rawSettings };
@@ -83,8 +95,11 @@ export function validateImport(data: unknown): ImportResult {
     events.push(event.output);
   }
 
-  const bundle = buildExport(settings, presets.output as PresetCustomisations, events, 0);
-  const days = events.map((e) => e.day).sort();
+  const totals = v.safeParse(DAILY_TOTALS_SCHEMA, rawTotals);
+  if (!totals.success) return { ok: false, error: 'error_import_totals' };
+
+  const bundle = buildExport(settings, presets.output as PresetCustomisations, events, totals.output, 0);
+  const days = [...Object.keys(totals.output), ...events.map((e) => e.day)].sort();
   return {
     ok: true,
     bundle: { ...bundle, exportedAt: envelope.output.exportedAt ?? bundle.exportedAt },

@@ -11,6 +11,8 @@ import * as v from 'valibot';
 const timestamp = v.pipe(v.number(), v.finite(), v.minValue(0));
 const count = v.pipe(v.number(), v.integer(), v.minValue(0));
 const dayKey = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/));
+/** How the feet or the lower back feel after a routine, 0 (bad) to 10 (great). */
+const rating = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10));
 
 const base = { at: timestamp, day: dayKey };
 
@@ -30,6 +32,7 @@ export const EVENT_SCHEMA = v.variant('type', [
   v.object({ type: v.literal('routineCompleted'), ...routineOutcome }),
   v.object({ type: v.literal('routineStopped'), ...routineOutcome }),
   v.object({ type: v.literal('sittingEnded'), ...base, startedAt: timestamp, durationMs: timestamp }),
+  v.object({ type: v.literal('comfortRated'), ...base, feet: v.optional(rating), back: v.optional(rating) }),
 ]);
 
 export type RollCallEvent = v.InferOutput<typeof EVENT_SCHEMA>;

@@ -1,19 +1,275 @@
 import type { RollCallEvent } from './events';
+import { localDayKey } from './events';
 
-/** What happened on one local calendar day, read from the event log. */
-export interface DayCounts {
+/**
+ * History: daily totals read from the event log, streaks, and compaction.
+ * A day is the local calendar day an event happened on, fixed in the event
+ * itself, so totals never move when the clocks change or the user travels.
+ */
+
+export interface DayTotals {
+  breaksDue: number;
+  breaksTaken: number;
+  naturalBreaks: number;
+  skipped: number;
+  snoozed: number;
   routinesCompleted: number;
-  /** Completed routines of the preset the user counts as the daily full routine. */
-  fullRoutinesCompleted: number;
+  routinesStopped: number;
+  /** Completed routines by preset id, so the “full routine” can be chosen after the fact. */
+  completedByPreset: Record<string, number>;
+  routineMs: number;
+  longestSittingMs: number;
+  comfortFeet: number[];
+  comfortBack: number[];
 }
 
-export function countDay(events: readonly RollCallEvent[], day: string, fullRoutinePresetId: string): DayCounts {
-  let routinesCompleted = 0;
-  let fullRoutinesCompleted = 0;
-  for (const event of events) {
-    if (event.day !== day || event.type !== 'routineCompleted') continue;
-    routinesCompleted++;
-    if (event.presetId === fullRoutinePresetId) fullRoutinesCompleted++;
+export type DailyTotals = Record<string, DayTotals>;
+
+/** Raw events are kept this long; older ones live on only as daily totals. */
+export const RAW_EVENT_DAYS = 30;
+/** Daily totals are kept this long. */
+export const TOTALS_DAYS = 400;
+
+export function emptyDay(): DayTotals {
+  return {
+    breaksDue: 0,
+    breaksTaken: 0,
+    naturalBreaks: 0,
+    skipped: 0,
+    snoozed: 0,
+    routinesCompleted: 0,
+    routinesStopped: 0,
+    completedByPreset: {},
+    routineMs: 0,
+    longestSittingMs: 0,
+    comfortFeet: [],
+    comfortBack: [],
+  };
+}
+
+function addEvent(day: DayTotals, event: RollCallEvent): void {
+  switch (event.type) {
+    case 'breakDue':
+      day.breaksDue++;
+      return;
+    case 'breakTaken':
+      day.breaksTaken++;
+      if (event.how === 'natural') day.naturalBreaks++;
+      return;
+    case 'skipped':
+      day.skipped++;
+      return;
+    case 'snoozed':
+      day.snoozed++;
+      return;
+    case 'routineCompleted':
+      day.routinesCompleted++;
+      day.completedByPreset[event.presetId] = (day.completedByPreset[event.presetId] ?? 0) + 1;
+      day.routineMs += event.durationMs;
+      return;
+    case 'routineStopped':
+      day.routinesStopped++;
+      day.routineMs += event.durationMs;
+      return;
+    case 'sittingEnded':
+      day.longestSittingMs = Math.max(day.longestSittingMs, event.durationMs);
+      return;
+    case 'comfortRated':
+      if (event.feet !== undefined) day.comfortFeet.push(event.feet);
+      if (event.back !== undefined) day.comfortBack.push(event.back);
+      return;
   }
-  return { routinesCompleted, fullRoutinesCompleted };
+}
+
+function mergeDay(into: DayTotals, from: DayTotals): DayTotals {
+  const completedByPreset = { ...into.completedByPreset };
+  for (const [id, n] of Object.entries(from.completedByPreset)) completedByPreset[id] = (completedByPreset[id] ?? 0) + n;
+  return {
+    breaksDue: into.breaksDue + from.breaksDue,
+    breaksTaken: into.breaksTaken + from.breaksTaken,
+    naturalBreaks: into.naturalBreaks + from.naturalBreaks,
+    skipped: into.skipped + from.skipped,
+    snoozed: into.snoozed + from.snoozed,
+    routinesCompleted: into.routinesCompleted + from.routinesCompleted,
+    routinesStopped: into.routinesStopped + from.routinesStopped,
+    completedByPreset,
+    routineMs: into.routineMs + from.routineMs,
+    longestSittingMs: Math.max(into.longestSittingMs, from.longestSittingMs),
+    comfortFeet: [...into.comfortFeet, ...from.comfortFeet],
+    comfortBack: [...into.comfortBack, ...from.comfortBack],
+  };
+}
+
+/** Every day's totals: the compacted past plus the raw events still kept. */
+export function dailyTotals(events: readonly RollCallEvent[], compacted: DailyTotals = {}): DailyTotals {
+  const fromEvents: DailyTotals = {};
+  for (const event of events) addEvent((fromEvents[event.day] ??= emptyDay()), event);
+  const all: DailyTotals = { ...compacted };
+  for (const [day, totals] of Object.entries(fromEvents)) all[day] = all[day] ? mergeDay(all[day], totals) : totals;
+  return all;
+}
+
+export function fullRoutinesOn(day: DayTotals | undefined, fullRoutinePresetId: string): number {
+  return day?.completedByPreset[fullRoutinePresetId] ?? 0;
+}
+
+/** The local calendar day `offset` days from `day` (a `YYYY-MM-DD` key); DST-safe, by calendar fields. */
+export function shiftDay(day: string, offset: number): string {
+  const [y, m, d] = day.split('-').map(Number);
+  return localDayKey(new Date(y!, m! - 1, d! + offset, 12).getTime());
+}
+
+function weekdayOf(day: string): number {
+  const [y, m, d] = day.split('-').map(Number);
+  return new Date(y!, m! - 1, d!, 12).getDay();
+}
+
+export interface CompactionResult {
+  events: RollCallEvent[];
+  compacted: DailyTotals;
+  /** False when nothing was old enough to move, so nothing needs writing. */
+  changed: boolean;
+}
+
+/**
+ * Moves events older than 30 days into daily totals and drops totals older
+ * than 400 days. Runs on a background wake, never on the popup's start-up path.
+ */
+export function compact(events: readonly RollCallEvent[], compacted: DailyTotals, now: number): CompactionResult {
+  const today = localDayKey(now);
+  const keepEventsFrom = shiftDay(today, -RAW_EVENT_DAYS);
+  const keepTotalsFrom = shiftDay(today, -TOTALS_DAYS);
+  const old = events.filter((e) => e.day < keepEventsFrom);
+  const staleTotals = Object.keys(compacted).filter((day) => day < keepTotalsFrom);
+  if (old.length === 0 && staleTotals.length === 0) return { events: [...events], compacted, changed: false };
+  const merged = dailyTotals(old, compacted);
+  for (const day of Object.keys(merged)) if (day < keepTotalsFrom) delete merged[day];
+  return { events: events.filter((e) => e.day >= keepEventsFrom), compacted: merged, changed: true };
+}
+
+export interface StreakOptions {
+  activeDays: readonly number[];
+  goalRoutinesPerDay: number;
+  fullRoutinePresetId: string;
+}
+
+export interface Streak {
+  days: number;
+  /** Missed active days inside the streak that were let off: at most one in any 7 days. */
+  forgivenDays: string[];
+}
+
+/** A day meets the routine goal with at least the goal's number of full routines (and at least one). */
+export function goalMet(day: DayTotals | undefined, options: StreakOptions): boolean {
+  return fullRoutinesOn(day, options.fullRoutinePresetId) >= Math.max(1, options.goalRoutinesPerDay);
+}
+
+/**
+ * Consecutive active days on which the routine goal was met, counting back
+ * from today (today counts once met, and does not break the streak before).
+ * Days outside the active schedule are passed over; one missed day in any 7
+ * is forgiven, but only between met days: a miss at the far end just ends it.
+ */
+export function currentStreak(totals: DailyTotals, today: string, options: StreakOptions): Streak {
+  const earliest = Object.keys(totals).sort()[0];
+  let days = 0;
+  const forgivenDays: string[] = [];
+  let pending: string | undefined;
+  let lastForgivenIndex = Number.NEGATIVE_INFINITY;
+  for (let index = 0; earliest !== undefined; index++) {
+    const day = shiftDay(today, -index);
+    if (day < earliest) break;
+    if (!options.activeDays.includes(weekdayOf(day))) continue;
+    if (goalMet(totals[day], options)) {
+      days++;
+      if (pending !== undefined) forgivenDays.push(pending);
+      pending = undefined;
+      continue;
+    }
+    if (index === 0) continue;
+    if (pending !== undefined || index - lastForgivenIndex < 7) break;
+    pending = day;
+    lastForgivenIndex = index;
+  }
+  return { days, forgivenDays };
+}
+
+export interface TodaySummary {
+  fullRoutines: number;
+  breaksTaken: number;
+  longestSittingMs: number;
+}
+
+export function todaySummary(totals: DailyTotals, today: string, fullRoutinePresetId: string): TodaySummary {
+  const day = totals[today];
+  return {
+    fullRoutines: fullRoutinesOn(day, fullRoutinePresetId),
+    breaksTaken: day?.breaksTaken ?? 0,
+    longestSittingMs: day?.longestSittingMs ?? 0,
+  };
+}
+
+/** The `count` days ending with `today`, oldest first. */
+export function lastDays(today: string, count: number): string[] {
+  return Array.from({ length: count }, (_, i) => shiftDay(today, i - count + 1));
+}
+
+const average = (values: number[]) => (values.length === 0 ? undefined : values.reduce((a, b) => a + b, 0) / values.length);
+
+export interface ComfortPoint {
+  day: string;
+  feet?: number;
+  back?: number;
+}
+
+/** Each rated day's average comfort, oldest first, for the trend. */
+export function comfortTrend(totals: DailyTotals, days: readonly string[]): ComfortPoint[] {
+  return days.flatMap((day) => {
+    const t = totals[day];
+    if (!t || (t.comfortFeet.length === 0 && t.comfortBack.length === 0)) return [];
+    return [{ day, feet: average(t.comfortFeet), back: average(t.comfortBack) }];
+  });
+}
+
+export interface AllTimeTotals {
+  breaksTaken: number;
+  routinesCompleted: number;
+  routineMinutes: number;
+  daysRecorded: number;
+}
+
+export function allTimeTotals(totals: DailyTotals): AllTimeTotals {
+  let breaksTaken = 0;
+  let routinesCompleted = 0;
+  let routineMs = 0;
+  for (const day of Object.values(totals)) {
+    breaksTaken += day.breaksTaken;
+    routinesCompleted += day.routinesCompleted;
+    routineMs += day.routineMs;
+  }
+  return { breaksTaken, routinesCompleted, routineMinutes: Math.round(routineMs / 60_000), daysRecorded: Object.keys(totals).length };
+}
+
+/** Daily totals as CSV, one row a day, oldest first, for spreadsheets. */
+export function totalsToCsv(totals: DailyTotals, fullRoutinePresetId: string): string {
+  const header = 'date,breaks_due,breaks_taken,natural_breaks,skipped,snoozed,routines_completed,full_routines,routines_stopped,routine_minutes,longest_sitting_minutes';
+  const rows = Object.keys(totals)
+    .sort()
+    .map((day) => {
+      const t = totals[day]!;
+      return [
+        day,
+        t.breaksDue,
+        t.breaksTaken,
+        t.naturalBreaks,
+        t.skipped,
+        t.snoozed,
+        t.routinesCompleted,
+        fullRoutinesOn(t, fullRoutinePresetId),
+        t.routinesStopped,
+        Math.round(t.routineMs / 60_000),
+        Math.round(t.longestSittingMs / 60_000),
+      ].join(',');
+    });
+  return [header, ...rows].join('\r\n') + '\r\n';
 }

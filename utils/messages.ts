@@ -6,6 +6,8 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
  * owns: they send a command here and watch storage for the result.
  */
 
+const comfortRating = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10));
+
 export const ROUTINE_REQUEST_SCHEMA = v.variant('type', [
   v.object({ type: v.literal('start'), presetId: v.pipe(v.string(), v.minLength(1), v.maxLength(64)) }),
   v.object({ type: v.literal('pause') }),
@@ -15,6 +17,7 @@ export const ROUTINE_REQUEST_SCHEMA = v.variant('type', [
   v.object({ type: v.literal('restartStep') }),
   v.object({ type: v.literal('stop') }),
   v.object({ type: v.literal('dismiss') }),
+  v.object({ type: v.literal('rateComfort'), feet: v.optional(comfortRating), back: v.optional(comfortRating) }),
 ]);
 
 export type RoutineRequest = v.InferOutput<typeof ROUTINE_REQUEST_SCHEMA>;

@@ -78,6 +78,7 @@ export const FIELD_SCHEMAS = {
   volume: wholeNumber('volume'),
   spokenCues: v.boolean('error_choice'),
   openPopOutOnStart: v.boolean('error_choice'),
+  comfortCheck: v.boolean('error_choice'),
 } satisfies Record<string, v.GenericSchema>;
 
 export type SettingsField = keyof typeof FIELD_SCHEMAS;
@@ -101,6 +102,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   volume: 70,
   spokenCues: false,
   openPopOutOnStart: true,
+  comfortCheck: true,
 });
 
 export const SETTINGS_FIELDS = Object.keys(FIELD_SCHEMAS) as SettingsField[];

@@ -4,6 +4,8 @@ import { parseEventLog, type ParsedLog } from './events';
 import { parsePresetCustomisations, type ParsedCustomisations } from './preset-schema';
 import { parseRoutineState, type ParsedRoutineState } from './routine-schema';
 import { parseSittingState, type ParsedSittingState } from './sitting-schema';
+import { parseDailyTotals } from './history-schema';
+import type { DailyTotals } from './history';
 
 /**
  * One typed item per key. Settings and the routine editor's changes follow the
@@ -32,6 +34,9 @@ export const onboardedItem = storage.defineItem<boolean>('local:onboarded', { fa
 
 export const eventLogItem = storage.defineItem<unknown>('local:eventLog');
 
+/** Daily totals of days older than the raw events kept; written only by the background's compaction. */
+export const dailyTotalsItem = storage.defineItem<unknown>('local:dailyTotals');
+
 /** The running routine; only the background writes it, every view watches it. */
 export const routineItem = storage.defineItem<unknown>('local:routine');
 
@@ -56,4 +61,8 @@ export async function readRoutineState(): Promise<ParsedRoutineState> {
 
 export async function readSittingState(now: number): Promise<ParsedSittingState> {
   return parseSittingState(await sittingItem.getValue(), now);
+}
+
+export async function readDailyTotals(): Promise<DailyTotals> {
+  return parseDailyTotals(await dailyTotalsItem.getValue());
 }

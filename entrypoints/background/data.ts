@@ -5,7 +5,7 @@ import { DATA_REQUEST_SCHEMA, type CommandReply } from '@/utils/messages';
 import { validateImport } from '@/utils/data-transfer';
 import { IDLE } from '@/utils/routine-timer';
 import { initialSittingState } from '@/utils/sitting';
-import { eventLogItem, presetsItem, remindHereItem, routineItem, settingsItem, sittingItem } from '@/utils/storage';
+import { dailyTotalsItem, eventLogItem, presetsItem, remindHereItem, routineItem, settingsItem, sittingItem } from '@/utils/storage';
 import { STEP_ALARM } from './routine';
 import { handleTrackerInput } from './sitting';
 
@@ -25,16 +25,20 @@ export async function handleDataRequest(raw: unknown, now: number): Promise<Comm
     if (parsed.output.type === 'import') {
       const result = validateImport(parsed.output.bundle);
       if (!result.ok) return { ok: false, error: 'error_import_invalid' };
-      const { settings, presets, events } = result.bundle;
+      const { settings, presets, events, dailyTotals } = result.bundle;
       // Settings and routines first: if sync refuses them, the history here is still untouched.
       await storage.setItems([
         { item: settingsItem, value: settings },
         { item: presetsItem, value: presets },
       ]);
-      await eventLogItem.setValue(events);
+      await storage.setItems([
+        { item: eventLogItem, value: events },
+        { item: dailyTotalsItem, value: dailyTotals },
+      ]);
     } else {
       await storage.removeItems([settingsItem, presetsItem]);
-      await Promise.all([eventLogItem.removeValue(), remindHereItem.removeValue(), routineItem.setValue(IDLE)]);
+      await storage.removeItems([eventLogItem, dailyTotalsItem, remindHereItem]);
+      await routineItem.setValue(IDLE);
       await browser.alarms.clear(STEP_ALARM);
       await sittingItem.setValue(initialSittingState(now));
     }

@@ -1,9 +1,23 @@
 import { appendEvents, type NewEvent } from '@/utils/events';
-import { eventLogItem, readEventLog } from '@/utils/storage';
+import { storage } from '@wxt-dev/storage';
+import { compact } from '@/utils/history';
+import { dailyTotalsItem, eventLogItem, readDailyTotals, readEventLog } from '@/utils/storage';
 
 /** The one place that writes the event log. Callers run inside the background's serial queue. */
 export async function appendToEventLog(events: readonly NewEvent[]): Promise<void> {
   if (events.length === 0) return;
   const { events: log } = await readEventLog();
   await eventLogItem.setValue(appendEvents(log, events));
+}
+
+/** Moves events older than 30 days into daily totals; run on a background wake, never on a page's start-up path. */
+export async function compactEventLog(now: number): Promise<void> {
+  const [{ events }, compacted] = await Promise.all([readEventLog(), readDailyTotals()]);
+  const result = compact(events, compacted, now);
+  if (!result.changed) return;
+  // One write for both, so no event is ever both in the totals and in the log, or in neither.
+  await storage.setItems([
+    { item: dailyTotalsItem, value: result.compacted },
+    { item: eventLogItem, value: result.events },
+  ]);
 }

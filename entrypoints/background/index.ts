@@ -9,6 +9,7 @@ import { openPopOutWindow } from '@/utils/platform/views';
 import { STEP_ALARM, handleRoutineRequest, handleStepAlarm, restoreRoutine } from './routine';
 import { SITTING_ALARM_NAMES, handleSittingRequest, handleTrackerInput, trackerListens } from './sitting';
 import { handleDataRequest } from './data';
+import { compactEventLog } from './event-log';
 import { openReminderWindow, reminderIdOf } from './reminder';
 import { CUE_NOTIFICATION_ID } from './step-cue';
 
@@ -68,6 +69,7 @@ async function onSettingsChanged(now: number): Promise<void> {
 
 async function recover(now: number): Promise<void> {
   await runMigrations();
+  await compactEventLog(now);
   await restoreRoutine(now, trackerListens);
   const { settings } = await readSettings();
   setIdleThreshold(settings.breakThresholdMin);

@@ -53,6 +53,12 @@ export async function handleRoutineRequest(raw: unknown, now: number, listeners:
   const parsed = v.safeParse(ROUTINE_REQUEST_SCHEMA, raw);
   if (!parsed.success) return { ok: false, error: 'error_bad_command' };
   const request = parsed.output;
+  if (request.type === 'rateComfort') {
+    // The comfort check after a routine: only the rating goes to the log, the timer is untouched.
+    if (request.feet === undefined && request.back === undefined) return { ok: false, error: 'error_bad_command' };
+    await appendToEventLog([{ type: 'comfortRated', at: now, feet: request.feet, back: request.back }]);
+    return { ok: true };
+  }
   const { state } = await readRoutineState();
   let result: TimerResult;
   if (request.type === 'start') {

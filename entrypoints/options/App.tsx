@@ -15,6 +15,7 @@ import { RoutineSection } from './sections/RoutineSection';
 import { Sound } from './sections/Sound';
 import { DataSection } from './sections/DataSection';
 import { About } from './sections/About';
+import { HistorySection } from './sections/HistorySection';
 
 const readBoolean = (raw: unknown) => raw !== false;
 
@@ -54,6 +55,7 @@ export function App({ welcome }: AppProps) {
         <a href="#goals">{t('options_goals')}</a>
         <a href="#routine">{t('options_routine')}</a>
         <a href="#sound">{t('options_sound')}</a>
+        <a href="#history">{t('options_history')}</a>
         <a href="#data">{t('options_data')}</a>
         <a href="#about">{t('options_about')}</a>
       </nav>
@@ -64,6 +66,7 @@ export function App({ welcome }: AppProps) {
       <Goals settings={settings} save={save} />
       <RoutineSection settings={settings} presets={presets} customisations={stored.customisations} save={save} savePresets={saveRoutines} />
       <Sound settings={settings} save={save} />
+      <HistorySection settings={settings} now={Date.now()} />
       <DataSection settings={settings} customisations={stored.customisations} />
       <About
         onShowWelcome={() => {

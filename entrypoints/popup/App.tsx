@@ -31,7 +31,10 @@ export function App({ inWindow }: AppProps) {
   const presets = useMemo(() => customisations && resolvePresets(customisations.customisations), [customisations]);
   const [error, setError] = useState<MessageKey | undefined>();
 
-  const showReply = (reply: CommandReply) => setError(reply.ok ? undefined : reply.error);
+  const showReply = (reply: CommandReply) => {
+    setError(reply.ok ? undefined : reply.error);
+    return reply.ok;
+  };
   const send = useCallback(async (request: RoutineRequest) => showReply(await sendCommand('routine', request)), []);
   const sendSitting = useCallback(async (request: SittingRequest) => showReply(await sendCommand('sitting', request)), []);
 
@@ -68,6 +71,7 @@ export function App({ inWindow }: AppProps) {
           presetLabel={presetName(findPreset(presets, state.presetId) ?? { id: state.presetId })}
           settings={settings.settings}
           onDone={() => void send({ type: 'dismiss' })}
+          send={send}
         />
       ) : (
         <IdleView

@@ -1,9 +1,11 @@
 import type { RoutineState } from '@/utils/routine-timer';
 import type { Settings } from '@/utils/settings';
 import { localDayKey, parseEventLog } from '@/utils/events';
-import { countDay } from '@/utils/history';
+import { dailyTotals, fullRoutinesOn } from '@/utils/history';
 import { eventLogItem } from '@/utils/storage';
 import { useStorageItem } from '@/components/use-storage';
+import { ComfortCheck } from '@/components/ComfortCheck';
+import type { RoutineRequest } from '@/utils/messages';
 import { formatClock } from '@/utils/format';
 import { t } from '@/utils/platform/i18n';
 
@@ -12,14 +14,15 @@ export interface FinishedViewProps {
   presetLabel: string;
   settings: Settings;
   onDone(): void;
+  send(request: RoutineRequest): Promise<boolean>;
 }
 
 /** The end of a routine: how long it took and how many steps were done. */
-export function FinishedView({ state, presetLabel, settings, onDone }: FinishedViewProps) {
+export function FinishedView({ state, presetLabel, settings, onDone, send }: FinishedViewProps) {
   const completed = state.outcome === 'completed';
   // The event log is read here only, never on the popup's start-up path.
   const log = useStorageItem(eventLogItem, parseEventLog);
-  const today = log && countDay(log.events, localDayKey(state.endedAt), settings.fullRoutinePresetId);
+  const today = log && dailyTotals(log.events)[localDayKey(state.endedAt)];
   return (
     <main class="finished">
       <h1>{completed ? t('popup_finished_title') : t('popup_stopped_title')}</h1>
@@ -29,9 +32,10 @@ export function FinishedView({ state, presetLabel, settings, onDone }: FinishedV
       </p>
       {today && (
         <p class="finished__today">
-          {t('popup_today_progress', today.routinesCompleted, today.fullRoutinesCompleted, settings.goalRoutinesPerDay)}
+          {t('popup_today_progress', today.routinesCompleted, fullRoutinesOn(today, settings.fullRoutinePresetId), settings.goalRoutinesPerDay)}
         </p>
       )}
+      {completed && settings.comfortCheck && <ComfortCheck send={send} />}
       <button type="button" class="primary" onClick={onDone} autoFocus>
         {t('popup_done')}
       </button>

@@ -8,6 +8,7 @@ import type { SittingRequest } from '@/utils/messages';
 import { presetName } from '@/components/preset-name';
 import { StepList } from '@/components/StepList';
 import { SittingStatus } from '@/components/SittingStatus';
+import { TodayLine } from '@/components/TodayLine';
 import { useNow } from '@/components/use-storage';
 
 export interface IdleViewProps {
@@ -27,6 +28,7 @@ export function IdleView({ presets, settings, sitting, onStart, sendSitting }: I
   return (
     <main class="idle">
       <SittingStatus state={sitting} settings={settings} now={now} send={sendSitting} />
+      <TodayLine settings={settings} now={now} />
       <p class="idle__interval">{t('popup_interval', settings.sittingIntervalMin)}</p>
       <fieldset class="presets">
         <legend>{t('popup_choose_routine')}</legend>

@@ -14,7 +14,7 @@ type Active = Extract<RoutineState, { status: 'running' | 'paused' }>;
 export interface RunningViewProps {
   state: Active;
   settings: Settings;
-  send(request: RoutineRequest): void;
+  send(request: RoutineRequest): unknown;
 }
 
 const stepTitle = (step: Step) => t(stepTitleKey(step) as MessageKey);

@@ -190,7 +190,7 @@ describe('options page', () => {
       await screen.findByText('Import…');
       const bundle = { format: 'roll-call-export', version: 1, settings: { sittingIntervalMin: 40 }, presets: { builtIn: {}, custom: [] }, events: [] };
       upload(JSON.stringify(bundle));
-      expect(await screen.findByText(/^This file holds 0 history entries/)).toBeTruthy();
+      expect(await screen.findByText(/^History entries: 0 \(from — to —\)/)).toBeTruthy();
       expect(messaging.sendMessage).not.toHaveBeenCalled();
       fireEvent.click(screen.getByRole('button', { name: 'Replace my data' }));
       await waitFor(() => expect(messaging.sendMessage).toHaveBeenCalledWith('data', { type: 'import', bundle: expect.objectContaining({ format: 'roll-call-export' }) }));

@@ -66,7 +66,7 @@ describe('the options page in Chromium', () => {
     try {
       const page = await fresh.openPage('options.html');
       await page.locator('#import-file').setInputFiles({ name: 'roll-call.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
-      await page.getByText(/^This file holds 1 history entries/).waitFor();
+      await page.getByText(/^History entries: 1 \(from 2027-01-15 to 2027-01-15\)/).waitFor();
       await page.getByRole('button', { name: 'Replace my data' }).click();
       await page.getByText('Imported.').waitFor();
       const imported = await fresh.inWorker(async () => ({

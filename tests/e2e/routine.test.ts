@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchExtension, type ExtensionHarness } from './fixture';
+import { activeNowSettings, launchExtension, type ExtensionHarness } from './fixture';
 
 /** A custom routine of two 30-second steps, the shortest the editor allows. */
 const TWO_STEPS = {
@@ -35,6 +35,8 @@ describe('the routine timer in Chromium', () => {
   beforeAll(async () => {
     harness = await launchExtension();
     await harness.inWorker((presets) => chrome.storage.sync.set({ presets }), TWO_STEPS);
+    // This routine counts as the daily full routine, so finishing it meets the goal.
+    await harness.inWorker((settings) => chrome.storage.sync.set({ settings }), { ...activeNowSettings(), fullRoutinePresetId: 'custom-e2e' });
   });
   afterAll(async () => harness?.close());
 
@@ -93,13 +95,33 @@ describe('the routine timer in Chromium', () => {
     expect(await popup.getByText(/ of 2 steps$/).textContent()).toMatch(/^(0:59|1:00|1:01) · 2 of 2 steps$/);
 
     const log = await harness.inWorker(async () => (await chrome.storage.local.get('eventLog')).eventLog);
-    expect(log).toEqual([
-      expect.objectContaining({ type: 'routineCompleted', presetId: 'custom-e2e', stepsDone: 2, stepsTotal: 2 }),
-      expect.objectContaining({ type: 'breakTaken', how: 'routine' }),
-    ]);
+    // Starting the routine ended a sitting stretch; finishing it was a break taken.
+    expect((log as Array<{ type: string }>).map((e) => e.type)).toEqual(['sittingEnded', 'routineCompleted', 'breakTaken']);
+    expect(log).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ type: 'routineCompleted', presetId: 'custom-e2e', stepsDone: 2, stepsTotal: 2 }),
+        expect.objectContaining({ type: 'breakTaken', how: 'routine' }),
+      ]),
+    );
     expect((await harness.inWorker(() => chrome.alarms.getAll())).map((a) => a.name)).not.toContain('routine-step');
 
+    // The comfort check, then back to the start, where today's line counts the routine.
+    await popup.getByRole('group', { name: 'Feet (0 = sore, 10 = great)' }).getByRole('radio', { name: '8' }).check();
+    await popup.getByRole('button', { name: 'Save rating' }).click();
+    await popup.getByText('Thanks — rating saved.').waitFor();
     await popup.getByRole('button', { name: 'Done' }).click();
     await popup.getByRole('button', { name: 'Start routine' }).waitFor();
+    expect(await popup.getByText(/^Today:/).textContent()).toMatch(/^Today: full routine 1\/1 · breaks 1\/6/);
+    expect(await popup.getByText(/^Days in a row:/).textContent()).toBe('Days in a row: 1');
+  });
+
+  it('shows today in the history', async () => {
+    const options = await harness.openPage('options.html#history');
+    const bars = options.getByRole('img', { name: 'Breaks taken, skipped and snoozed on each of the last 7 days' });
+    await bars.waitFor();
+    const todayBar = bars.locator('rect[data-series="breaksTaken"]').last();
+    expect(Number(await todayBar.getAttribute('height'))).toBeGreaterThan(0);
+    await options.getByText(/^Goal met on 1 of the last \d+ active days\.$/).waitFor();
+    await options.close();
   });
 });

@@ -13,7 +13,7 @@ vi.mock('@/utils/platform/environment', () => import('../fake-environment'));
 
 const T0 = new Date(2026, 10, 25, 9, 0).getTime();
 const events = [{ type: 'skipped' as const, at: T0 - 1000, day: '2026-11-25' }];
-const bundle = buildExport({ ...DEFAULT_SETTINGS, sittingIntervalMin: 25 }, EMPTY_CUSTOMISATIONS, events, T0);
+const bundle = buildExport({ ...DEFAULT_SETTINGS, sittingIntervalMin: 25 }, EMPTY_CUSTOMISATIONS, events, {}, T0);
 
 describe('import and reset in the background', () => {
   beforeEach(() => {
@@ -81,5 +81,25 @@ describe('reminders on this browser', () => {
     await handleSittingRequest({ type: 'testReminder' }, T0);
     expect(fakeBrowser.notifications.getAllCreateOptions()).toEqual({});
     expect(fakeBrowser.windows.create).toHaveBeenCalledWith(expect.objectContaining({ type: 'popup', url: expect.stringContaining('/reminder.html?id=test') }));
+  });
+});
+
+describe('history in the background', () => {
+  it('compacts events older than 30 days into daily totals at worker start', async () => {
+    const { compactEventLog } = await import('@/entrypoints/background/event-log');
+    const old = { type: 'skipped' as const, at: T0 - 40 * 86_400_000, day: '2026-10-16' };
+    const recent = { type: 'skipped' as const, at: T0 - 1000, day: '2026-11-25' };
+    await fakeBrowser.storage.local.set({ eventLog: [old, recent] });
+    await compactEventLog(T0);
+    const stored = await fakeBrowser.storage.local.get(['eventLog', 'dailyTotals']);
+    expect(stored.eventLog).toEqual([recent]);
+    expect(Object.keys(stored.dailyTotals as object)).toEqual(['2026-10-16']);
+  });
+
+  it('logs a comfort rating, and refuses an empty or out-of-range one', async () => {
+    expect(await handleRoutineRequest({ type: 'rateComfort', feet: 7, back: 4 }, T0)).toEqual({ ok: true });
+    expect(await handleRoutineRequest({ type: 'rateComfort' }, T0)).toEqual({ ok: false, error: 'error_bad_command' });
+    expect(await handleRoutineRequest({ type: 'rateComfort', feet: 11 }, T0)).toEqual({ ok: false, error: 'error_bad_command' });
+    expect((await readEventLog()).events).toEqual([{ type: 'comfortRated', at: T0, day: '2026-11-25', feet: 7, back: 4 }]);
   });
 });

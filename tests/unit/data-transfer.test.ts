@@ -8,7 +8,7 @@ const events: RollCallEvent[] = [
   { type: 'skipped', at: 1_800_000_000_000, day: '2027-01-15' },
   { type: 'routineCompleted', at: 1_800_000_100_000, day: '2027-01-15', presetId: 'desk', durationMs: 300_000, stepsDone: 5, stepsTotal: 5 },
 ];
-const bundle = buildExport({ ...DEFAULT_SETTINGS, sittingIntervalMin: 30 }, EMPTY_CUSTOMISATIONS, events, 0);
+const bundle = buildExport({ ...DEFAULT_SETTINGS, sittingIntervalMin: 30 }, EMPTY_CUSTOMISATIONS, events, {}, 0);
 const text = (value: unknown) => JSON.stringify(value);
 const parse = (value: string) => parseImport(value, new TextEncoder().encode(value).length);
 

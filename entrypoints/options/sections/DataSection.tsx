@@ -1,9 +1,10 @@
 import { useState } from 'preact/hooks';
 import { buildExport, parseImport, type ImportResult } from '@/utils/data-transfer';
 import { localDayKey, parseEventLog } from '@/utils/events';
+import { dailyTotals, totalsToCsv } from '@/utils/history';
 import type { PresetCustomisations } from '@/utils/routines';
 import type { Settings } from '@/utils/settings';
-import { eventLogItem } from '@/utils/storage';
+import { eventLogItem, readDailyTotals } from '@/utils/storage';
 import { sendCommand } from '@/utils/messages';
 import { t, type MessageKey } from '@/utils/platform/i18n';
 
@@ -41,10 +42,16 @@ export function DataSection({ settings, customisations }: DataSectionProps) {
   const [confirmingReset, setConfirmingReset] = useState(false);
 
   const exportData = async () => {
-    const { events } = parseEventLog(await eventLogItem.getValue());
+    const [{ events }, totals] = await Promise.all([eventLogItem.getValue().then(parseEventLog), readDailyTotals()]);
     const now = Date.now();
-    const bundle = buildExport(settings, customisations, events, now);
+    const bundle = buildExport(settings, customisations, events, totals, now);
     download(`roll-call-${localDayKey(now)}.json`, 'application/json', JSON.stringify(bundle, null, 2));
+  };
+
+  const exportCsv = async () => {
+    const [{ events }, compacted] = await Promise.all([eventLogItem.getValue().then(parseEventLog), readDailyTotals()]);
+    const now = Date.now();
+    download(`roll-call-daily-${localDayKey(now)}.csv`, 'text/csv', totalsToCsv(dailyTotals(events, compacted), settings.fullRoutinePresetId));
   };
 
   const readFile = async (file: File | undefined) => {
@@ -79,6 +86,9 @@ export function DataSection({ settings, customisations }: DataSectionProps) {
       <div class="field-row">
         <button type="button" onClick={() => void exportData()}>
           {t('data_export')}
+        </button>
+        <button type="button" onClick={() => void exportCsv()}>
+          {t('data_export_csv')}
         </button>
         <label class="button-like" for="import-file">
           {t('data_import')}

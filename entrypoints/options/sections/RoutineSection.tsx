@@ -3,6 +3,7 @@ import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings';
 import { t } from '@/utils/platform/i18n';
 import { presetName } from '@/components/preset-name';
 import { PresetEditor } from '@/components/PresetEditor';
+import { Toggle } from '@/components/fields/Toggle';
 
 export interface RoutineSectionProps {
   settings: Settings;
@@ -34,6 +35,7 @@ export function RoutineSection({ settings, presets, customisations, save, savePr
           </select>
         </div>
       ))}
+      <Toggle id="field-comfortCheck" label={t('field_comfortCheck')} checked={settings.comfortCheck} onChange={(v) => save({ comfortCheck: v })} />
       <h3>{t('editor_heading')}</h3>
       <PresetEditor presets={presets} customisations={customisations} onSave={savePresets} onDeleted={onDeleted} now={() => Date.now()} />
     </section>

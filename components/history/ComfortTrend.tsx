@@ -1,0 +1,67 @@
+import type { ComfortPoint } from '@/utils/history';
+import { t } from '@/utils/platform/i18n';
+import { ChartFigure } from './ChartFigure';
+import { dayLabel } from './day-label';
+
+export interface ComfortTrendProps {
+  points: readonly ComfortPoint[];
+}
+
+const HEIGHT = 80;
+const STEP = 24;
+
+function line(points: readonly ComfortPoint[], key: 'feet' | 'back'): string {
+  return points
+    .flatMap((p, i) => (p[key] === undefined ? [] : [`${i * STEP + 10},${HEIGHT - (p[key]! / 10) * HEIGHT}`]))
+    .join(' ');
+}
+
+const oneDecimal = (n: number | undefined) => (n === undefined ? '—' : n.toFixed(1));
+
+/** The comfort ratings after routines, feet and lower back, as two lines over the rated days. */
+export function ComfortTrend({ points }: ComfortTrendProps) {
+  if (points.length === 0) return <p class="muted">{t('history_comfort_none')}</p>;
+  const width = Math.max(points.length - 1, 1) * STEP + 20;
+  return (
+    <ChartFigure
+      id="comfort"
+      caption={t('history_comfort_caption')}
+      chart={
+        <>
+          <svg class="trend" viewBox={`0 0 ${width} ${HEIGHT + 4}`} role="img" aria-labelledby="comfort-caption">
+            <polyline class="trend__feet" points={line(points, 'feet')} />
+            <polyline class="trend__back" points={line(points, 'back')} />
+          </svg>
+          <ul class="legend" aria-hidden="true">
+            <li>
+              <span class="swatch trend__feet" /> {t('history_feet')}
+            </li>
+            <li>
+              <span class="swatch trend__back" /> {t('history_back')}
+            </li>
+          </ul>
+        </>
+      }
+      table={
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('history_day')}</th>
+              <th scope="col">{t('history_feet')}</th>
+              <th scope="col">{t('history_back')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {points.map((p) => (
+              <tr key={p.day}>
+                <th scope="row">{dayLabel(p.day)}</th>
+                <td>{oneDecimal(p.feet)}</td>
+                <td>{oneDecimal(p.back)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      }
+    />
+  );
+}

@@ -1,0 +1,42 @@
+import { localDayKey } from '@/utils/events';
+import { allTimeTotals, comfortTrend, currentStreak, lastDays } from '@/utils/history';
+import type { Settings } from '@/utils/settings';
+import { t } from '@/utils/platform/i18n';
+import { useDailyTotals } from '@/components/use-history';
+import { WeekBars } from '@/components/history/WeekBars';
+import { GoalCalendar } from '@/components/history/GoalCalendar';
+import { LongestStretch } from '@/components/history/LongestStretch';
+import { ComfortTrend } from '@/components/history/ComfortTrend';
+
+export interface HistorySectionProps {
+  settings: Settings;
+  now: number;
+}
+
+/** Whether the habit is forming: the week, twelve weeks of the routine goal, sitting stretches, comfort. */
+export function HistorySection({ settings, now }: HistorySectionProps) {
+  const totals = useDailyTotals();
+  if (!totals) return null;
+  const today = localDayKey(now);
+  const week = lastDays(today, 7);
+  const streak = currentStreak(totals, today, settings);
+  const all = allTimeTotals(totals);
+  return (
+    <section id="history" aria-labelledby="history-heading">
+      <h2 id="history-heading">{t('options_history')}</h2>
+      <p class="streak">{t('history_streak', streak.days)}</p>
+      <p class="field__hint">
+        {t('history_streak_rule')} {streak.forgivenDays.length > 0 && t('history_streak_forgiven', streak.forgivenDays.length)}
+      </p>
+      <h3>{t('history_week')}</h3>
+      <WeekBars totals={totals} days={week} />
+      <GoalCalendar totals={totals} today={today} options={settings} />
+      <h3>{t('history_longest')}</h3>
+      <LongestStretch totals={totals} days={week} goalMinutes={settings.goalLongestSittingMin} />
+      <h3>{t('history_comfort')}</h3>
+      <ComfortTrend points={comfortTrend(totals, lastDays(today, 30))} />
+      <h3>{t('history_totals')}</h3>
+      <p>{t('history_totals_text', all.breaksTaken, all.routinesCompleted, all.routineMinutes, all.daysRecorded)}</p>
+    </section>
+  );
+}
