@@ -1,27 +1,20 @@
-import { localDayKey } from '@/utils/events';
-import { currentStreak, todaySummary } from '@/utils/history';
+import type { TodayProgress } from '@/utils/popup-snapshot';
 import type { Settings } from '@/utils/settings';
 import { t } from '@/utils/platform/i18n';
-import { useDailyTotals } from './use-history';
 
 export interface TodayLineProps {
-  settings: Settings;
-  now: number;
+  today: TodayProgress;
+  settings: Pick<Settings, 'goalRoutinesPerDay' | 'goalBreaksPerDay'>;
 }
 
-/** One line of today's progress against the goals, and the streak. Read after the popup's first paint. */
-export function TodayLine({ settings, now }: TodayLineProps) {
-  const totals = useDailyTotals();
-  if (!totals) return null;
-  const today = localDayKey(now);
-  const summary = todaySummary(totals, today, settings.fullRoutinePresetId);
-  const streak = currentStreak(totals, today, settings);
+/** One line of today's progress against the goals, and the streak. */
+export function TodayLine({ today, settings }: TodayLineProps) {
   return (
     <p class="today">
       <span>
-        {t('today_summary', summary.fullRoutines, settings.goalRoutinesPerDay, summary.breaksTaken, settings.goalBreaksPerDay, Math.round(summary.longestSittingMs / 60_000))}
+        {t('today_summary', today.fullRoutines, settings.goalRoutinesPerDay, today.breaksTaken, settings.goalBreaksPerDay, Math.round(today.longestSittingMs / 60_000))}
       </span>{' '}
-      <span class="today__streak">{streak.forgivenDays.length > 0 ? t('streak_forgiven', streak.days) : t('streak_days', streak.days)}</span>
+      <span class="today__streak">{today.forgivenDays > 0 ? t('streak_forgiven', today.streakDays) : t('streak_days', today.streakDays)}</span>
     </p>
   );
 }

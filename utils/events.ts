@@ -1,4 +1,7 @@
 import * as v from 'valibot';
+import { localDayKey } from './day';
+
+export { localDayKey };
 
 /**
  * The event log: the contract between the sitting tracker and the routine
@@ -41,12 +44,6 @@ export type EventType = RollCallEvent['type'];
 /** An event as its producer describes it; the day is filled in on append. */
 export type NewEvent = RollCallEvent extends infer E ? (E extends RollCallEvent ? Omit<E, 'day'> : never) : never;
 
-/** The local calendar day of a moment, as `YYYY-MM-DD`, in the time zone in force at that moment. */
-export function localDayKey(at: number): string {
-  const d = new Date(at);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
 
 /** Returns a new log with the events added at the end; the old log is left as it was. */
 export function appendEvents(log: readonly RollCallEvent[], events: readonly NewEvent[]): RollCallEvent[] {

@@ -1,4 +1,3 @@
-import * as v from 'valibot';
 import { defineExtensionMessaging } from '@webext-core/messaging';
 
 /**
@@ -6,42 +5,21 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
  * owns: they send a command here and watch storage for the result.
  */
 
-const comfortRating = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10));
+/** The commands, as plain types; their runtime checks live in message-schemas.ts, which only the background loads. */
 
-export const ROUTINE_REQUEST_SCHEMA = v.variant('type', [
-  v.object({ type: v.literal('start'), presetId: v.pipe(v.string(), v.minLength(1), v.maxLength(64)) }),
-  v.object({ type: v.literal('pause') }),
-  v.object({ type: v.literal('resume') }),
-  v.object({ type: v.literal('skip') }),
-  v.object({ type: v.literal('back') }),
-  v.object({ type: v.literal('restartStep') }),
-  v.object({ type: v.literal('stop') }),
-  v.object({ type: v.literal('dismiss') }),
-  v.object({ type: v.literal('rateComfort'), feet: v.optional(comfortRating), back: v.optional(comfortRating) }),
-]);
+export type RoutineRequest =
+  | { type: 'start'; presetId: string }
+  | { type: 'pause' | 'resume' | 'skip' | 'back' | 'restartStep' | 'stop' | 'dismiss' }
+  | { type: 'rateComfort'; feet?: number; back?: number };
 
-export type RoutineRequest = v.InferOutput<typeof ROUTINE_REQUEST_SCHEMA>;
+export type PauseChoice = 'm30' | 'h1' | 'h2' | 'tomorrow' | 'untilResumed';
 
-const reminderId = v.optional(v.pipe(v.string(), v.maxLength(20)));
+export type SittingRequest =
+  | { type: 'startBreak' | 'snooze' | 'skip'; reminderId?: string }
+  | { type: 'pause'; choice: PauseChoice }
+  | { type: 'resume' | 'remindAnyway' | 'testReminder' };
 
-export const SITTING_REQUEST_SCHEMA = v.variant('type', [
-  v.object({ type: v.literal('startBreak'), reminderId }),
-  v.object({ type: v.literal('snooze'), reminderId }),
-  v.object({ type: v.literal('skip'), reminderId }),
-  v.object({ type: v.literal('pause'), choice: v.picklist(['m30', 'h1', 'h2', 'tomorrow', 'untilResumed']) }),
-  v.object({ type: v.literal('resume') }),
-  v.object({ type: v.literal('remindAnyway') }),
-  v.object({ type: v.literal('testReminder') }),
-]);
-
-export const DATA_REQUEST_SCHEMA = v.variant('type', [
-  v.object({ type: v.literal('import'), bundle: v.unknown() }),
-  v.object({ type: v.literal('reset') }),
-]);
-
-export type DataRequest = v.InferOutput<typeof DATA_REQUEST_SCHEMA>;
-
-export type SittingRequest = v.InferOutput<typeof SITTING_REQUEST_SCHEMA>;
+export type DataRequest = { type: 'import'; bundle: unknown } | { type: 'reset' };
 
 /** Why a command was refused, as a locale key the page can show. */
 export type CommandErrorKey =
@@ -60,6 +38,8 @@ export interface ProtocolMap {
   routine(request: RoutineRequest): CommandReply;
   sitting(request: SittingRequest): CommandReply;
   data(request: DataRequest): CommandReply;
+  /** Asks the background to rebuild the popup's snapshot, when a view finds it missing or from another version. */
+  refresh(): CommandReply;
 }
 
 export const messaging = defineExtensionMessaging<ProtocolMap>();

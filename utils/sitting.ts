@@ -1,5 +1,5 @@
 import type { NewEvent } from './events';
-import { localDayKey } from './events';
+import { localDayKey } from './day';
 import { activeWindowAt, isCounting, nextActiveStart, nextLocalMidnight, type ActiveHours } from './schedule';
 import type { Settings } from './settings';
 
@@ -332,7 +332,8 @@ export function trackSitting(state: SittingState, input: TrackerInput, ctx: Trac
   return { state: step.state, effects: step.effects };
 }
 
-export type PauseChoice = 'm30' | 'h1' | 'h2' | 'tomorrow' | 'untilResumed';
+import type { PauseChoice } from './messages';
+export type { PauseChoice };
 
 /** When a pause chosen at `now` ends; null means until the user resumes. */
 export function pauseUntil(choice: PauseChoice, now: number, settings: TrackerSettings): number | null {

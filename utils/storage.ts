@@ -40,6 +40,9 @@ export const dailyTotalsItem = storage.defineItem<unknown>('local:dailyTotals');
 /** The running routine; only the background writes it, every view watches it. */
 export const routineItem = storage.defineItem<unknown>('local:routine');
 
+/** What the popup shows, rebuilt by the background after every change (utils/popup-snapshot.ts). */
+export const popupSnapshotItem = storage.defineItem<unknown>('local:popup');
+
 /** The sitting tracker's state; only the background writes it. */
 export const sittingItem = storage.defineItem<unknown>('local:sitting');
 

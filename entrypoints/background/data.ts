@@ -1,7 +1,8 @@
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import { storage } from '@wxt-dev/storage';
-import { DATA_REQUEST_SCHEMA, type CommandReply } from '@/utils/messages';
+import { DATA_REQUEST_SCHEMA } from '@/utils/message-schemas';
+import type { CommandReply } from '@/utils/messages';
 import { validateImport } from '@/utils/data-transfer';
 import { IDLE } from '@/utils/routine-timer';
 import { initialSittingState } from '@/utils/sitting';

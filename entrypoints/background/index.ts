@@ -3,13 +3,14 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { messaging } from '@/utils/messages';
 import { createSerialQueue } from '@/utils/serial';
 import { runMigrations } from '@/utils/migrations';
-import { onboardedItem, readSettings, settingsItem } from '@/utils/storage';
+import { onboardedItem, presetsItem, readSettings, settingsItem } from '@/utils/storage';
 import { isAudioPlaying, queryIdleState, setIdleThreshold, watchIdleState, type IdleState } from '@/utils/platform/environment';
 import { openPopOutWindow } from '@/utils/platform/views';
 import { STEP_ALARM, handleRoutineRequest, handleStepAlarm, restoreRoutine } from './routine';
 import { SITTING_ALARM_NAMES, handleSittingRequest, handleTrackerInput, trackerListens } from './sitting';
 import { handleDataRequest } from './data';
 import { compactEventLog } from './event-log';
+import { refreshViews } from './views';
 import { openReminderWindow, reminderIdOf } from './reminder';
 import { CUE_NOTIFICATION_ID } from './step-cue';
 
@@ -26,6 +27,12 @@ export default defineBackground(() => {
   messaging.onMessage('routine', ({ data }) => serially(() => handleRoutineRequest(data, Date.now(), trackerListens)));
   messaging.onMessage('sitting', ({ data }) => serially(() => handleSittingRequest(data, Date.now())));
   messaging.onMessage('data', ({ data }) => serially(() => handleDataRequest(data, Date.now())));
+  messaging.onMessage('refresh', () =>
+    serially(async () => {
+      await refreshViews(Date.now());
+      return { ok: true } as const;
+    }),
+  );
 
   browser.alarms.onAlarm.addListener((alarm) =>
     serially(async () => {
@@ -52,6 +59,8 @@ export default defineBackground(() => {
 
   // A changed setting takes effect at once: the idle threshold, the break alarm, the badge.
   settingsItem.watch(() => void serially(() => onSettingsChanged(Date.now())));
+  // A routine edited in the options page shows in the popup's picker.
+  presetsItem.watch(() => void serially(() => refreshViews(Date.now())));
 
   void serially(() => recover(Date.now()));
 });

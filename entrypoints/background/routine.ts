@@ -1,12 +1,13 @@
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import { applyRoutineCommand, stepEndsAt, tick, type RoutineState, type TimerEffect, type TimerResult } from '@/utils/routine-timer';
-import { ROUTINE_REQUEST_SCHEMA, type CommandErrorKey, type CommandReply } from '@/utils/messages';
+import { ROUTINE_REQUEST_SCHEMA } from '@/utils/message-schemas';
+import type { CommandErrorKey, CommandReply } from '@/utils/messages';
 import { findPreset, resolvePresets } from '@/utils/routines';
 import { readPresetCustomisations, readRoutineState, readSettings, routineItem } from '@/utils/storage';
 import { appendToEventLog } from './event-log';
 import { performStepCue } from './step-cue';
-import { refreshBadge } from './badge';
+import { refreshViews } from './views';
 
 /** The routine timer's shell: reads the state, runs the pure core, stores the result and carries out its effects. */
 
@@ -46,7 +47,7 @@ async function commit(before: RoutineState, result: TimerResult, now: number, li
         break;
     }
   }
-  await refreshBadge(now);
+  await refreshViews(now);
 }
 
 export async function handleRoutineRequest(raw: unknown, now: number, listeners: RoutineListeners = {}): Promise<CommandReply> {
@@ -57,6 +58,7 @@ export async function handleRoutineRequest(raw: unknown, now: number, listeners:
     // The comfort check after a routine: only the rating goes to the log, the timer is untouched.
     if (request.feet === undefined && request.back === undefined) return { ok: false, error: 'error_bad_command' };
     await appendToEventLog([{ type: 'comfortRated', at: now, feet: request.feet, back: request.back }]);
+    await refreshViews(now);
     return { ok: true };
   }
   const { state } = await readRoutineState();

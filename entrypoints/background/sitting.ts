@@ -8,12 +8,13 @@ import {
   type AlarmPlan,
   type TrackerInput,
 } from '@/utils/sitting';
-import { SITTING_REQUEST_SCHEMA, type CommandReply } from '@/utils/messages';
+import { SITTING_REQUEST_SCHEMA } from '@/utils/message-schemas';
+import type { CommandReply } from '@/utils/messages';
 import { readSettings, readSittingState, remindHereItem, sittingItem } from '@/utils/storage';
 import { isBusy } from '@/utils/platform/environment';
 import { openPopOutWindow } from '@/utils/platform/views';
 import { appendToEventLog } from './event-log';
-import { refreshBadge } from './badge';
+import { refreshViews } from './views';
 import { clearReminder, showReminder } from './reminder';
 import { startBreakRoutine, type RoutineListeners } from './routine';
 
@@ -56,7 +57,7 @@ export async function handleTrackerInput(input: TrackerInput, now: number): Prom
     } else await clearReminder(effect.reminderId);
   }
   await reconcileAlarms(plannedAlarms(result.state, ctx));
-  await refreshBadge(now);
+  await refreshViews(now);
 }
 
 /** The routine timer tells the tracker when a routine starts and ends. */

@@ -1,22 +1,15 @@
-import { useCallback, useMemo, useState } from 'preact/hooks';
+import { useCallback, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { findPreset, resolvePresets } from '@/utils/routines';
-import { parseSettings } from '@/utils/settings';
-import { parsePresetCustomisations } from '@/utils/preset-schema';
-import { parseRoutineState } from '@/utils/routine-schema';
-import { parseSittingState } from '@/utils/sitting-schema';
-import { presetsItem, routineItem, settingsItem, sittingItem } from '@/utils/storage';
+import { findPreset } from '@/utils/routines';
 import { sendCommand, type CommandReply, type RoutineRequest, type SittingRequest } from '@/utils/messages';
 import { t, type MessageKey } from '@/utils/platform/i18n';
 import { openPopOutWindow } from '@/utils/platform/views';
-import { useStorageItem } from '@/components/use-storage';
+import { usePopupSnapshot } from '@/components/use-snapshot';
 import { presetName } from '@/components/preset-name';
 import { Notices } from '@/components/Notices';
 import { RunningView } from './RunningView';
 import { IdleView } from './IdleView';
 import { FinishedView } from './FinishedView';
-
-const parseSittingNow = (raw: unknown) => parseSittingState(raw, Date.now()).state;
 
 export interface AppProps {
   /** True in the pop-out window, which shows large digits and has no pop-out button of its own. */
@@ -24,11 +17,7 @@ export interface AppProps {
 }
 
 export function App({ inWindow }: AppProps) {
-  const routine = useStorageItem(routineItem, parseRoutineState);
-  const sitting = useStorageItem(sittingItem, parseSittingNow);
-  const settings = useStorageItem(settingsItem, parseSettings);
-  const customisations = useStorageItem(presetsItem, parsePresetCustomisations);
-  const presets = useMemo(() => customisations && resolvePresets(customisations.customisations), [customisations]);
+  const snapshot = usePopupSnapshot();
   const [error, setError] = useState<MessageKey | undefined>();
 
   const showReply = (reply: CommandReply) => {
@@ -38,9 +27,9 @@ export function App({ inWindow }: AppProps) {
   const send = useCallback(async (request: RoutineRequest) => showReply(await sendCommand('routine', request)), []);
   const sendSitting = useCallback(async (request: SittingRequest) => showReply(await sendCommand('sitting', request)), []);
 
-  if (!routine || !sitting || !settings || !presets) return <main class="loading" aria-busy="true" />;
+  if (!snapshot) return <main class="loading" aria-busy="true" />;
 
-  const state = routine.state;
+  const { routine: state, sitting, settings, presets, today, notices } = snapshot;
   return (
     <div class={`app${inWindow ? ' app--window' : ''}`}>
       <header class="bar">
@@ -54,30 +43,29 @@ export function App({ inWindow }: AppProps) {
           {t('popup_options')}
         </button>
       </header>
-      <Notices
-        settingsFields={settings.invalidFields}
-        presetsInvalid={customisations?.invalid ?? false}
-      />
+      <Notices settingsFields={notices.settingsFields} presetsInvalid={notices.presetsInvalid} />
       {error && (
         <p class="error" role="alert">
           {t(error)}
         </p>
       )}
       {state.status === 'running' || state.status === 'paused' ? (
-        <RunningView state={state} settings={settings.settings} send={send} />
+        <RunningView state={state} settings={settings} send={send} />
       ) : state.status === 'finished' ? (
         <FinishedView
           state={state}
           presetLabel={presetName(findPreset(presets, state.presetId) ?? { id: state.presetId })}
-          settings={settings.settings}
+          settings={settings}
+          today={today}
           onDone={() => void send({ type: 'dismiss' })}
           send={send}
         />
       ) : (
         <IdleView
           presets={presets}
-          settings={settings.settings}
+          settings={settings}
           sitting={sitting}
+          today={today}
           onStart={(presetId) => void send({ type: 'start', presetId })}
           sendSitting={(request) => void sendSitting(request)}
         />

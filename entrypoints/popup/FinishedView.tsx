@@ -1,9 +1,6 @@
 import type { RoutineState } from '@/utils/routine-timer';
 import type { Settings } from '@/utils/settings';
-import { localDayKey, parseEventLog } from '@/utils/events';
-import { dailyTotals, fullRoutinesOn } from '@/utils/history';
-import { eventLogItem } from '@/utils/storage';
-import { useStorageItem } from '@/components/use-storage';
+import type { TodayProgress } from '@/utils/popup-snapshot';
 import { ComfortCheck } from '@/components/ComfortCheck';
 import type { RoutineRequest } from '@/utils/messages';
 import { formatClock } from '@/utils/format';
@@ -13,16 +10,14 @@ export interface FinishedViewProps {
   state: Extract<RoutineState, { status: 'finished' }>;
   presetLabel: string;
   settings: Settings;
+  today: TodayProgress;
   onDone(): void;
   send(request: RoutineRequest): Promise<boolean>;
 }
 
 /** The end of a routine: how long it took and how many steps were done. */
-export function FinishedView({ state, presetLabel, settings, onDone, send }: FinishedViewProps) {
+export function FinishedView({ state, presetLabel, settings, today, onDone, send }: FinishedViewProps) {
   const completed = state.outcome === 'completed';
-  // The event log is read here only, never on the popup's start-up path.
-  const log = useStorageItem(eventLogItem, parseEventLog);
-  const today = log && dailyTotals(log.events)[localDayKey(state.endedAt)];
   return (
     <main class="finished">
       <h1>{completed ? t('popup_finished_title') : t('popup_stopped_title')}</h1>
@@ -30,11 +25,7 @@ export function FinishedView({ state, presetLabel, settings, onDone, send }: Fin
       <p class="finished__summary">
         {t('popup_finished_summary', formatClock(state.durationMs), state.stepsDone, state.stepsTotal)}
       </p>
-      {today && (
-        <p class="finished__today">
-          {t('popup_today_progress', today.routinesCompleted, fullRoutinesOn(today, settings.fullRoutinePresetId), settings.goalRoutinesPerDay)}
-        </p>
-      )}
+      <p class="finished__today">{t('popup_today_progress', today.routinesCompleted, today.fullRoutines, settings.goalRoutinesPerDay)}</p>
       {completed && settings.comfortCheck && <ComfortCheck send={send} />}
       <button type="button" class="primary" onClick={onDone} autoFocus>
         {t('popup_done')}

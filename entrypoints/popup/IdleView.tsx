@@ -9,18 +9,20 @@ import { presetName } from '@/components/preset-name';
 import { StepList } from '@/components/StepList';
 import { SittingStatus } from '@/components/SittingStatus';
 import { TodayLine } from '@/components/TodayLine';
-import { useNow } from '@/components/use-storage';
+import { useNow } from '@/components/use-now';
+import type { TodayProgress } from '@/utils/popup-snapshot';
 
 export interface IdleViewProps {
   presets: readonly Preset[];
   settings: Settings;
   sitting: SittingState;
+  today: TodayProgress;
   onStart(presetId: string): void;
   sendSitting(request: SittingRequest): void;
 }
 
 /** No routine running: pick a routine (the break routine first) and start it. */
-export function IdleView({ presets, settings, sitting, onStart, sendSitting }: IdleViewProps) {
+export function IdleView({ presets, settings, sitting, today, onStart, sendSitting }: IdleViewProps) {
   const now = useNow(15_000);
   const initial = presets.some((p) => p.id === settings.breakPresetId) ? settings.breakPresetId : presets[0]?.id;
   const [chosenId, setChosenId] = useState(initial);
@@ -28,7 +30,7 @@ export function IdleView({ presets, settings, sitting, onStart, sendSitting }: I
   return (
     <main class="idle">
       <SittingStatus state={sitting} settings={settings} now={now} send={sendSitting} />
-      <TodayLine settings={settings} now={now} />
+      <TodayLine today={today} settings={settings} />
       <p class="idle__interval">{t('popup_interval', settings.sittingIntervalMin)}</p>
       <fieldset class="presets">
         <legend>{t('popup_choose_routine')}</legend>

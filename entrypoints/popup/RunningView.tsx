@@ -7,7 +7,7 @@ import type { Settings } from '@/utils/settings';
 import { t, type MessageKey } from '@/utils/platform/i18n';
 import { playChime, speakCue } from '@/utils/platform/chime';
 import { CountdownRing } from '@/components/CountdownRing';
-import { useNow } from '@/components/use-storage';
+import { useNow } from '@/components/use-now';
 
 type Active = Extract<RoutineState, { status: 'running' | 'paused' }>;
 

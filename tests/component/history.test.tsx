@@ -1,11 +1,9 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { appendEvents } from '@/utils/events';
 import { dailyTotals, lastDays } from '@/utils/history';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
-import { messaging } from '@/utils/messages';
 import { WeekBars } from '@/components/history/WeekBars';
 import { GoalCalendar } from '@/components/history/GoalCalendar';
 import { LongestStretch } from '@/components/history/LongestStretch';
@@ -89,9 +87,8 @@ describe('the popup’s line for today', () => {
   afterEach(cleanup);
 
   it('shows routines and breaks against the goals, the longest stretch and the streak', async () => {
-    vi.spyOn(messaging, 'sendMessage');
-    await fakeBrowser.storage.local.set({ eventLog: events });
-    render(<TodayLine settings={DEFAULT_SETTINGS} now={at(25, 15)} />);
+    const today = { day: '2026-11-25', routinesCompleted: 1, fullRoutines: 1, breaksTaken: 2, longestSittingMs: 0, streakDays: 1, forgivenDays: 0 };
+    render(<TodayLine settings={DEFAULT_SETTINGS} today={today} />);
     expect((await screen.findByText(/^Today:/)).textContent).toBe('Today: full routine 1/1 · breaks 2/6 · longest sitting 0 min');
     expect(screen.getByText('Days in a row: 1')).toBeTruthy();
   });

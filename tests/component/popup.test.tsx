@@ -6,6 +6,9 @@ import { messaging } from '@/utils/messages';
 import { IDLE, applyRoutineCommand, type RoutineState } from '@/utils/routine-timer';
 import { BUILT_IN_PRESETS } from '@/utils/routines';
 import { App } from '@/entrypoints/popup/App';
+import { appendEvents } from '@/utils/events';
+import { dailyTotals } from '@/utils/history';
+import { seedSnapshot } from '../snapshot';
 
 const T0 = new Date(2026, 10, 25, 10, 0).getTime();
 const desk = BUILT_IN_PRESETS.find((p) => p.id === 'desk')!;
@@ -15,14 +18,15 @@ function runningDesk(at = T0): RoutineState {
 }
 
 async function seedRoutine(state: RoutineState) {
-  await fakeBrowser.storage.local.set({ routine: state });
+  await seedSnapshot({ routine: state });
 }
 
 describe('popup', () => {
   let sent: unknown[];
-  beforeEach(() => {
+  beforeEach(async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(T0 + 20_000);
+    await seedSnapshot();
     sent = [];
     vi.spyOn(messaging, 'sendMessage').mockImplementation((async (_type: string, data: unknown) => {
       sent.push(data);
@@ -106,8 +110,9 @@ describe('popup', () => {
 
   it('shows the finish view with today’s progress, and Done dismisses it', async () => {
     await seedRoutine(applyRoutineCommand(runningDesk(), { type: 'stop' }, T0 + 20_000).state);
-    const completed = { type: 'routineCompleted', day: '2026-11-25', presetId: 'desk', durationMs: 1, stepsDone: 5, stepsTotal: 5 };
-    await fakeBrowser.storage.local.set({ eventLog: [{ ...completed, at: T0 - 5000 }, { ...completed, at: T0 - 4000, presetId: 'full' }] });
+    const completed = { type: 'routineCompleted', presetId: 'desk', durationMs: 1, stepsDone: 5, stepsTotal: 5 } as const;
+    const totals = dailyTotals(appendEvents([], [{ ...completed, at: T0 - 5000 }, { ...completed, at: T0 - 4000, presetId: 'full' }]));
+    await seedSnapshot({ routine: applyRoutineCommand(runningDesk(), { type: 'stop' }, T0 + 20_000).state, totals });
     render(<App inWindow={false} />);
     expect(await screen.findByRole('heading', { name: 'Routine stopped' })).toBeTruthy();
     expect(screen.getByText('0:20 · 0 of 5 steps')).toBeTruthy();
@@ -124,8 +129,21 @@ describe('popup', () => {
   });
 
   it('says when stored settings could not be read', async () => {
-    await fakeBrowser.storage.sync.set({ settings: { sittingIntervalMin: 'lots' } });
+    await seedSnapshot({ invalidSettingsFields: ['sittingIntervalMin'] });
     render(<App inWindow={false} />);
     expect((await screen.findByRole('status')).textContent).toContain('Sitting interval (minutes)');
+  });
+});
+
+describe('popup snapshot', () => {
+  afterEach(cleanup);
+
+  it('asks the background to rebuild a missing or foreign snapshot', async () => {
+    const send = vi.spyOn(messaging, 'sendMessage').mockResolvedValue({ ok: true } as never);
+    await fakeBrowser.storage.local.set({ popup: { v: 0, whatever: true } });
+    render(<App inWindow={false} />);
+    await waitFor(() => expect(send).toHaveBeenCalledWith('refresh', undefined));
+    await seedSnapshot();
+    expect(await screen.findByRole('button', { name: 'Start routine' })).toBeTruthy();
   });
 });

@@ -1,0 +1,47 @@
+import { browser } from 'wxt/browser';
+import { localDayKey } from '@/utils/day';
+import { routineBadge, sittingBadge } from '@/utils/badge';
+import { dailyTotals } from '@/utils/history';
+import { resolvePresets } from '@/utils/routines';
+import { buildPopupSnapshot } from '@/utils/popup-snapshot';
+import {
+  popupSnapshotItem,
+  readDailyTotals,
+  readEventLog,
+  readPresetCustomisations,
+  readRoutineState,
+  readSettings,
+  readSittingState,
+} from '@/utils/storage';
+
+/**
+ * Brings what the user sees up to date after any change: the toolbar badge
+ * (the routine's first, else sitting's) and the popup's snapshot, both from
+ * one read of the stored state.
+ */
+export async function refreshViews(now: number): Promise<void> {
+  const [{ state: routine }, { state: sitting }, parsedSettings, parsedPresets, { events }, compacted] = await Promise.all([
+    readRoutineState(),
+    readSittingState(now),
+    readSettings(),
+    readPresetCustomisations(),
+    readEventLog(),
+    readDailyTotals(),
+  ]);
+  const { settings } = parsedSettings;
+  const badge = routineBadge(routine, now) ?? sittingBadge(sitting, settings, now);
+  await browser.action.setBadgeText({ text: badge.text });
+  await browser.action.setBadgeBackgroundColor({ color: badge.color });
+  await popupSnapshotItem.setValue(
+    buildPopupSnapshot({
+      routine,
+      sitting,
+      settings,
+      invalidSettingsFields: parsedSettings.invalidFields,
+      presets: resolvePresets(parsedPresets.customisations),
+      presetsInvalid: parsedPresets.invalid,
+      totals: dailyTotals(events, compacted),
+      today: localDayKey(now),
+    }),
+  );
+}

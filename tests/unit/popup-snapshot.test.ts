@@ -1,0 +1,64 @@
+import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { appendEvents } from '@/utils/events';
+import { dailyTotals } from '@/utils/history';
+import { buildPopupSnapshot, isPopupSnapshot, SNAPSHOT_VERSION } from '@/utils/popup-snapshot';
+import { IDLE } from '@/utils/routine-timer';
+import { EMPTY_CUSTOMISATIONS, resolvePresets } from '@/utils/routines';
+import { DEFAULT_SETTINGS } from '@/utils/settings';
+import { handleRoutineRequest } from '@/entrypoints/background/routine';
+
+vi.mock('@/utils/platform/cue-player', () => ({ playCueInBackground: vi.fn(async () => {}) }));
+
+const T0 = new Date(2026, 10, 25, 10, 0).getTime();
+
+describe('the popup snapshot', () => {
+  const inputs = {
+    routine: IDLE,
+    sitting: { sittingSince: T0, lastSeenAt: T0 },
+    settings: { ...DEFAULT_SETTINGS },
+    invalidSettingsFields: [],
+    presets: resolvePresets(EMPTY_CUSTOMISATIONS),
+    presetsInvalid: false,
+    today: '2026-11-25',
+  };
+
+  it("carries today's progress and the streak, worked out in the background", () => {
+    const totals = dailyTotals(
+      appendEvents(
+        [],
+        [
+          { type: 'routineCompleted', at: T0, presetId: 'full', durationMs: 1, stepsDone: 7, stepsTotal: 7 },
+          { type: 'routineCompleted', at: T0 + 1, presetId: 'desk', durationMs: 1, stepsDone: 5, stepsTotal: 5 },
+          { type: 'breakTaken', at: T0, how: 'routine' },
+          { type: 'sittingEnded', at: T0, startedAt: 0, durationMs: 50 * 60_000 },
+        ],
+      ),
+    );
+    expect(buildPopupSnapshot({ ...inputs, totals }).today).toEqual({
+      day: '2026-11-25',
+      routinesCompleted: 2,
+      fullRoutines: 1,
+      breaksTaken: 1,
+      longestSittingMs: 50 * 60_000,
+      streakDays: 1,
+      forgivenDays: 0,
+    });
+  });
+
+  it('recognises its own shape, and not an older or damaged one', () => {
+    const snapshot = buildPopupSnapshot({ ...inputs, totals: {} });
+    expect(isPopupSnapshot(snapshot)).toBe(true);
+    expect(isPopupSnapshot(JSON.parse(JSON.stringify(snapshot)))).toBe(true);
+    expect(isPopupSnapshot({ ...snapshot, v: SNAPSHOT_VERSION + 1 })).toBe(false);
+    expect(isPopupSnapshot({ ...snapshot, presets: 'all' })).toBe(false);
+    expect(isPopupSnapshot(null)).toBe(false);
+  });
+
+  it('is rewritten by the background after a command', async () => {
+    await handleRoutineRequest({ type: 'start', presetId: 'desk' }, T0);
+    const { popup } = await fakeBrowser.storage.local.get('popup');
+    expect(isPopupSnapshot(popup)).toBe(true);
+    expect((popup as { routine: { status: string } }).routine.status).toBe('running');
+  });
+});

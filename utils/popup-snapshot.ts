@@ -1,0 +1,88 @@
+import type { DailyTotals } from './history';
+import { currentStreak, fullRoutinesOn, todaySummary } from './history';
+import type { Preset } from './routines';
+import type { RoutineState } from './routine-timer';
+import type { Settings, SettingsField } from './settings';
+import type { SittingState } from './sitting';
+
+/**
+ * Everything the popup shows, in one `local:` item that only the background
+ * writes, from values it has already validated. The popup paints from a
+ * single read, and carries no schema library of its own.
+ */
+
+export const SNAPSHOT_VERSION = 1;
+
+export interface TodayProgress {
+  day: string;
+  routinesCompleted: number;
+  fullRoutines: number;
+  breaksTaken: number;
+  longestSittingMs: number;
+  streakDays: number;
+  forgivenDays: number;
+}
+
+export interface PopupSnapshot {
+  v: typeof SNAPSHOT_VERSION;
+  routine: RoutineState;
+  sitting: SittingState;
+  settings: Settings;
+  presets: Preset[];
+  today: TodayProgress;
+  notices: { settingsFields: SettingsField[]; presetsInvalid: boolean };
+}
+
+export interface SnapshotInputs {
+  routine: RoutineState;
+  sitting: SittingState;
+  settings: Settings;
+  invalidSettingsFields: SettingsField[];
+  presets: Preset[];
+  presetsInvalid: boolean;
+  totals: DailyTotals;
+  today: string;
+}
+
+export function buildPopupSnapshot(input: SnapshotInputs): PopupSnapshot {
+  const { settings, totals, today } = input;
+  const summary = todaySummary(totals, today, settings.fullRoutinePresetId);
+  const streak = currentStreak(totals, today, settings);
+  return {
+    v: SNAPSHOT_VERSION,
+    routine: input.routine,
+    sitting: input.sitting,
+    settings,
+    presets: input.presets,
+    today: {
+      day: today,
+      routinesCompleted: totals[today]?.routinesCompleted ?? 0,
+      fullRoutines: fullRoutinesOn(totals[today], settings.fullRoutinePresetId),
+      breaksTaken: summary.breaksTaken,
+      longestSittingMs: summary.longestSittingMs,
+      streakDays: streak.days,
+      forgivenDays: streak.forgivenDays.length,
+    },
+    notices: { settingsFields: input.invalidSettingsFields, presetsInvalid: input.presetsInvalid },
+  };
+}
+
+const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/**
+ * A cheap shape check. The snapshot was validated when the background built
+ * it; this only catches one from another version or a damaged store, which
+ * the popup then asks the background to rebuild.
+ */
+export function isPopupSnapshot(value: unknown): value is PopupSnapshot {
+  return (
+    isObject(value) &&
+    value.v === SNAPSHOT_VERSION &&
+    isObject(value.routine) &&
+    isObject(value.sitting) &&
+    isObject(value.settings) &&
+    Array.isArray(value.presets) &&
+    isObject(value.today) &&
+    isObject(value.notices)
+  );
+}
