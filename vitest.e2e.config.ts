@@ -7,5 +7,7 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 120_000,
     hookTimeout: 60_000,
+    // A worker may need a few seconds to start and recover; polls wait for it rather than fail at 1 s.
+    expect: { poll: { timeout: 10_000, interval: 100 } },
   },
 });

@@ -4,6 +4,7 @@ import { SNOOZES_BEFORE_TRUE_TIME } from '@/utils/sitting';
 import type { Settings } from '@/utils/settings';
 import { t } from '@/utils/platform/i18n';
 import { playCueInBackground } from '@/utils/platform/cue-player';
+import { currentBrowserKind, reminderNotification } from '@/utils/notification-options';
 
 /**
  * How a due break reaches the user: a notification with buttons on Chrome,
@@ -13,7 +14,6 @@ import { playCueInBackground } from '@/utils/platform/cue-player';
 
 const PREFIX = 'break:';
 export const REMINDER_PATH = '/reminder.html';
-const isFirefox = import.meta.env.BROWSER === 'firefox';
 
 export function reminderNotificationId(reminderId: string): string {
   return `${PREFIX}${reminderId}`;
@@ -44,19 +44,14 @@ export async function showReminder(effect: Extract<TrackerEffect, { type: 'showR
   if (settings.remindWith === 'window') {
     await openReminderWindow(effect.reminderId);
   } else {
-    await browser.notifications.create(reminderNotificationId(effect.reminderId), {
-      type: 'basic',
-      iconUrl: browser.runtime.getURL('/icons/128.png'),
+    const text = {
       title: t('reminder_title'),
       message: reminderMessage(effect.sittingMs, effect.snoozes, settings),
-      ...(isFirefox
-        ? {}
-        : {
-            requireInteraction: true,
-            silent: effect.silent,
-            buttons: [{ title: t('reminder_start') }, { title: t('reminder_snooze', settings.snoozeMin) }],
-          }),
-    });
+      startLabel: t('reminder_start'),
+      snoozeLabel: t('reminder_snooze', settings.snoozeMin),
+    };
+    const iconUrl = browser.runtime.getURL('/icons/128.png');
+    await browser.notifications.create(reminderNotificationId(effect.reminderId), reminderNotification(currentBrowserKind(), iconUrl, text, effect.silent));
   }
   if (settings.remindWith === 'notificationAndChime' && !effect.silent) {
     await playCueInBackground({ chime: true, volume: settings.volume, lang: browser.i18n.getUILanguage() });

@@ -6,6 +6,7 @@ import { readSettings } from '@/utils/storage';
 import { t, type MessageKey } from '@/utils/platform/i18n';
 import { isRoutineViewOpen } from '@/utils/platform/views';
 import { playCueInBackground } from '@/utils/platform/cue-player';
+import { cueNotification, currentBrowserKind } from '@/utils/notification-options';
 
 /** One notification id, reused, so step changes replace each other instead of piling up. */
 export const CUE_NOTIFICATION_ID = 'routine-cue';
@@ -30,14 +31,8 @@ export async function performStepCue(effect: CueEffect): Promise<void> {
   if (await isRoutineViewOpen()) return;
   const { settings } = await readSettings();
   const { title, message } = cueText(effect);
-  await browser.notifications.create(CUE_NOTIFICATION_ID, {
-    type: 'basic',
-    iconUrl: browser.runtime.getURL('/icons/128.png'),
-    title,
-    message,
-    // Firefox rejects `silent`; its notifications make no sound of their own anyway.
-    ...(import.meta.env.BROWSER === 'firefox' ? {} : { silent: true }),
-  });
+  const iconUrl = browser.runtime.getURL('/icons/128.png');
+  await browser.notifications.create(CUE_NOTIFICATION_ID, cueNotification(currentBrowserKind(), iconUrl, title, message));
   if (settings.chime || settings.spokenCues) {
     await playCueInBackground({
       chime: settings.chime,

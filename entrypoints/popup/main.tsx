@@ -1,9 +1,12 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { App } from './App';
+import { t } from '@/utils/platform/i18n';
 import '@/components/theme.css';
 import './style.css';
 
 const inWindow = new URLSearchParams(location.search).get('view') === 'window';
 document.documentElement.lang = browser.i18n.getUILanguage();
+// The manifest takes the toolbar title from this page's <title>, a locale key; the window shows the text.
+document.title = t('extName');
 render(<App inWindow={inWindow} />, document.getElementById('app')!);

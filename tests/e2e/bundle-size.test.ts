@@ -1,0 +1,25 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BUDGETS, measureEntrypoints } from '../../scripts/bundle-sizes';
+import { EXTENSION_DIR } from './fixture';
+
+// Bytes are deterministic for a given build, so the budgets are a test; timings are only printed by the bench.
+describe('bundle budgets (gzip)', () => {
+  const sizes = measureEntrypoints(EXTENSION_DIR);
+
+  it.each(Object.entries(BUDGETS))('%s stays within %i bytes, counting every chunk it loads', (name, budget) => {
+    const size = sizes[name as keyof typeof BUDGETS];
+    expect(size.files.length).toBeGreaterThan(0);
+    expect(size.gzipBytes).toBeLessThanOrEqual(budget);
+  });
+
+  it('keeps the popup free of the schema and storage libraries', () => {
+    const popupCode = sizes.popup.files.map((f) => readFileSync(join(EXTENSION_DIR, f.file), 'utf8')).join('\n');
+    // Marks each library leaves in a minified build: valibot's issue message, @wxt-dev/storage's version check.
+    expect(popupCode).not.toContain('Invalid ${');
+    expect(popupCode).not.toContain('Storage item version');
+    const backgroundCode = readFileSync(join(EXTENSION_DIR, 'background.js'), 'utf8');
+    expect(backgroundCode).toContain('Storage item version');
+  });
+});
