@@ -30,10 +30,12 @@ export function App({ inWindow }: AppProps) {
   if (!snapshot) return <main class="loading" aria-busy="true" />;
 
   const { routine: state, sitting, settings, presets, today, notices } = snapshot;
+  // The running and finish views have their own main heading; otherwise the name is the page's heading.
+  const Name = state.status === 'idle' ? 'h1' : 'span';
   return (
     <div class={`app${inWindow ? ' app--window' : ''}`}>
       <header class="bar">
-        <span class="bar__name">{t('popup_title')}</span>
+        <Name class="bar__name">{t('popup_title')}</Name>
         {!inWindow && (
           <button type="button" class="link" title={t('popup_pop_out_hint')} onClick={() => void openPopOutWindow().then(() => window.close())}>
             {t('popup_pop_out')}

@@ -36,7 +36,7 @@ function assertPrerequisites() {
 }
 
 /** Launches Chromium with the unpacked build loaded (the recipe from the design notes). */
-export async function launchExtension(options: { userDataDir?: string } = {}): Promise<ExtensionHarness> {
+export async function launchExtension(options: { userDataDir?: string; language?: string } = {}): Promise<ExtensionHarness> {
   assertPrerequisites();
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'roll-call-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -52,7 +52,10 @@ export async function launchExtension(options: { userDataDir?: string } = {}): P
       '--disable-sync',
       '--no-first-run',
       '--autoplay-policy=no-user-gesture-required',
+      ...(options.language ? [`--lang=${options.language}`] : []),
     ],
+    // On Linux, Chromium takes its UI language (and so the extension's locale) from the environment.
+    ...(options.language ? { env: { ...process.env, LANGUAGE: options.language, LANG: `${options.language}.UTF-8` }, locale: options.language } : {}),
   });
 
   const worker = async (): Promise<Worker> =>

@@ -51,3 +51,19 @@ describe('the built extension in Chromium', () => {
     await options.close();
   });
 });
+
+describe('the extension in German', () => {
+  it('shows every page in the browser’s language', async () => {
+    const harness = await launchExtension({ language: 'de' });
+    try {
+      const popup = await harness.openPage('popup.html');
+      await popup.getByRole('button', { name: 'Übung starten' }).waitFor();
+      expect(await popup.title()).toBe('Roll Call');
+      const options = await harness.openPage('options.html');
+      await options.getByRole('heading', { level: 1, name: 'Roll Call – Einstellungen' }).waitFor();
+      expect(await options.getByLabel('Sitzintervall (Minuten)').inputValue()).toBe('45');
+    } finally {
+      await harness.close();
+    }
+  });
+});
