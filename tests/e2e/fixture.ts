@@ -36,16 +36,24 @@ function assertPrerequisites() {
 }
 
 /** Launches Chromium with the unpacked build loaded (the recipe from the design notes). */
-export async function launchExtension(options: { userDataDir?: string; language?: string } = {}): Promise<ExtensionHarness> {
+export interface LaunchOptions {
+  userDataDir?: string;
+  language?: string;
+  /** Another copy of the build (the benchmark adds a page to its own copy). */
+  extensionDir?: string;
+}
+
+export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionHarness> {
   assertPrerequisites();
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'roll-call-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROME_PATH,
     headless: true,
     args: [
       '--no-sandbox',
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       '--disable-gpu',
       '--disable-background-networking',
       '--disable-component-update',

@@ -74,3 +74,11 @@ describe('locales', () => {
     expect([...asked].filter((key) => !(key in en))).toEqual([]);
   });
 });
+
+describe('README screenshots', () => {
+  it.each(['popup-idle', 'popup-running', 'options', 'history'])('%s.png is committed and at most 200 KB', (name) => {
+    const size = statSync(join(ROOT, 'docs/screenshots', `${name}.png`)).size;
+    expect(size).toBeGreaterThan(1000);
+    expect(size).toBeLessThanOrEqual(200 * 1024);
+  });
+});

@@ -1,0 +1,226 @@
+// npm run bench: prints Roll Call's speed, size and memory figures against the design's budgets.
+// Figures only: timings drift on shared machines, so nothing here fails a build.
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DESIGN_BUDGETS, measureEntrypoints } from './bundle-sizes.ts';
+import { launchExtension, EXTENSION_DIR, type ExtensionHarness } from '../tests/e2e/fixture.ts';
+import type { Page } from 'playwright-core';
+
+const OPENS = 25;
+const CUE_STEPS = 6;
+const STEP_SEC = 3;
+
+const median = (xs: number[]) => quantile(xs, 0.5);
+function quantile(xs: number[], q: number): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+}
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const sleep = (time: number) => new Promise((r) => setTimeout(r, time));
+
+function printSizes() {
+  const sizes = measureEntrypoints(EXTENSION_DIR);
+  console.log('\nBundle size (gzip, every chunk an entrypoint loads)');
+  for (const [name, size] of Object.entries(sizes)) {
+    const budget = DESIGN_BUDGETS[name as keyof typeof DESIGN_BUDGETS];
+    console.log(`  ${name.padEnd(11)} ${kb(size.gzipBytes).padStart(8)}  budget ${kb(budget)}  ${size.gzipBytes <= budget ? 'ok' : 'OVER'}`);
+  }
+}
+
+/**
+ * Records, inside the page, when a non-empty countdown (role=timer) is first
+ * painted: a MutationObserver sees it, and the next animation frame is the paint.
+ */
+const MARK_LIVE_STATE = () => {
+  const mark = () => {
+    const timer = document.querySelector('[role="timer"]');
+    if (!timer?.textContent) return false;
+    requestAnimationFrame(() => ((globalThis as { liveAt?: number }).liveAt ??= performance.now()));
+    return true;
+  };
+  new MutationObserver((_, observer) => mark() && observer.disconnect()).observe(document, { childList: true, subtree: true, characterData: true });
+};
+
+async function timeToLive(harness: ExtensionHarness, path: string): Promise<number> {
+  const page = await harness.context.newPage();
+  await page.addInitScript(MARK_LIVE_STATE);
+  await page.goto(`chrome-extension://${harness.extensionId}/${path}`);
+  await page.waitForFunction(() => (globalThis as { liveAt?: number }).liveAt !== undefined);
+  const liveAt = await page.evaluate(() => (globalThis as { liveAt?: number }).liveAt!);
+  await page.close();
+  return liveAt;
+}
+
+async function popupTimeToLiveState(harness: ExtensionHarness) {
+  // A running routine is what the popup must show; start it from a page, as the popup would.
+  const starter = await harness.openPage('options.html');
+  await starter.evaluate(() => chrome.runtime.sendMessage({ id: 2, type: 'routine', data: { type: 'start', presetId: 'full' }, timestamp: Date.now() }));
+  await starter.close();
+  await sleep(300);
+  const popup: number[] = [];
+  const staticPage: number[] = [];
+  for (let i = 0; i < OPENS; i++) {
+    staticPage.push(await timeToLive(harness, 'bench-static.html'));
+    popup.push(await timeToLive(harness, 'popup.html'));
+  }
+  console.log(`\nPopup to live state (navigation start to the first paint of the running countdown), n = ${OPENS} each`);
+  console.log(`  static page  median ${ms(median(staticPage))}  p95 ${ms(quantile(staticPage, 0.95))}`);
+  console.log(`  popup        median ${ms(median(popup))}  p95 ${ms(quantile(popup, 0.95))}`);
+  console.log(`  ratio        ${(median(popup) / median(staticPage)).toFixed(2)}x the static page  (budget 1.5x)`);
+  await (await harness.openPage('options.html')).evaluate(() =>
+    chrome.runtime.sendMessage({ id: 3, type: 'routine', data: { type: 'stop' }, timestamp: Date.now() }),
+  );
+}
+
+async function workerColdStart(harness: ExtensionHarness) {
+  const page = await harness.openPage('options.html');
+  const times: number[] = [];
+  for (let i = 0; i < 10; i++) {
+    await harness.killWorker();
+    await sleep(300);
+    times.push(
+      await page.evaluate(async () => {
+        const start = performance.now();
+        await chrome.runtime.sendMessage({ id: 9, type: 'refresh', timestamp: Date.now() });
+        return performance.now() - start;
+      }),
+    );
+  }
+  await page.close();
+  console.log(`\nWorker cold start (stopped worker to its first reply to a command), n = 10`);
+  console.log(`  median ${ms(median(times))}  p95 ${ms(quantile(times, 0.95))}`);
+}
+
+/**
+ * Seeds a running routine of short steps (the editor's floor is 30 s; the timer itself takes any
+ * length), then has the background rebuild the views' snapshot, as a command would.
+ */
+async function seedShortRoutine(harness: ExtensionHarness, page: Page): Promise<number> {
+  const start = Date.now() + 500;
+  await harness.inWorker(
+    async ({ start, steps, stepSec }) => {
+      const stepList = Array.from({ length: steps }, (_, i) => ({ id: `s${i}`, kind: 'walk', side: 'none', durationSec: stepSec, enabled: true }));
+      const routine = { status: 'running', presetId: 'bench', steps: stepList, stepIndex: 0, stepStartedAt: start, pausedMs: 0, startedAt: start, routinePausedMs: 0 };
+      await chrome.storage.local.set({ routine });
+      await chrome.alarms.create('routine-step', { when: start + stepSec * 1000 });
+    },
+    { start, steps: CUE_STEPS, stepSec: STEP_SEC },
+  );
+  await page.evaluate(() => chrome.runtime.sendMessage({ id: 5, type: 'refresh', timestamp: Date.now() }));
+  return start;
+}
+
+/** Each cue against the step end it belongs to: the nearest scheduled end. */
+function lateness(cues: number[], start: number): number[] {
+  const ends = Array.from({ length: CUE_STEPS }, (_, i) => start + (i + 1) * STEP_SEC * 1000);
+  return cues.map((at) => {
+    const end = ends.reduce((best, e) => (Math.abs(at - e) < Math.abs(at - best) ? e : best));
+    return at - end;
+  });
+}
+
+async function cueLateness(harness: ExtensionHarness) {
+  // Every view closed: when the background handled each step end, seen from a page that is not a routine view.
+  const observer = await harness.openPage('options.html');
+  await observer.evaluate(() => {
+    const late: number[] = [];
+    (globalThis as { late?: number[] }).late = late;
+    chrome.storage.onChanged.addListener((changes, area) => {
+      const next = changes.routine?.newValue as { status?: string; stepStartedAt?: number; stepIndex?: number } | undefined;
+      if (area === 'local' && next?.status === 'running' && (next.stepIndex ?? 0) > 0) late.push(Date.now() - next.stepStartedAt!);
+    });
+  });
+  const closedStart = await seedShortRoutine(harness, observer);
+  await sleep(closedStart - Date.now() + CUE_STEPS * STEP_SEC * 1000 + 1500);
+  const closed = await observer.evaluate(() => (globalThis as { late?: number[] }).late!);
+
+  // A view open: the popup plays the chime itself; its oscillator start is the cue.
+  const popup: Page = await harness.context.newPage();
+  await popup.addInitScript(() => {
+    const cues: number[] = [];
+    (globalThis as { cues?: number[] }).cues = cues;
+    const original = AudioContext.prototype.createOscillator;
+    let last = 0;
+    AudioContext.prototype.createOscillator = function (this: AudioContext) {
+      const now = Date.now();
+      if (now - last > 500) cues.push(now);
+      last = now;
+      return original.call(this);
+    };
+  });
+  await popup.goto(`chrome-extension://${harness.extensionId}/popup.html`);
+  const openStart = await seedShortRoutine(harness, observer);
+  await sleep(openStart - Date.now() + CUE_STEPS * STEP_SEC * 1000 + 1500);
+  const open = lateness(await popup.evaluate(() => (globalThis as { cues?: number[] }).cues!), openStart);
+  await popup.close();
+  await observer.close();
+
+  console.log(`\nStep-cue lateness (unpacked build, ${STEP_SEC} s steps)`);
+  console.log(`  a view open       n = ${open.length}  median ${ms(median(open))}  (budget 100 ms)`);
+  console.log(`  every view closed n = ${closed.length}  median ${ms(median(closed))}  (budget 1.5 s; a packed build's floor is about 30 s)`);
+}
+
+/** The worker's heap through CDP: Playwright offers no session on a worker, so talk to its target directly. */
+async function workerHeapUsed(harness: ExtensionHarness): Promise<number> {
+  await harness.inWorker(() => 1);
+  const page = await harness.context.newPage();
+  const cdp = await harness.context.newCDPSession(page);
+  try {
+    const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: Array<{ targetId: string; type: string; url: string }> };
+    const worker = targetInfos.find((t) => t.type === 'service_worker' && t.url.includes(harness.extensionId));
+    if (!worker) return 0;
+    const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: worker.targetId, flatten: false })) as { sessionId: string };
+    const reply = new Promise<number>((resolve) => {
+      cdp.on('Target.receivedMessageFromTarget', (event: { sessionId: string; message: string }) => {
+        const message = JSON.parse(event.message) as { id?: number; result?: { usedSize: number } };
+        if (event.sessionId === sessionId && message.id === 1) resolve(message.result?.usedSize ?? 0);
+      });
+    });
+    await cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: 1, method: 'Runtime.getHeapUsage' }) });
+    return await Promise.race([reply, sleep(5000).then(() => 0)]);
+  } finally {
+    await cdp.detach();
+    await page.close();
+  }
+}
+
+async function heap(harness: ExtensionHarness) {
+  const popup = await harness.openPage('popup.html');
+  await popup.getByRole('button', { name: /./ }).first().waitFor();
+  const cdp = await harness.context.newCDPSession(popup);
+  await cdp.send('Performance.enable');
+  const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: Array<{ name: string; value: number }> };
+  const popupHeap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
+  await popup.close();
+  const workerHeap = await workerHeapUsed(harness);
+  console.log('\nJS heap used');
+  console.log(`  popup   ${kb(popupHeap)}  (CDP Performance.getMetrics)`);
+  console.log(`  worker  ${workerHeap ? kb(workerHeap) : 'not reported'}  (CDP Runtime.getHeapUsage)`);
+}
+
+/** The bench runs against a copy of the build with one extra page, so nothing bench-only ships. */
+function benchBuild(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'roll-call-bench-'));
+  cpSync(EXTENSION_DIR, dir, { recursive: true });
+  writeFileSync(
+    join(dir, 'bench-static.html'),
+    '<!doctype html><html><head><meta charset="utf-8"><title>Roll Call</title></head><body>' +
+      '<p>Step 1 of 7 · 19:00 left</p><h1>Roll your left foot</h1><div role="timer">5:30</div></body></html>',
+  );
+  return dir;
+}
+
+printSizes();
+const dir = benchBuild();
+const harness = await launchExtension({ extensionDir: dir });
+try {
+  await popupTimeToLiveState(harness);
+  await workerColdStart(harness);
+  await cueLateness(harness);
+  await heap(harness);
+} finally {
+  await harness.close();
+  rmSync(dir, { recursive: true, force: true });
+}
