@@ -1,7 +1,7 @@
 import type { ComfortPoint } from '@/utils/history';
 import { t } from '@/utils/platform/i18n';
 import { ChartFigure } from './ChartFigure';
-import { dayLabel } from './day-label';
+import { DataTable, Legend } from './DataTable';
 
 export interface ComfortTrendProps {
   points: readonly ComfortPoint[];
@@ -32,36 +32,15 @@ export function ComfortTrend({ points }: ComfortTrendProps) {
             <polyline class="trend__feet" points={line(points, 'feet')} />
             <polyline class="trend__back" points={line(points, 'back')} />
           </svg>
-          <ul class="legend" aria-hidden="true">
-            <li>
-              <span class="swatch trend__feet" /> {t('history_feet')}
-            </li>
-            <li>
-              <span class="swatch trend__back" /> {t('history_back')}
-            </li>
-          </ul>
+          <Legend
+            items={[
+              { label: t('history_feet'), className: 'trend__feet' },
+              { label: t('history_back'), className: 'trend__back' },
+            ]}
+          />
         </>
       }
-      table={
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('history_day')}</th>
-              <th scope="col">{t('history_feet')}</th>
-              <th scope="col">{t('history_back')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {points.map((p) => (
-              <tr key={p.day}>
-                <th scope="row">{dayLabel(p.day)}</th>
-                <td>{oneDecimal(p.feet)}</td>
-                <td>{oneDecimal(p.back)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      }
+      table={<DataTable columns={[t('history_feet'), t('history_back')]} rows={points.map((p) => ({ day: p.day, cells: [oneDecimal(p.feet), oneDecimal(p.back)] }))} />}
     />
   );
 }

@@ -2,6 +2,7 @@ import type { DailyTotals } from '@/utils/history';
 import { t } from '@/utils/platform/i18n';
 import { ChartFigure } from './ChartFigure';
 import { dayLabel } from './day-label';
+import { DataTable } from './DataTable';
 
 export interface LongestStretchProps {
   totals: DailyTotals;
@@ -39,25 +40,10 @@ export function LongestStretch({ totals, days, goalMinutes }: LongestStretchProp
         </svg>
       }
       table={
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('history_day')}</th>
-              <th scope="col">{t('history_minutes')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {days.map((day) => (
-              <tr key={day}>
-                <th scope="row">{dayLabel(day)}</th>
-                <td>
-                  {minutes(day)}
-                  {minutes(day) > goalMinutes ? ` (${t('history_over_goal')})` : ''}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          columns={[t('history_minutes')]}
+          rows={days.map((day) => ({ day, cells: [`${minutes(day)}${minutes(day) > goalMinutes ? ` (${t('history_over_goal')})` : ''}`] }))}
+        />
       }
     />
   );

@@ -2,6 +2,7 @@ import type { DailyTotals } from '@/utils/history';
 import { t } from '@/utils/platform/i18n';
 import { ChartFigure } from './ChartFigure';
 import { dayLabel } from './day-label';
+import { DataTable, Legend } from './DataTable';
 
 export interface WeekBarsProps {
   totals: DailyTotals;
@@ -42,39 +43,10 @@ export function WeekBars({ totals, days }: WeekBarsProps) {
               </g>
             ))}
           </svg>
-          <ul class="legend" aria-hidden="true">
-            {SERIES.map((s) => (
-              <li key={s.key}>
-                <span class={`swatch ${s.className}`} /> {t(s.label)}
-              </li>
-            ))}
-          </ul>
+          <Legend items={SERIES.map((s) => ({ label: t(s.label), className: s.className }))} />
         </>
       }
-      table={
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('history_day')}</th>
-              {SERIES.map((s) => (
-                <th key={s.key} scope="col">
-                  {t(s.label)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {days.map((day) => (
-              <tr key={day}>
-                <th scope="row">{dayLabel(day)}</th>
-                {SERIES.map((s) => (
-                  <td key={s.key}>{value(day, s.key)}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      }
+      table={<DataTable columns={SERIES.map((s) => t(s.label))} rows={days.map((day) => ({ day, cells: SERIES.map((s) => value(day, s.key)) }))} />}
     />
   );
 }
