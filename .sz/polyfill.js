@@ -1,1 +1,0 @@
-import b from 'webextension-polyfill'; globalThis.x=b;
