@@ -1,8 +1,6 @@
 import * as v from 'valibot';
 import { localDayKey } from './day';
 
-export { localDayKey };
-
 /**
  * The event log: the contract between the sitting tracker and the routine
  * timer, which append to it, and the history, which reads it. Only the

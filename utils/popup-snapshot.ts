@@ -1,5 +1,5 @@
 import type { DailyTotals } from './history';
-import { currentStreak, fullRoutinesOn, todaySummary } from './history';
+import { currentStreak, todaySummary } from './history';
 import type { Preset } from './routines';
 import type { RoutineState } from './routine-timer';
 import type { Settings, SettingsField } from './settings';
@@ -57,7 +57,7 @@ export function buildPopupSnapshot(input: SnapshotInputs): PopupSnapshot {
     today: {
       day: today,
       routinesCompleted: totals[today]?.routinesCompleted ?? 0,
-      fullRoutines: fullRoutinesOn(totals[today], settings.fullRoutinePresetId),
+      fullRoutines: summary.fullRoutines,
       breaksTaken: summary.breaksTaken,
       longestSittingMs: summary.longestSittingMs,
       streakDays: streak.days,

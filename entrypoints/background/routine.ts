@@ -4,7 +4,7 @@ import { applyRoutineCommand, stepEndsAt, tick, type RoutineState, type TimerEff
 import { ROUTINE_REQUEST_SCHEMA } from '@/utils/message-schemas';
 import type { CommandErrorKey, CommandReply } from '@/utils/messages';
 import { findPreset, resolvePresets } from '@/utils/routines';
-import { readPresetCustomisations, readRoutineState, readSettings, routineItem } from '@/utils/storage';
+import { readPresetCustomisations, readRoutineState, routineItem } from '@/utils/storage';
 import { appendToEventLog } from './event-log';
 import { performStepCue } from './step-cue';
 import { refreshViews } from './views';
@@ -78,12 +78,6 @@ export async function handleRoutineRequest(raw: unknown, now: number, listeners:
   }
   await commit(state, result, now, listeners);
   return { ok: true };
-}
-
-/** Starts the user's break routine; used by reminders. */
-export async function startBreakRoutine(now: number, listeners: RoutineListeners = {}): Promise<CommandReply> {
-  const { settings } = await readSettings();
-  return handleRoutineRequest({ type: 'start', presetId: settings.breakPresetId }, now, listeners);
 }
 
 export async function handleStepAlarm(now: number, listeners: RoutineListeners = {}): Promise<void> {

@@ -16,7 +16,7 @@ import { openPopOutWindow } from '@/utils/platform/views';
 import { appendToEventLog } from './event-log';
 import { refreshViews } from './views';
 import { clearReminder, showReminder } from './reminder';
-import { startBreakRoutine, type RoutineListeners } from './routine';
+import { handleRoutineRequest, type RoutineListeners } from './routine';
 
 /** The sitting tracker's shell: reads the state, runs the pure core, stores the result and carries out its effects. */
 
@@ -77,8 +77,8 @@ async function startBreak(reminderId: string | undefined, now: number): Promise<
     await clearReminder(reminderId);
     return { ok: false, error: 'error_stale_reminder' };
   }
-  const reply = await startBreakRoutine(now, trackerListens);
   const { settings } = await readSettings();
+  const reply = await handleRoutineRequest({ type: 'start', presetId: settings.breakPresetId }, now, trackerListens);
   // An open view gives exact cues, and the background cannot reliably open the toolbar popup.
   if (reply.ok && reminderId !== undefined && settings.openPopOutOnStart) await openPopOutWindow();
   return reply;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { appendEvents, localDayKey, parseEventLog } from '@/utils/events';
+import { appendEvents, parseEventLog } from '@/utils/events';
+import { localDayKey } from '@/utils/day';
 
 const at = new Date(2026, 10, 25, 9, 30).getTime();
 

@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
 import { buildExport, parseImport, type ImportResult } from '@/utils/data-transfer';
-import { localDayKey, parseEventLog } from '@/utils/events';
+import { localDayKey } from '@/utils/day';
 import { dailyTotals, totalsToCsv } from '@/utils/history';
 import type { PresetCustomisations } from '@/utils/routines';
 import type { Settings } from '@/utils/settings';
-import { eventLogItem, readDailyTotals } from '@/utils/storage';
+import { readDailyTotals, readEventLog } from '@/utils/storage';
 import { sendCommand } from '@/utils/messages';
 import { t, type MessageKey } from '@/utils/platform/i18n';
 
@@ -41,17 +41,22 @@ export function DataSection({ settings, customisations }: DataSectionProps) {
   const [message, setMessage] = useState<{ text: string; error: boolean } | undefined>();
   const [confirmingReset, setConfirmingReset] = useState(false);
 
+  const readHistory = async () => {
+    const [{ events }, totals] = await Promise.all([readEventLog(), readDailyTotals()]);
+    return { events, totals };
+  };
+
   const exportData = async () => {
-    const [{ events }, totals] = await Promise.all([eventLogItem.getValue().then(parseEventLog), readDailyTotals()]);
+    const { events, totals } = await readHistory();
     const now = Date.now();
     const bundle = buildExport(settings, customisations, events, totals, now);
     download(`roll-call-${localDayKey(now)}.json`, 'application/json', JSON.stringify(bundle, null, 2));
   };
 
   const exportCsv = async () => {
-    const [{ events }, compacted] = await Promise.all([eventLogItem.getValue().then(parseEventLog), readDailyTotals()]);
+    const { events, totals } = await readHistory();
     const now = Date.now();
-    download(`roll-call-daily-${localDayKey(now)}.csv`, 'text/csv', totalsToCsv(dailyTotals(events, compacted), settings.fullRoutinePresetId));
+    download(`roll-call-daily-${localDayKey(now)}.csv`, 'text/csv', totalsToCsv(dailyTotals(events, totals), settings.fullRoutinePresetId));
   };
 
   const readFile = async (file: File | undefined) => {

@@ -1,4 +1,4 @@
-import { localDayKey } from '@/utils/events';
+import { localDayKey } from '@/utils/day';
 import { allTimeTotals, comfortTrend, currentStreak, lastDays } from '@/utils/history';
 import type { Settings } from '@/utils/settings';
 import { t } from '@/utils/platform/i18n';
