@@ -93,6 +93,10 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     }
   }
 
+  // A fresh profile's first start stamps the schema version and the onboarded flag; a test that seeds
+  // storage before that ends would race it (the stamp could overwrite a seeded older version).
+  if (!options.userDataDir) await untilFirstStartEnded(() => inWorker(async () => (await chrome.storage.local.get('onboarded')).onboarded === true));
+
   return {
     context,
     extensionId,
@@ -121,6 +125,14 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
       if (!keepProfile) rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+async function untilFirstStartEnded(isOnboarded: () => Promise<unknown>, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await isOnboarded())) {
+    if (Date.now() > deadline) throw new Error(`The extension's first start did not finish within ${timeoutMs} ms.`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 const clock = (d: Date) => `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
