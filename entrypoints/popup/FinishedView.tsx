@@ -4,7 +4,7 @@ import type { TodayProgress } from '@/utils/popup-snapshot';
 import { ComfortCheck } from '@/components/ComfortCheck';
 import type { RoutineRequest } from '@/utils/messages';
 import { formatClock } from '@/utils/format';
-import { t } from '@/utils/platform/i18n';
+import { t, tCount } from '@/utils/platform/i18n';
 
 export interface FinishedViewProps {
   state: Extract<RoutineState, { status: 'finished' }>;
@@ -25,7 +25,7 @@ export function FinishedView({ state, presetLabel, settings, today, onDone, send
       <p class="finished__summary">
         {t('popup_finished_summary', formatClock(state.durationMs), state.stepsDone, state.stepsTotal)}
       </p>
-      <p class="finished__today">{t('popup_today_progress', today.routinesCompleted, today.fullRoutines, settings.goalRoutinesPerDay)}</p>
+      <p class="finished__today">{t('popup_today_progress', tCount('count_routines', today.routinesCompleted), today.fullRoutines, settings.goalRoutinesPerDay)}</p>
       {completed && settings.comfortCheck && <ComfortCheck send={send} />}
       <button type="button" class="primary" onClick={onDone} autoFocus>
         {t('popup_done')}

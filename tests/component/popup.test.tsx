@@ -121,6 +121,14 @@ describe('popup', () => {
     await waitFor(() => expect(sent).toEqual([{ type: 'dismiss' }]));
   });
 
+  it('says “1 routine” after the first routine of the day', async () => {
+    const stopped = applyRoutineCommand(runningDesk(), { type: 'stop' }, T0 + 20_000).state;
+    const completed = { type: 'routineCompleted', presetId: 'desk', durationMs: 1, stepsDone: 5, stepsTotal: 5, at: T0 - 5000 } as const;
+    await seedSnapshot({ routine: stopped, totals: dailyTotals(appendEvents([], [completed])) });
+    render(<App inWindow={false} />);
+    expect(await screen.findByText('Today: 1 routine done · full routine 0 of 1')).toBeTruthy();
+  });
+
   it('shows why a command was refused', async () => {
     vi.spyOn(messaging, 'sendMessage').mockResolvedValue({ ok: false, error: 'error_no_steps' } as never);
     render(<App inWindow={false} />);

@@ -8,3 +8,12 @@ export type MessageKey = keyof typeof messages;
 export function t(key: MessageKey, ...substitutions: Array<string | number>): string {
   return browser.i18n.getMessage(key, substitutions.map(String)) || key;
 }
+
+/** The `_one`/`_other` pairs that say a count with its noun; `browser.i18n` has no plural forms of its own. */
+type CountKey = MessageKey extends infer K ? (K extends `${infer Base}_one` ? Base : never) : never;
+
+/** "1 routine", "2 routines": the plural form the UI language's rules pick for `count`. */
+export function tCount(key: CountKey, count: number): string {
+  const form = new Intl.PluralRules(browser.i18n.getUILanguage()).select(count) === 'one' ? 'one' : 'other';
+  return t(`${key}_${form}` as MessageKey, count);
+}

@@ -1,7 +1,7 @@
 import { localDayKey } from '@/utils/day';
 import { allTimeTotals, comfortTrend, currentStreak, lastDays } from '@/utils/history';
 import type { Settings } from '@/utils/settings';
-import { t } from '@/utils/platform/i18n';
+import { t, tCount } from '@/utils/platform/i18n';
 import { useDailyTotals } from '@/components/use-history';
 import { WeekBars } from '@/components/history/WeekBars';
 import { GoalCalendar } from '@/components/history/GoalCalendar';
@@ -36,7 +36,13 @@ export function HistorySection({ settings, now }: HistorySectionProps) {
       <h3>{t('history_comfort')}</h3>
       <ComfortTrend points={comfortTrend(totals, lastDays(today, 30))} />
       <h3>{t('history_totals')}</h3>
-      <p>{t('history_totals_text', all.breaksTaken, all.routinesCompleted, all.routineMinutes, all.daysRecorded)}</p>
+      <p>{t(
+          'history_totals_text',
+          tCount('count_breaks', all.breaksTaken),
+          tCount('count_routines', all.routinesCompleted),
+          tCount('count_minutes', all.routineMinutes),
+          tCount('count_days', all.daysRecorded),
+        )}</p>
     </section>
   );
 }
