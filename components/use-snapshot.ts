@@ -7,6 +7,43 @@ import { sendCommand } from '@/utils/messages';
 /** The key of `local:popup` as the browser's storage area names it. */
 const SNAPSHOT_KEY = 'popup';
 
+/** The stored snapshot as it is read and then changed; `deliver` is set once a view listens. */
+interface SnapshotFeed {
+  latest?: { raw: unknown };
+  deliver?: (raw: unknown) => void;
+  close(): void;
+}
+
+function openSnapshotFeed(): SnapshotFeed {
+  let changedSinceRead = false;
+  const receive = (raw: unknown) => {
+    feed.latest = { raw };
+    feed.deliver?.(raw);
+  };
+  const onChanged = (changes: Record<string, Storage.StorageChange>, area: string) => {
+    if (area !== 'local' || !(SNAPSHOT_KEY in changes)) return;
+    changedSinceRead = true;
+    receive(changes[SNAPSHOT_KEY]!.newValue);
+  };
+  const feed: SnapshotFeed = { close: () => browser.storage.onChanged.removeListener(onChanged) };
+  // Listening starts before the read, so a write in between is never missed, and a read older than it never wins.
+  browser.storage.onChanged.addListener(onChanged);
+  void browser.storage.local.get(SNAPSHOT_KEY).then((stored) => {
+    if (!changedSinceRead) receive(stored[SNAPSHOT_KEY]);
+  });
+  return feed;
+}
+
+let earlyFeed: SnapshotFeed | undefined;
+
+/**
+ * Starts the popup's one storage read before the first render: an effect only
+ * runs after the first paint, and the popup's time to live state is measured.
+ */
+export function readPopupSnapshotEarly(): void {
+  earlyFeed ??= openSnapshotFeed();
+}
+
 /**
  * The popup's view of everything, from one storage read, kept live as the
  * background rewrites it. A missing or foreign snapshot makes the background
@@ -15,20 +52,19 @@ const SNAPSHOT_KEY = 'popup';
 export function usePopupSnapshot(): PopupSnapshot | undefined {
   const [snapshot, setSnapshot] = useState<PopupSnapshot | undefined>();
   useEffect(() => {
+    const feed = earlyFeed ?? openSnapshotFeed();
+    earlyFeed = undefined;
     let live = true;
     const accept = (raw: unknown) => {
       if (!live) return;
       if (isPopupSnapshot(raw)) setSnapshot(raw);
       else void sendCommand('refresh', undefined);
     };
-    const onChanged = (changes: Record<string, Storage.StorageChange>, area: string) => {
-      if (area === 'local' && SNAPSHOT_KEY in changes) accept(changes[SNAPSHOT_KEY]!.newValue);
-    };
-    browser.storage.onChanged.addListener(onChanged);
-    void browser.storage.local.get(SNAPSHOT_KEY).then((stored) => accept(stored[SNAPSHOT_KEY]));
+    feed.deliver = accept;
+    if (feed.latest) accept(feed.latest.raw);
     return () => {
       live = false;
-      browser.storage.onChanged.removeListener(onChanged);
+      feed.close();
     };
   }, []);
   return snapshot;

@@ -9,6 +9,7 @@ import { App } from '@/entrypoints/popup/App';
 import { appendEvents } from '@/utils/events';
 import { dailyTotals } from '@/utils/history';
 import { seedSnapshot } from '../snapshot';
+import { readPopupSnapshotEarly } from '@/components/use-snapshot';
 
 const T0 = new Date(2026, 10, 25, 10, 0).getTime();
 const desk = BUILT_IN_PRESETS.find((p) => p.id === 'desk')!;
@@ -153,5 +154,22 @@ describe('popup snapshot', () => {
     await waitFor(() => expect(send).toHaveBeenCalledWith('refresh', undefined));
     await seedSnapshot();
     expect(await screen.findByRole('button', { name: 'Start routine' })).toBeTruthy();
+  });
+
+  it('reads the snapshot before the first render, and keeps a write made before the view mounted', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(T0 + 20_000);
+    try {
+      await seedSnapshot();
+      readPopupSnapshotEarly();
+      // The background moves on between the early read and the first render.
+      await seedRoutine(runningDesk());
+      render(<App inWindow={false} />);
+      expect(await screen.findByRole('heading', { name: 'Roll your left foot' })).toBeTruthy();
+      await seedRoutine(applyRoutineCommand(runningDesk(), { type: 'skip' }, T0 + 20_000).state);
+      expect(await screen.findByRole('heading', { name: 'Roll your right foot' })).toBeTruthy();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
