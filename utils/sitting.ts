@@ -2,6 +2,7 @@ import type { NewEvent } from './events';
 import { localDayKey } from './day';
 import { activeWindowAt, isCounting, nextActiveStart, nextLocalMidnight, type ActiveHours } from './schedule';
 import type { Settings } from './settings';
+import type { PauseChoice } from './messages';
 
 /**
  * The sitting tracker: a pure state machine. It is told what happened (the
@@ -331,9 +332,6 @@ export function trackSitting(state: SittingState, input: TrackerInput, ctx: Trac
   applyInput(step, input);
   return { state: step.state, effects: step.effects };
 }
-
-import type { PauseChoice } from './messages';
-export type { PauseChoice };
 
 /** When a pause chosen at `now` ends; null means until the user resumes. */
 export function pauseUntil(choice: PauseChoice, now: number, settings: TrackerSettings): number | null {
