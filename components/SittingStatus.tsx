@@ -1,14 +1,14 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { nextActiveStart } from '@/utils/schedule';
-import { nextBreakAt, sittingMs, trackerMode, type SittingState } from '@/utils/sitting';
+import { nextBreakAt, sittingMs, trackerMode, type SittingView } from '@/utils/sitting';
 import type { Settings } from '@/utils/settings';
 import type { SittingRequest } from '@/utils/messages';
 import { ceilMinutes, formatMoment } from '@/utils/format';
 import { t, type MessageKey } from '@/utils/platform/i18n';
 
 export interface SittingStatusProps {
-  state: SittingState;
+  state: SittingView;
   settings: Settings;
   now: number;
   send(request: SittingRequest): void;
@@ -16,7 +16,7 @@ export interface SittingStatusProps {
 
 const PAUSE_CHOICES = ['m30', 'h1', 'h2', 'tomorrow', 'untilResumed'] as const;
 
-function statusLines(state: SittingState, settings: Settings, now: number): string[] {
+function statusLines(state: SittingView, settings: Settings, now: number): string[] {
   const locale = browser.i18n.getUILanguage();
   const mode = trackerMode(state, { now, settings });
   const sitting = t('status_sitting', Math.floor(sittingMs(state, now) / 60_000));

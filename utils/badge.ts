@@ -1,6 +1,6 @@
 import { ceilMinutes } from './format';
 import { isActive, stepRemainingMs, type RoutineState } from './routine-timer';
-import { nextBreakAt, sittingMs, trackerMode, type SittingState, type TrackerSettings } from './sitting';
+import { nextBreakAt, sittingMs, trackerMode, type SittingView, type TrackerSettings } from './sitting';
 
 /** What the toolbar badge shows; the shell only copies it onto the action. */
 export interface Badge {
@@ -28,7 +28,7 @@ export function routineBadge(state: RoutineState, now: number): Badge | undefine
 export const SOON_MINUTES = 5;
 
 /** While tracking: the minutes until the next break, “!” once it is due, a pause sign while paused. */
-export function sittingBadge(state: SittingState, settings: TrackerSettings, now: number): Badge {
+export function sittingBadge(state: SittingView, settings: TrackerSettings, now: number): Badge {
   const mode = trackerMode(state, { now, settings });
   if (mode === 'paused') return { text: PAUSE_SIGN, color: BADGE_COLORS.paused };
   if (mode !== 'tracking' && mode !== 'away') return { text: '', color: BADGE_COLORS.calm };

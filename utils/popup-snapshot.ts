@@ -3,7 +3,7 @@ import { currentStreak, todaySummary } from './history';
 import type { Preset } from './routines';
 import type { RoutineState } from './routine-timer';
 import type { Settings, SettingsField } from './settings';
-import type { SittingState } from './sitting';
+import type { SittingState, SittingView } from './sitting';
 
 /**
  * Everything the popup shows, in one `local:` item that only the background
@@ -26,7 +26,7 @@ export interface TodayProgress {
 export interface PopupSnapshot {
   v: typeof SNAPSHOT_VERSION;
   routine: RoutineState;
-  sitting: SittingState;
+  sitting: SittingView;
   settings: Settings;
   presets: Preset[];
   today: TodayProgress;
@@ -51,7 +51,8 @@ export function buildPopupSnapshot(input: SnapshotInputs): PopupSnapshot {
   return {
     v: SNAPSHOT_VERSION,
     routine: input.routine,
-    sitting: input.sitting,
+    // Without the last-seen time, a minute of sitting leaves the snapshot as it was, and unwritten.
+    sitting: withoutLastSeen(input.sitting),
     settings,
     presets: input.presets,
     today: {
@@ -65,6 +66,10 @@ export function buildPopupSnapshot(input: SnapshotInputs): PopupSnapshot {
     },
     notices: { settingsFields: input.invalidSettingsFields, presetsInvalid: input.presetsInvalid },
   };
+}
+
+function withoutLastSeen({ lastSeenAt: _, ...view }: SittingState): SittingView {
+  return view;
 }
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);

@@ -41,6 +41,9 @@ export interface SittingState {
   remindAnywayDay?: string;
 }
 
+/** What views show of the tracker: everything but the last-seen time, which changes every minute and only the tracker reads. */
+export type SittingView = Omit<SittingState, 'lastSeenAt'>;
+
 export type TrackerSettings = Pick<
   Settings,
   'sittingIntervalMin' | 'breakThresholdMin' | 'snoozeMin' | 'activeDays' | 'activeStart' | 'activeEnd' | 'quietWhileBusy'
@@ -98,7 +101,7 @@ function hours(settings: TrackerSettings): ActiveHours {
   return settings;
 }
 
-export function trackerMode(state: SittingState, ctx: Pick<TrackerContext, 'now' | 'settings'>): TrackerMode {
+export function trackerMode(state: SittingView, ctx: Pick<TrackerContext, 'now' | 'settings'>): TrackerMode {
   if (state.routineSince !== undefined) return 'routine';
   if (state.pause) return 'paused';
   if (!isCounting(hours(ctx.settings), ctx.now, state.remindAnywayDay)) return 'outside';
@@ -107,14 +110,14 @@ export function trackerMode(state: SittingState, ctx: Pick<TrackerContext, 'now'
 }
 
 /** Sitting time so far, never negative, even after the clock jumped backwards. */
-export function sittingMs(state: SittingState, now: number): number {
+export function sittingMs(state: SittingView, now: number): number {
   if (state.sittingSince === undefined) return 0;
   const until = state.awaySince ?? now;
   return Math.max(0, until - state.sittingSince);
 }
 
 /** When the next reminder is due, for the badge and the popup; undefined when none is pending. */
-export function nextBreakAt(state: SittingState, settings: TrackerSettings): number | undefined {
+export function nextBreakAt(state: SittingView, settings: TrackerSettings): number | undefined {
   if (state.sittingSince === undefined || state.routineSince !== undefined || state.pause) return undefined;
   if (state.reminder) return state.reminder.snoozedUntil ?? state.reminder.dueAt;
   return state.sittingSince + minutes(settings.sittingIntervalMin);

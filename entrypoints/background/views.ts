@@ -17,31 +17,32 @@ import {
 /**
  * Brings what the user sees up to date after any change: the toolbar badge
  * (the routine's first, else sitting's) and the popup's snapshot, both from
- * one read of the stored state.
+ * one read of the stored state. The snapshot is written only when it changed.
  */
 export async function refreshViews(now: number): Promise<void> {
-  const [{ state: routine }, { state: sitting }, parsedSettings, parsedPresets, { events }, compacted] = await Promise.all([
+  const [{ state: routine }, { state: sitting }, parsedSettings, parsedPresets, { events }, compacted, storedSnapshot] = await Promise.all([
     readRoutineState(),
     readSittingState(now),
     readSettings(),
     readPresetCustomisations(),
     readEventLog(),
     readDailyTotals(),
+    popupSnapshotItem.getValue(),
   ]);
   const { settings } = parsedSettings;
   const badge = routineBadge(routine, now) ?? sittingBadge(sitting, settings, now);
   await browser.action.setBadgeText({ text: badge.text });
   await browser.action.setBadgeBackgroundColor({ color: badge.color });
-  await popupSnapshotItem.setValue(
-    buildPopupSnapshot({
-      routine,
-      sitting,
-      settings,
-      invalidSettingsFields: parsedSettings.invalidFields,
-      presets: resolvePresets(parsedPresets.customisations),
-      presetsInvalid: parsedPresets.invalid,
-      totals: dailyTotals(events, compacted),
-      today: localDayKey(now),
-    }),
-  );
+  const snapshot = buildPopupSnapshot({
+    routine,
+    sitting,
+    settings,
+    invalidSettingsFields: parsedSettings.invalidFields,
+    presets: resolvePresets(parsedPresets.customisations),
+    presetsInvalid: parsedPresets.invalid,
+    totals: dailyTotals(events, compacted),
+    today: localDayKey(now),
+  });
+  // The minute refresh and a handler's second refresh mostly find nothing new; an unchanged snapshot is not written again.
+  if (JSON.stringify(snapshot) !== JSON.stringify(storedSnapshot)) await popupSnapshotItem.setValue(snapshot);
 }

@@ -3,7 +3,7 @@ import { presetDurationSec, type Preset } from '@/utils/routines';
 import { formatClock } from '@/utils/format';
 import type { Settings } from '@/utils/settings';
 import { t } from '@/utils/platform/i18n';
-import type { SittingState } from '@/utils/sitting';
+import type { SittingView } from '@/utils/sitting';
 import type { SittingRequest } from '@/utils/messages';
 import { presetName } from '@/components/preset-name';
 import { StepList } from '@/components/StepList';
@@ -15,7 +15,7 @@ import type { TodayProgress } from '@/utils/popup-snapshot';
 export interface IdleViewProps {
   presets: readonly Preset[];
   settings: Settings;
-  sitting: SittingState;
+  sitting: SittingView;
   today: TodayProgress;
   onStart(presetId: string): void;
   sendSitting(request: SittingRequest): void;

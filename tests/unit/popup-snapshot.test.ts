@@ -7,6 +7,7 @@ import { IDLE } from '@/utils/routine-timer';
 import { EMPTY_CUSTOMISATIONS, resolvePresets } from '@/utils/routines';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
 import { handleRoutineRequest } from '@/entrypoints/background/routine';
+import { handleTrackerInput } from '@/entrypoints/background/sitting';
 
 vi.mock('@/utils/platform/cue-player', () => ({ playCueInBackground: vi.fn(async () => {}) }));
 
@@ -60,5 +61,18 @@ describe('the popup snapshot', () => {
     const { popup } = await fakeBrowser.storage.local.get('popup');
     expect(isPopupSnapshot(popup)).toBe(true);
     expect((popup as { routine: { status: string } }).routine.status).toBe('running');
+  });
+
+  it('leaves out the last-seen time, which only the tracker reads', () => {
+    expect(buildPopupSnapshot({ ...inputs, totals: {} }).sitting).toEqual({ sittingSince: T0 });
+  });
+
+  it('is not written again when a minute of sitting changed nothing the popup shows', async () => {
+    await fakeBrowser.storage.sync.set({ settings: { activeDays: [0, 1, 2, 3, 4, 5, 6], activeStart: '00:00', activeEnd: '23:59' } });
+    await handleTrackerInput({ type: 'wake' }, T0);
+    const writes: string[][] = [];
+    fakeBrowser.storage.local.onChanged.addListener((changes) => writes.push(Object.keys(changes)));
+    await handleTrackerInput({ type: 'alarm' }, T0 + 60_000);
+    expect(writes.flat()).toEqual(['sitting']);
   });
 });
