@@ -30,14 +30,16 @@ describe('what differs on Firefox', () => {
     expect(cueNotification('firefox', 'i.png', 't', 'm')).not.toHaveProperty('silent');
   });
 
-  it('sound: with no offscreen API (Firefox), the background page plays the cue itself', async () => {
-    const offscreen = Object.getOwnPropertyDescriptor(fakeBrowser, 'offscreen');
-    Object.defineProperty(fakeBrowser, 'offscreen', { value: undefined, configurable: true });
+  it('sound on Firefox: the background page plays the cue itself, with no offscreen document', async () => {
+    const createDocument = vi.fn(async () => {});
+    Object.assign(fakeBrowser.offscreen, { createDocument });
+    vi.stubEnv('BROWSER', 'firefox');
     try {
       await playCueInBackground({ chime: true, volume: 40, speech: 'Walk barefoot', lang: 'en' });
     } finally {
-      Object.defineProperty(fakeBrowser, 'offscreen', offscreen!);
+      vi.unstubAllEnvs();
     }
+    expect(createDocument).not.toHaveBeenCalled();
     expect(playChime).toHaveBeenCalledWith(40);
     expect(speakCue).toHaveBeenCalledWith('Walk barefoot', 'en', 40);
   });

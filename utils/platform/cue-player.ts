@@ -5,7 +5,8 @@ import { playChime, speakCue } from './chime';
 /**
  * Plays a cue with every view closed. Chrome's service worker has no audio,
  * so it hands the cue to an offscreen document; Firefox's background page
- * plays it itself.
+ * plays it itself. The browser is known at build time, so each build carries
+ * only its own way.
  */
 
 interface OffscreenApi {
@@ -14,8 +15,8 @@ interface OffscreenApi {
 
 const OFFSCREEN_PATH = '/offscreen.html';
 
-function offscreenApi(): OffscreenApi | undefined {
-  return (browser as unknown as { offscreen?: OffscreenApi }).offscreen;
+function offscreenApi(): OffscreenApi {
+  return (browser as unknown as { offscreen: OffscreenApi }).offscreen;
 }
 
 let creating: Promise<void> | undefined;
@@ -37,12 +38,11 @@ async function ensureOffscreenDocument(api: OffscreenApi): Promise<void> {
 }
 
 export async function playCueInBackground(request: CueRequest): Promise<void> {
-  const api = offscreenApi();
-  if (!api) {
+  if (import.meta.env.BROWSER === 'firefox') {
     if (request.chime) playChime(request.volume);
     if (request.speech) speakCue(request.speech, request.lang, request.volume);
     return;
   }
-  await ensureOffscreenDocument(api);
+  await ensureOffscreenDocument(offscreenApi());
   await cueMessaging.sendMessage('playCue', request);
 }
