@@ -153,13 +153,21 @@ describe('the sitting tracker in the background', () => {
     await vi.waitFor(async () => expect((await alarms())[SITTING_ALARMS.break]).toEqual({ when: T0 + 30 * MIN }));
   });
 
-  it('re-creates its alarms at every worker start, and counts a long gap as time away, with no reminder storm', async () => {
+  // Chromium relaunched with --load-extension never fires runtime.onStartup; a normal browser start does.
+  it.each([
+    ['without runtime.onStartup', false],
+    ['with runtime.onStartup', true],
+  ])('re-creates its alarms at every worker start (%s), and counts a long gap as time away, with no reminder storm', async (_, firesOnStartup) => {
     await startWorker();
     await passMinutes(30);
     await fakeBrowser.alarms.clearAll();
     messaging.removeAllListeners();
     vi.setSystemTime(Date.now() + 3 * 60 * MIN);
     await startWorker();
+    if (firesOnStartup) {
+      await fakeBrowser.runtime.onStartup.trigger();
+      await settle();
+    }
     expect(Object.keys(await alarms()).sort()).toEqual([SITTING_ALARMS.break, SITTING_ALARMS.refresh]);
     expect(notifications()).toEqual({});
     expect((await readEventLog()).events.map((e) => e.type)).toEqual(['sittingEnded', 'breakTaken']);
