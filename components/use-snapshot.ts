@@ -11,6 +11,8 @@ const SNAPSHOT_KEY = 'popup';
 interface SnapshotFeed {
   latest?: { raw: unknown };
   deliver?: (raw: unknown) => void;
+  /** Settles once the first value has arrived, or the read failed. */
+  ready: Promise<void>;
   close(): void;
 }
 
@@ -25,23 +27,32 @@ function openSnapshotFeed(): SnapshotFeed {
     changedSinceRead = true;
     receive(changes[SNAPSHOT_KEY]!.newValue);
   };
-  const feed: SnapshotFeed = { close: () => browser.storage.onChanged.removeListener(onChanged) };
   // Listening starts before the read, so a write in between is never missed, and a read older than it never wins.
   browser.storage.onChanged.addListener(onChanged);
-  void browser.storage.local.get(SNAPSHOT_KEY).then((stored) => {
-    if (!changedSinceRead) receive(stored[SNAPSHOT_KEY]);
-  });
+  const ready = browser.storage.local.get(SNAPSHOT_KEY).then(
+    (stored) => {
+      if (!changedSinceRead) receive(stored[SNAPSHOT_KEY]);
+    },
+    () => undefined,
+  );
+  const feed: SnapshotFeed = { ready, close: () => browser.storage.onChanged.removeListener(onChanged) };
   return feed;
 }
 
 let earlyFeed: SnapshotFeed | undefined;
 
 /**
- * Starts the popup's one storage read before the first render: an effect only
- * runs after the first paint, and the popup's time to live state is measured.
+ * Starts the popup's one storage read before anything renders, and settles
+ * when it is in, so the first render already shows the real state: no empty
+ * frame, no second render, no wait for an effect (which runs after a paint).
  */
-export function readPopupSnapshotEarly(): void {
+export function readPopupSnapshotEarly(): Promise<void> {
   earlyFeed ??= openSnapshotFeed();
+  return earlyFeed.ready;
+}
+
+function snapshotOrUndefined(raw: unknown): PopupSnapshot | undefined {
+  return isPopupSnapshot(raw) ? raw : undefined;
 }
 
 /**
@@ -50,7 +61,7 @@ export function readPopupSnapshotEarly(): void {
  * build a fresh one, which then arrives through the same listener.
  */
 export function usePopupSnapshot(): PopupSnapshot | undefined {
-  const [snapshot, setSnapshot] = useState<PopupSnapshot | undefined>();
+  const [snapshot, setSnapshot] = useState(() => snapshotOrUndefined(earlyFeed?.latest?.raw));
   useEffect(() => {
     const feed = earlyFeed ?? openSnapshotFeed();
     earlyFeed = undefined;

@@ -6,9 +6,9 @@ import { readPopupSnapshotEarly } from '@/components/use-snapshot';
 import '@/components/theme.css';
 import './style.css';
 
-readPopupSnapshotEarly();
+const snapshotRead = readPopupSnapshotEarly();
 const inWindow = new URLSearchParams(location.search).get('view') === 'window';
 document.documentElement.lang = browser.i18n.getUILanguage();
 // The manifest takes the toolbar title from this page's <title>, a locale key; the window shows the text.
 document.title = t('extName');
-render(<App inWindow={inWindow} />, document.getElementById('app')!);
+void snapshotRead.then(() => render(<App inWindow={inWindow} />, document.getElementById('app')!));

@@ -156,6 +156,20 @@ describe('popup snapshot', () => {
     expect(await screen.findByRole('button', { name: 'Start routine' })).toBeTruthy();
   });
 
+  it('paints the stored state in its very first render once the early read is in', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(T0 + 20_000);
+    try {
+      await seedRoutine(runningDesk());
+      await readPopupSnapshotEarly();
+      render(<App inWindow={false} />);
+      // No await: the first render already holds the running step.
+      expect(screen.getByRole('heading', { name: 'Roll your left foot' })).toBeTruthy();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('reads the snapshot before the first render, and keeps a write made before the view mounted', async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(T0 + 20_000);
