@@ -12,9 +12,9 @@ export const BUDGETS = {
   popup: 20 * 1024,
   options: 35 * 1024,
   // The design's budget is 15 KB. The four libraries the stack requires (webextension-polyfill,
-  // @wxt-dev/storage, valibot, @webext-core/messaging) take about 12 KB of it on their own; this
-  // ceiling stops growth until the background is cut to the design budget (see the README).
-  background: 20 * 1024,
+  // @wxt-dev/storage, valibot, @webext-core/messaging) measure 9.0 KB of the worker's bundle on their
+  // own, and the worker's own code adds 10.0 KB; this ceiling stops growth (see the README).
+  background: 19.5 * 1024,
 } as const;
 
 export const DESIGN_BUDGETS = { popup: 20 * 1024, options: 35 * 1024, background: 15 * 1024 } as const;
