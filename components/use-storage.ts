@@ -9,8 +9,13 @@ export function useStorageItem<T>(item: WxtStorageItem<unknown, Record<string, u
   const [value, setValue] = useState<T | undefined>(undefined);
   useEffect(() => {
     let live = true;
-    const unwatch = item.watch((raw) => live && setValue(parse(raw)));
-    void item.getValue().then((raw) => live && setValue(parse(raw)));
+    let changedSinceRead = false;
+    const unwatch = item.watch((raw) => {
+      changedSinceRead = true;
+      if (live) setValue(parse(raw));
+    });
+    // A read that resolves after a change carries the older value; the change wins.
+    void item.getValue().then((raw) => live && !changedSinceRead && setValue(parse(raw)));
     return () => {
       live = false;
       unwatch();

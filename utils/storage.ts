@@ -69,3 +69,11 @@ export async function readSittingState(now: number): Promise<ParsedSittingState>
 export async function readDailyTotals(): Promise<DailyTotals> {
   return parseDailyTotals(await dailyTotalsItem.getValue());
 }
+
+/**
+ * Whether a failed write hit one of the browser's storage limits: bytes
+ * (`QUOTA_BYTES…`) or writes per minute and hour (`MAX_WRITE_OPERATIONS…`).
+ */
+export function isQuotaError(error: unknown): boolean {
+  return /quota|MAX_/i.test(String(error));
+}

@@ -6,7 +6,7 @@ import type { CommandReply } from '@/utils/messages';
 import { validateImport } from '@/utils/data-transfer';
 import { IDLE } from '@/utils/routine-timer';
 import { initialSittingState } from '@/utils/sitting';
-import { dailyTotalsItem, eventLogItem, presetsItem, remindHereItem, routineItem, settingsItem, sittingItem } from '@/utils/storage';
+import { dailyTotalsItem, eventLogItem, isQuotaError, presetsItem, remindHereItem, routineItem, settingsItem, sittingItem } from '@/utils/storage';
 import { STEP_ALARM } from './routine';
 import { handleTrackerInput } from './sitting';
 
@@ -14,10 +14,6 @@ import { handleTrackerInput } from './sitting';
  * Import and reset: the only writes that replace history, so the background
  * (the event log's one writer) makes them, after checking the data again.
  */
-
-function isQuotaError(error: unknown): boolean {
-  return /quota/i.test(String(error));
-}
 
 export async function handleDataRequest(raw: unknown, now: number): Promise<CommandReply> {
   const parsed = v.safeParse(DATA_REQUEST_SCHEMA, raw);

@@ -70,13 +70,19 @@ export const trackerListens: RoutineListeners = {
   },
 };
 
+/** A button on a reminder that is no longer the current one only clears it; the refusal says so. */
+async function refuseStaleReminder(reminderId: string | undefined, now: number): Promise<CommandReply | undefined> {
+  if (reminderId === undefined) return undefined;
+  const { state } = await readSittingState(now);
+  if (state.reminder?.id === reminderId) return undefined;
+  await clearReminder(reminderId);
+  return { ok: false, error: 'error_stale_reminder' };
+}
+
 /** Starts the break routine from a reminder, unless the reminder is a stale one. */
 async function startBreak(reminderId: string | undefined, now: number): Promise<CommandReply> {
-  const { state } = await readSittingState(now);
-  if (reminderId !== undefined && state.reminder?.id !== reminderId) {
-    await clearReminder(reminderId);
-    return { ok: false, error: 'error_stale_reminder' };
-  }
+  const refusal = await refuseStaleReminder(reminderId, now);
+  if (refusal) return refusal;
   const { settings } = await readSettings();
   const reply = await handleRoutineRequest({ type: 'start', presetId: settings.breakPresetId }, now, trackerListens);
   // An open view gives exact cues, and the background cannot reliably open the toolbar popup.
@@ -93,11 +99,8 @@ export async function handleSittingRequest(raw: unknown, now: number): Promise<C
       return startBreak(request.reminderId, now);
     case 'snooze':
     case 'skip': {
-      const { state } = await readSittingState(now);
-      if (request.reminderId !== undefined && state.reminder?.id !== request.reminderId) {
-        await clearReminder(request.reminderId);
-        return { ok: false, error: 'error_stale_reminder' };
-      }
+      const refusal = await refuseStaleReminder(request.reminderId, now);
+      if (refusal) return refusal;
       await handleTrackerInput(request, now);
       return { ok: true };
     }

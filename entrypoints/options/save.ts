@@ -1,5 +1,5 @@
 import { parseSettings, settingsToStore, validateSettings, type Settings } from '@/utils/settings';
-import { presetsItem, settingsItem } from '@/utils/storage';
+import { isQuotaError, presetsItem, settingsItem } from '@/utils/storage';
 import type { PresetCustomisations } from '@/utils/routines';
 import type { MessageKey } from '@/utils/platform/i18n';
 
@@ -10,7 +10,7 @@ export type SaveOutcome = { ok: true } | { ok: false; error: MessageKey };
 const SYNC_ITEM_LIMIT = 8192;
 
 function describeWriteError(error: unknown): MessageKey {
-  return /quota|MAX_/i.test(String(error)) ? 'error_storage_quota' : 'error_save_failed';
+  return isQuotaError(error) ? 'error_storage_quota' : 'error_save_failed';
 }
 
 /**
