@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { RoutineRequest } from '@/utils/messages';
+import type { RoutineRequest } from '@/utils/protocol/commands';
 import { t } from '@/utils/platform/i18n';
 
 export interface ComfortCheckProps {

@@ -1,4 +1,4 @@
-import type { SettingsField } from '@/utils/settings';
+import type { SettingsField } from '@/utils/settings/settings';
 import { t, type MessageKey } from '@/utils/platform/i18n';
 
 export interface NoticesProps {

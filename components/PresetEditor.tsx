@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { presetDurationSec, stepTitleKey, type Preset, type PresetCustomisations } from '@/utils/routines';
+import { presetDurationSec, stepTitleKey, type Preset, type PresetCustomisations } from '@/utils/routine/presets';
 import {
   deleteCustomPreset,
   duplicatePreset,
@@ -11,8 +11,8 @@ import {
   setStepDuration,
   setStepEnabled,
   type EditResult,
-} from '@/utils/preset-editor';
-import { formatStepLength, parseStepLength } from '@/utils/form';
+} from '@/utils/routine/editor';
+import { formatStepLength, parseStepLength } from '@/utils/settings/form';
 import { formatClock } from '@/utils/format';
 import { t, type MessageKey } from '@/utils/platform/i18n';
 import { presetName } from './preset-name';

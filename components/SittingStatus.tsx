@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { nextActiveStart } from '@/utils/schedule';
-import { nextBreakAt, sittingMs, trackerMode, type SittingView } from '@/utils/sitting';
-import type { Settings } from '@/utils/settings';
-import type { SittingRequest } from '@/utils/messages';
+import { nextActiveStart } from '@/utils/sitting/schedule';
+import { nextBreakAt, sittingMs, trackerMode, type SittingView } from '@/utils/sitting/rules';
+import type { Settings } from '@/utils/settings/settings';
+import type { SittingRequest } from '@/utils/protocol/commands';
 import { ceilMinutes, formatMoment } from '@/utils/format';
 import { t, type MessageKey } from '@/utils/platform/i18n';
 

@@ -1,5 +1,5 @@
-import type { Step } from '@/utils/routines';
-import { stepTitleKey } from '@/utils/routines';
+import type { Step } from '@/utils/routine/presets';
+import { stepTitleKey } from '@/utils/routine/presets';
 import { formatClock } from '@/utils/format';
 import { t, type MessageKey } from '@/utils/platform/i18n';
 

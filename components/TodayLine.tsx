@@ -1,5 +1,5 @@
-import type { TodayProgress } from '@/utils/popup-snapshot';
-import type { Settings } from '@/utils/settings';
+import type { TodayProgress } from '@/utils/display/popup-snapshot';
+import type { Settings } from '@/utils/settings/settings';
 import { t } from '@/utils/platform/i18n';
 
 export interface TodayLineProps {

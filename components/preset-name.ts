@@ -1,4 +1,4 @@
-import { isBuiltInPresetId, presetNameKey, type Preset } from '@/utils/routines';
+import { isBuiltInPresetId, presetNameKey, type Preset } from '@/utils/routine/presets';
 import { t, type MessageKey } from '@/utils/platform/i18n';
 
 /** A preset's name as the user sees it: theirs if they renamed it, else the locale's. */

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { Storage } from 'webextension-polyfill';
-import { isPopupSnapshot, type PopupSnapshot } from '@/utils/popup-snapshot';
-import { sendCommand } from '@/utils/messages';
+import { isPopupSnapshot, type PopupSnapshot } from '@/utils/display/popup-snapshot';
+import { sendCommand } from '@/utils/protocol/commands';
 
 /** The key of `local:popup` as the browser's storage area names it. */
 const SNAPSHOT_KEY = 'popup';

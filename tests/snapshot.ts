@@ -1,8 +1,8 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { buildPopupSnapshot, type SnapshotInputs } from '@/utils/popup-snapshot';
-import { IDLE } from '@/utils/routine-timer';
-import { EMPTY_CUSTOMISATIONS, resolvePresets } from '@/utils/routines';
-import { DEFAULT_SETTINGS } from '@/utils/settings';
+import { buildPopupSnapshot, type SnapshotInputs } from '@/utils/display/popup-snapshot';
+import { IDLE } from '@/utils/routine/timer';
+import { EMPTY_CUSTOMISATIONS, resolvePresets } from '@/utils/routine/presets';
+import { DEFAULT_SETTINGS } from '@/utils/settings/settings';
 import { localDayKey } from '@/utils/day';
 
 /** Writes the popup's snapshot as the background would, from defaults plus the given parts. */

@@ -1,5 +1,5 @@
-import { NUMBER_RANGES, type NumberField } from '@/utils/settings';
-import { parseWholeNumber } from '@/utils/form';
+import { NUMBER_RANGES, type NumberField } from '@/utils/settings/settings';
+import { parseWholeNumber } from '@/utils/settings/form';
 import { t, type MessageKey } from '@/utils/platform/i18n';
 import { TextSetting } from './TextSetting';
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Parsed } from '@/utils/form';
+import type { Parsed } from '@/utils/settings/form';
 
 export interface TextSettingProps<T> {
   id: string;

@@ -1,4 +1,4 @@
-import type { ComfortPoint } from '@/utils/history';
+import type { ComfortPoint } from '@/utils/history/totals';
 import { t } from '@/utils/platform/i18n';
 import { ChartFigure } from './ChartFigure';
 import { DataTable, Legend } from './DataTable';

@@ -1,4 +1,4 @@
-import { goalMet, lastDays, shiftDay, type DailyTotals, type StreakOptions } from '@/utils/history';
+import { goalMet, lastDays, shiftDay, type DailyTotals, type StreakOptions } from '@/utils/history/totals';
 import { t } from '@/utils/platform/i18n';
 import { dayLabel } from './day-label';
 

@@ -1,4 +1,4 @@
-import type { DailyTotals } from '@/utils/history';
+import type { DailyTotals } from '@/utils/history/totals';
 import { t } from '@/utils/platform/i18n';
 import { ChartFigure } from './ChartFigure';
 import { dayLabel } from './day-label';

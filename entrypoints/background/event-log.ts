@@ -1,7 +1,7 @@
-import { appendEvents, type NewEvent } from '@/utils/events';
+import { appendEvents, type NewEvent } from '@/utils/history/events';
 import { storage } from '@wxt-dev/storage';
-import { compact } from '@/utils/history';
-import { dailyTotalsItem, eventLogItem, readDailyTotals, readEventLog } from '@/utils/storage';
+import { compact } from '@/utils/history/totals';
+import { dailyTotalsItem, eventLogItem, readDailyTotals, readEventLog } from '@/utils/platform/storage';
 
 /** The one place that writes the event log. Callers run inside the background's serial queue. */
 export async function appendToEventLog(events: readonly NewEvent[]): Promise<void> {

@@ -1,16 +1,16 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { messaging } from '@/utils/messages';
-import { createSerialQueue } from '@/utils/serial';
-import { runMigrations } from '@/utils/migrations';
-import { onboardedItem, presetsItem, readSettings, settingsItem } from '@/utils/storage';
+import { messaging } from '@/utils/protocol/commands';
+import { createSerialQueue } from '@/utils/serial-queue';
+import { runMigrations } from '@/utils/platform/migrations';
+import { onboardedItem, presetsItem, readSettings, settingsItem } from '@/utils/platform/storage';
 import { isAudioPlaying, queryIdleState, setIdleThreshold, watchIdleState, type IdleState } from '@/utils/platform/environment';
-import { openPopOutWindow } from '@/utils/platform/views';
+import { openPopOutWindow } from '@/utils/platform/routine-views';
 import { STEP_ALARM, handleRoutineRequest, handleStepAlarm, restoreRoutine } from './routine';
 import { SITTING_ALARM_NAMES, handleSittingRequest, handleTrackerInput, trackerListens } from './sitting';
-import { handleDataRequest } from './data';
+import { handleDataRequest } from './import-and-reset';
 import { compactEventLog } from './event-log';
-import { refreshViews } from './views';
+import { refreshViews } from './refresh-views';
 import { openReminderWindow, reminderIdOf } from './reminder';
 import { CUE_NOTIFICATION_ID } from './step-cue';
 

@@ -1,10 +1,10 @@
 import { browser } from 'wxt/browser';
-import type { TrackerEffect } from '@/utils/sitting';
-import { SNOOZES_BEFORE_TRUE_TIME } from '@/utils/sitting';
-import type { Settings } from '@/utils/settings';
+import type { TrackerEffect } from '@/utils/sitting/rules';
+import { SNOOZES_BEFORE_TRUE_TIME } from '@/utils/sitting/rules';
+import type { Settings } from '@/utils/settings/settings';
 import { t } from '@/utils/platform/i18n';
 import { playCueInBackground } from '@/utils/platform/cue-player';
-import { currentBrowserKind, reminderNotification } from '@/utils/notification-options';
+import { currentBrowserKind, reminderNotification } from '@/utils/platform/notification-options';
 
 /**
  * How a due break reaches the user: a notification with buttons on Chrome,

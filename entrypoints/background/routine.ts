@@ -1,13 +1,13 @@
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
-import { applyRoutineCommand, stepEndsAt, tick, type RoutineState, type TimerEffect, type TimerResult } from '@/utils/routine-timer';
-import { ROUTINE_REQUEST_SCHEMA } from '@/utils/message-schemas';
-import type { CommandErrorKey, CommandReply } from '@/utils/messages';
-import { findPreset, resolvePresets } from '@/utils/routines';
-import { readPresetCustomisations, readRoutineState, routineItem } from '@/utils/storage';
+import { applyRoutineCommand, stepEndsAt, tick, type RoutineState, type TimerEffect, type TimerResult } from '@/utils/routine/timer';
+import { ROUTINE_REQUEST_SCHEMA } from '@/utils/protocol/command-schemas';
+import type { CommandErrorKey, CommandReply } from '@/utils/protocol/commands';
+import { findPreset, resolvePresets } from '@/utils/routine/presets';
+import { readPresetCustomisations, readRoutineState, routineItem } from '@/utils/platform/storage';
 import { appendToEventLog } from './event-log';
 import { performStepCue } from './step-cue';
-import { refreshViews } from './views';
+import { refreshViews } from './refresh-views';
 
 /** The routine timer's shell: reads the state, runs the pure core, stores the result and carries out its effects. */
 

@@ -7,14 +7,14 @@ import {
   trackSitting,
   type AlarmPlan,
   type TrackerInput,
-} from '@/utils/sitting';
-import { SITTING_REQUEST_SCHEMA } from '@/utils/message-schemas';
-import type { CommandReply } from '@/utils/messages';
-import { readSettings, readSittingState, remindHereItem, sittingItem } from '@/utils/storage';
+} from '@/utils/sitting/rules';
+import { SITTING_REQUEST_SCHEMA } from '@/utils/protocol/command-schemas';
+import type { CommandReply } from '@/utils/protocol/commands';
+import { readSettings, readSittingState, remindHereItem, sittingItem } from '@/utils/platform/storage';
 import { isBusy } from '@/utils/platform/environment';
-import { openPopOutWindow } from '@/utils/platform/views';
+import { openPopOutWindow } from '@/utils/platform/routine-views';
 import { appendToEventLog } from './event-log';
-import { refreshViews } from './views';
+import { refreshViews } from './refresh-views';
 import { clearReminder, showReminder } from './reminder';
 import { handleRoutineRequest, type RoutineListeners } from './routine';
 

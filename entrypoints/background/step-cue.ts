@@ -1,12 +1,12 @@
 import { browser } from 'wxt/browser';
-import type { TimerEffect } from '@/utils/routine-timer';
-import { stepTitleKey } from '@/utils/routines';
+import type { TimerEffect } from '@/utils/routine/timer';
+import { stepTitleKey } from '@/utils/routine/presets';
 import { formatClock } from '@/utils/format';
-import { readSettings } from '@/utils/storage';
+import { readSettings } from '@/utils/platform/storage';
 import { t, type MessageKey } from '@/utils/platform/i18n';
-import { isRoutineViewOpen } from '@/utils/platform/views';
+import { isRoutineViewOpen } from '@/utils/platform/routine-views';
 import { playCueInBackground } from '@/utils/platform/cue-player';
-import { cueNotification, currentBrowserKind } from '@/utils/notification-options';
+import { cueNotification, currentBrowserKind } from '@/utils/platform/notification-options';
 
 /** One notification id, reused, so step changes replace each other instead of piling up. */
 export const CUE_NOTIFICATION_ID = 'routine-cue';

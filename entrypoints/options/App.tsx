@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'preact/hooks';
-import { resolvePresets, type PresetCustomisations } from '@/utils/routines';
-import { parseSettings, type Settings } from '@/utils/settings';
-import { parsePresetCustomisations } from '@/utils/preset-schema';
-import { presetsItem, remindHereItem, settingsItem } from '@/utils/storage';
+import { resolvePresets, type PresetCustomisations } from '@/utils/routine/presets';
+import { parseSettings, type Settings } from '@/utils/settings/settings';
+import { parsePresetCustomisations } from '@/utils/routine/presets-schema';
+import { presetsItem, remindHereItem, settingsItem } from '@/utils/platform/storage';
 import { t, type MessageKey } from '@/utils/platform/i18n';
 import { useStorageItem } from '@/components/use-storage';
 import { Notices } from '@/components/Notices';

@@ -1,6 +1,6 @@
-import { parseSettings, settingsToStore, validateSettings, type Settings } from '@/utils/settings';
-import { isQuotaError, presetsItem, settingsItem } from '@/utils/storage';
-import type { PresetCustomisations } from '@/utils/routines';
+import { parseSettings, settingsToStore, validateSettings, type Settings } from '@/utils/settings/settings';
+import { isQuotaError, presetsItem, settingsItem } from '@/utils/platform/storage';
+import type { PresetCustomisations } from '@/utils/routine/presets';
 import type { MessageKey } from '@/utils/platform/i18n';
 
 /** What a save did, for the page's status line. */

@@ -1,9 +1,9 @@
 import { useCallback, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { findPreset } from '@/utils/routines';
-import { sendCommand, type CommandReply, type RoutineRequest, type SittingRequest } from '@/utils/messages';
+import { findPreset } from '@/utils/routine/presets';
+import { sendCommand, type CommandReply, type RoutineRequest, type SittingRequest } from '@/utils/protocol/commands';
 import { t, type MessageKey } from '@/utils/platform/i18n';
-import { openPopOutWindow } from '@/utils/platform/views';
+import { openPopOutWindow } from '@/utils/platform/routine-views';
 import { usePopupSnapshot } from '@/components/use-snapshot';
 import { presetName } from '@/components/preset-name';
 import { Notices } from '@/components/Notices';

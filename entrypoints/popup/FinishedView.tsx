@@ -1,8 +1,8 @@
-import type { RoutineState } from '@/utils/routine-timer';
-import type { Settings } from '@/utils/settings';
-import type { TodayProgress } from '@/utils/popup-snapshot';
+import type { RoutineState } from '@/utils/routine/timer';
+import type { Settings } from '@/utils/settings/settings';
+import type { TodayProgress } from '@/utils/display/popup-snapshot';
 import { ComfortCheck } from '@/components/ComfortCheck';
-import type { RoutineRequest } from '@/utils/messages';
+import type { RoutineRequest } from '@/utils/protocol/commands';
 import { formatClock } from '@/utils/format';
 import { t, tCount } from '@/utils/platform/i18n';
 

@@ -1,16 +1,16 @@
 import { useState } from 'preact/hooks';
-import { presetDurationSec, type Preset } from '@/utils/routines';
+import { presetDurationSec, type Preset } from '@/utils/routine/presets';
 import { formatClock } from '@/utils/format';
-import type { Settings } from '@/utils/settings';
+import type { Settings } from '@/utils/settings/settings';
 import { t } from '@/utils/platform/i18n';
-import type { SittingView } from '@/utils/sitting';
-import type { SittingRequest } from '@/utils/messages';
+import type { SittingView } from '@/utils/sitting/rules';
+import type { SittingRequest } from '@/utils/protocol/commands';
 import { presetName } from '@/components/preset-name';
 import { StepList } from '@/components/StepList';
 import { SittingStatus } from '@/components/SittingStatus';
 import { TodayLine } from '@/components/TodayLine';
 import { useNow } from '@/components/use-now';
-import type { TodayProgress } from '@/utils/popup-snapshot';
+import type { TodayProgress } from '@/utils/display/popup-snapshot';
 
 export interface IdleViewProps {
   presets: readonly Preset[];

@@ -1,9 +1,9 @@
 import { useEffect, useLayoutEffect } from 'preact/hooks';
-import { isActive, routineRemainingMs, stepEndsAt, stepRemainingMs, tick, type RoutineState } from '@/utils/routine-timer';
-import { stepInstructionsKey, stepTitleKey, type Step } from '@/utils/routines';
+import { isActive, routineRemainingMs, stepEndsAt, stepRemainingMs, tick, type RoutineState } from '@/utils/routine/timer';
+import { stepInstructionsKey, stepTitleKey, type Step } from '@/utils/routine/presets';
 import { formatClock } from '@/utils/format';
-import type { RoutineRequest } from '@/utils/messages';
-import type { Settings } from '@/utils/settings';
+import type { RoutineRequest } from '@/utils/protocol/commands';
+import type { Settings } from '@/utils/settings/settings';
 import { t, type MessageKey } from '@/utils/platform/i18n';
 import { playChime, speakCue } from '@/utils/platform/chime';
 import { CountdownRing } from '@/components/CountdownRing';

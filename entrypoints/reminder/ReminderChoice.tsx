@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
-import { parseSettings } from '@/utils/settings';
-import { settingsItem, sittingItem } from '@/utils/storage';
-import { parseSittingState } from '@/utils/sitting-schema';
-import { sittingMs } from '@/utils/sitting';
-import { sendCommand, type SittingRequest } from '@/utils/messages';
+import { parseSettings } from '@/utils/settings/settings';
+import { settingsItem, sittingItem } from '@/utils/platform/storage';
+import { parseSittingState } from '@/utils/sitting/schema';
+import { sittingMs } from '@/utils/sitting/rules';
+import { sendCommand, type SittingRequest } from '@/utils/protocol/commands';
 import { t, type MessageKey } from '@/utils/platform/i18n';
 import { useStorageItem } from '@/components/use-storage';
 

@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { appendEvents } from '@/utils/events';
-import { dailyTotals, lastDays } from '@/utils/history';
-import { DEFAULT_SETTINGS } from '@/utils/settings';
+import { appendEvents } from '@/utils/history/events';
+import { dailyTotals, lastDays } from '@/utils/history/totals';
+import { DEFAULT_SETTINGS } from '@/utils/settings/settings';
 import { WeekBars } from '@/components/history/WeekBars';
 import { GoalCalendar } from '@/components/history/GoalCalendar';
 import { LongestStretch } from '@/components/history/LongestStretch';

@@ -2,12 +2,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { messaging } from '@/utils/messages';
-import { IDLE, applyRoutineCommand, type RoutineState } from '@/utils/routine-timer';
-import { BUILT_IN_PRESETS } from '@/utils/routines';
+import { messaging } from '@/utils/protocol/commands';
+import { IDLE, applyRoutineCommand, type RoutineState } from '@/utils/routine/timer';
+import { BUILT_IN_PRESETS } from '@/utils/routine/presets';
 import { App } from '@/entrypoints/popup/App';
-import { appendEvents } from '@/utils/events';
-import { dailyTotals } from '@/utils/history';
+import { appendEvents } from '@/utils/history/events';
+import { dailyTotals } from '@/utils/history/totals';
 import { seedSnapshot } from '../snapshot';
 import { readPopupSnapshotEarly } from '@/components/use-snapshot';
 

@@ -3,9 +3,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { SittingStatus } from '@/components/SittingStatus';
-import { DEFAULT_SETTINGS } from '@/utils/settings';
-import { messaging } from '@/utils/messages';
-import type { SittingState } from '@/utils/sitting';
+import { DEFAULT_SETTINGS } from '@/utils/settings/settings';
+import { messaging } from '@/utils/protocol/commands';
+import type { SittingState } from '@/utils/sitting/rules';
 import { ReminderChoice } from '@/entrypoints/reminder/ReminderChoice';
 
 const MIN = 60_000;

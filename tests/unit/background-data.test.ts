@@ -1,12 +1,12 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { handleDataRequest } from '@/entrypoints/background/data';
+import { handleDataRequest } from '@/entrypoints/background/import-and-reset';
 import { handleSittingRequest, handleTrackerInput } from '@/entrypoints/background/sitting';
 import { handleRoutineRequest } from '@/entrypoints/background/routine';
-import { buildExport } from '@/utils/data-transfer';
-import { DEFAULT_SETTINGS } from '@/utils/settings';
-import { EMPTY_CUSTOMISATIONS } from '@/utils/routines';
-import { readEventLog, readRoutineState } from '@/utils/storage';
+import { buildExport } from '@/utils/transfer/import-export';
+import { DEFAULT_SETTINGS } from '@/utils/settings/settings';
+import { EMPTY_CUSTOMISATIONS } from '@/utils/routine/presets';
+import { readEventLog, readRoutineState } from '@/utils/platform/storage';
 
 vi.mock('@/utils/platform/cue-player', () => ({ playCueInBackground: vi.fn(async () => {}) }));
 vi.mock('@/utils/platform/environment', () => import('../fake-environment'));

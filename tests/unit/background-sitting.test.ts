@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { messaging } from '@/utils/messages';
-import { SITTING_ALARMS } from '@/utils/sitting';
-import { readEventLog, readRoutineState, readSittingState } from '@/utils/storage';
+import { messaging } from '@/utils/protocol/commands';
+import { SITTING_ALARMS } from '@/utils/sitting/rules';
+import { readEventLog, readRoutineState, readSittingState } from '@/utils/platform/storage';
 import { STEP_ALARM } from '@/entrypoints/background/routine';
 import background from '@/entrypoints/background';
 import { fakeEnvironment } from '../fake-environment';

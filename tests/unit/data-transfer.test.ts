@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { EXPORT_VERSION, MAX_IMPORT_BYTES, buildExport, parseImport } from '@/utils/data-transfer';
-import { DEFAULT_SETTINGS } from '@/utils/settings';
-import { EMPTY_CUSTOMISATIONS } from '@/utils/routines';
-import type { RollCallEvent } from '@/utils/events';
+import { EXPORT_VERSION, MAX_IMPORT_BYTES, buildExport, parseImport } from '@/utils/transfer/import-export';
+import { DEFAULT_SETTINGS } from '@/utils/settings/settings';
+import { EMPTY_CUSTOMISATIONS } from '@/utils/routine/presets';
+import type { RollCallEvent } from '@/utils/history/events';
 
 const events: RollCallEvent[] = [
   { type: 'skipped', at: 1_800_000_000_000, day: '2027-01-15' },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appendEvents, parseEventLog } from '@/utils/events';
+import { appendEvents, parseEventLog } from '@/utils/history/events';
 import { localDayKey } from '@/utils/day';
 
 const at = new Date(2026, 10, 25, 9, 30).getTime();

@@ -1,11 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { cueMessaging } from '@/utils/messages';
-import { cueNotification, reminderNotification } from '@/utils/notification-options';
+import { cueMessaging } from '@/utils/protocol/commands';
+import { cueNotification, reminderNotification } from '@/utils/platform/notification-options';
 import { playCueInBackground } from '@/utils/platform/cue-player';
 import { playChime, speakCue } from '@/utils/platform/chime';
-import { initialSittingState, trackSitting } from '@/utils/sitting';
-import { DEFAULT_SETTINGS } from '@/utils/settings';
+import { initialSittingState, trackSitting } from '@/utils/sitting/rules';
+import { DEFAULT_SETTINGS } from '@/utils/settings/settings';
 
 vi.mock('@/utils/platform/chime', () => ({ playChime: vi.fn(), speakCue: vi.fn() }));
 

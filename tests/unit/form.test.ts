@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatStepLength, parseStepLength, parseWholeNumber } from '@/utils/form';
+import { formatStepLength, parseStepLength, parseWholeNumber } from '@/utils/settings/form';
 
 describe('parseWholeNumber', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { appendEvents, type NewEvent, type RollCallEvent } from '@/utils/events';
+import { appendEvents, type NewEvent, type RollCallEvent } from '@/utils/history/events';
 import {
   RAW_EVENT_DAYS,
   allTimeTotals,
@@ -12,7 +12,7 @@ import {
   todaySummary,
   totalsToCsv,
   type DailyTotals,
-} from '@/utils/history';
+} from '@/utils/history/totals';
 
 const at = (y: number, m: number, d: number, h = 12, min = 0) => new Date(y, m - 1, d, h, min).getTime();
 const log = (...events: NewEvent[]) => appendEvents([], events);

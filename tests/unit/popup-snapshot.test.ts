@@ -1,11 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { appendEvents } from '@/utils/events';
-import { dailyTotals } from '@/utils/history';
-import { buildPopupSnapshot, isPopupSnapshot, SNAPSHOT_VERSION } from '@/utils/popup-snapshot';
-import { IDLE } from '@/utils/routine-timer';
-import { EMPTY_CUSTOMISATIONS, resolvePresets } from '@/utils/routines';
-import { DEFAULT_SETTINGS } from '@/utils/settings';
+import { appendEvents } from '@/utils/history/events';
+import { dailyTotals } from '@/utils/history/totals';
+import { buildPopupSnapshot, isPopupSnapshot, SNAPSHOT_VERSION } from '@/utils/display/popup-snapshot';
+import { IDLE } from '@/utils/routine/timer';
+import { EMPTY_CUSTOMISATIONS, resolvePresets } from '@/utils/routine/presets';
+import { DEFAULT_SETTINGS } from '@/utils/settings/settings';
 import { handleRoutineRequest } from '@/entrypoints/background/routine';
 import { handleTrackerInput } from '@/entrypoints/background/sitting';
 

@@ -11,8 +11,8 @@ import {
   setStepDuration,
   setStepEnabled,
   type EditResult,
-} from '@/utils/preset-editor';
-import { EMPTY_CUSTOMISATIONS, findPreset, resolvePresets, type PresetCustomisations } from '@/utils/routines';
+} from '@/utils/routine/editor';
+import { EMPTY_CUSTOMISATIONS, findPreset, resolvePresets, type PresetCustomisations } from '@/utils/routine/presets';
 
 const preset = (c: PresetCustomisations, id: string) => findPreset(resolvePresets(c), id)!;
 const ok = (r: EditResult) => {

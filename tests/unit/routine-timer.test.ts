@@ -9,8 +9,8 @@ import {
   tick,
   type RoutineState,
   type TimerEffect,
-} from '@/utils/routine-timer';
-import type { Step } from '@/utils/routines';
+} from '@/utils/routine/timer';
+import type { Step } from '@/utils/routine/presets';
 
 const T0 = 1_800_000_000_000;
 const S = 1000;

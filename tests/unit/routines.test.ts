@@ -6,8 +6,8 @@ import {
   stepInstructionsKey,
   stepTitleKey,
   EMPTY_CUSTOMISATIONS,
-} from '@/utils/routines';
-import { parsePresetCustomisations } from '@/utils/preset-schema';
+} from '@/utils/routine/presets';
+import { parsePresetCustomisations } from '@/utils/routine/presets-schema';
 import { localeMessages } from '../locale';
 
 describe('built-in presets', () => {

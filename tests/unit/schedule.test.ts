@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activeWindowAt, isCounting, nextActiveStart, nextLocalMidnight } from '@/utils/schedule';
+import { activeWindowAt, isCounting, nextActiveStart, nextLocalMidnight } from '@/utils/sitting/schedule';
 
 // Wednesday 25 November 2026, local time (Europe/Berlin in the tests).
 const at = (day: number, h: number, m = 0, month = 10) => new Date(2026, month, day, h, m).getTime();

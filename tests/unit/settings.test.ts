@@ -6,7 +6,7 @@ import {
   settingsToStore,
   validateSettings,
   type SettingsField,
-} from '@/utils/settings';
+} from '@/utils/settings/settings';
 
 describe('validateSettings', () => {
   it('accepts the defaults', () => {

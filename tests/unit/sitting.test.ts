@@ -13,8 +13,8 @@ import {
   type TrackerEffect,
   type TrackerInput,
   type TrackerSettings,
-} from '@/utils/sitting';
-import { DEFAULT_SETTINGS } from '@/utils/settings';
+} from '@/utils/sitting/rules';
+import { DEFAULT_SETTINGS } from '@/utils/settings/settings';
 
 const MIN = 60_000;
 // Wednesday 25 November 2026, 09:00 local (Europe/Berlin in the tests); active hours Mon–Fri 08:00–18:00.

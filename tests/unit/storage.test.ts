@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { runMigrations } from '@/utils/migrations';
-import { readEventLog, readPresetCustomisations, readRoutineState, readSettings } from '@/utils/storage';
-import { DEFAULT_SETTINGS, SETTINGS_VERSION } from '@/utils/settings';
-import { IDLE } from '@/utils/routine-timer';
+import { runMigrations } from '@/utils/platform/migrations';
+import { readEventLog, readPresetCustomisations, readRoutineState, readSettings } from '@/utils/platform/storage';
+import { DEFAULT_SETTINGS, SETTINGS_VERSION } from '@/utils/settings/settings';
+import { IDLE } from '@/utils/routine/timer';
 
 describe('settings storage', () => {
   it('migrates a seeded v1 settings object to the current version', async () => {

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { cueMessaging, type CueRequest } from '../messages';
+import { cueMessaging, type CueRequest } from '../protocol/commands';
 import { playChime, speakCue } from './chime';
 
 /**

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { crossesMidnight } from '@/utils/schedule';
-import type { Settings } from '@/utils/settings';
+import { crossesMidnight } from '@/utils/sitting/schedule';
+import type { Settings } from '@/utils/settings/settings';
 import { t, type MessageKey } from '@/utils/platform/i18n';
 
 export interface ActiveHoursProps {

@@ -1,11 +1,11 @@
 import { useState } from 'preact/hooks';
-import { buildExport, parseImport, type ImportResult } from '@/utils/data-transfer';
+import { buildExport, parseImport, type ImportResult } from '@/utils/transfer/import-export';
 import { localDayKey } from '@/utils/day';
-import { dailyTotals, totalsToCsv } from '@/utils/history';
-import type { PresetCustomisations } from '@/utils/routines';
-import type { Settings } from '@/utils/settings';
-import { readDailyTotals, readEventLog } from '@/utils/storage';
-import { sendCommand } from '@/utils/messages';
+import { dailyTotals, totalsToCsv } from '@/utils/history/totals';
+import type { PresetCustomisations } from '@/utils/routine/presets';
+import type { Settings } from '@/utils/settings/settings';
+import { readDailyTotals, readEventLog } from '@/utils/platform/storage';
+import { sendCommand } from '@/utils/protocol/commands';
 import { t, type MessageKey } from '@/utils/platform/i18n';
 
 export interface DataSectionProps {

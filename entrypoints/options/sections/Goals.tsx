@@ -1,4 +1,4 @@
-import type { Settings } from '@/utils/settings';
+import type { Settings } from '@/utils/settings/settings';
 import { t } from '@/utils/platform/i18n';
 import { NumberSetting } from '@/components/fields/NumberSetting';
 

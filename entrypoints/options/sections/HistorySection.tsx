@@ -1,6 +1,6 @@
 import { localDayKey } from '@/utils/day';
-import { allTimeTotals, comfortTrend, currentStreak, lastDays } from '@/utils/history';
-import type { Settings } from '@/utils/settings';
+import { allTimeTotals, comfortTrend, currentStreak, lastDays } from '@/utils/history/totals';
+import type { Settings } from '@/utils/settings/settings';
 import { t, tCount } from '@/utils/platform/i18n';
 import { useDailyTotals } from '@/components/use-history';
 import { WeekBars } from '@/components/history/WeekBars';

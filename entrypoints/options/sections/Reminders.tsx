@@ -1,4 +1,4 @@
-import { REMIND_WITH, type Settings } from '@/utils/settings';
+import { REMIND_WITH, type Settings } from '@/utils/settings/settings';
 import { t } from '@/utils/platform/i18n';
 import { NumberSetting } from '@/components/fields/NumberSetting';
 import { Toggle } from '@/components/fields/Toggle';

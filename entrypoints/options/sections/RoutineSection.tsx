@@ -1,5 +1,5 @@
-import type { Preset, PresetCustomisations } from '@/utils/routines';
-import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings';
+import type { Preset, PresetCustomisations } from '@/utils/routine/presets';
+import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings/settings';
 import { t } from '@/utils/platform/i18n';
 import { presetName } from '@/components/preset-name';
 import { PresetEditor } from '@/components/PresetEditor';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Settings } from '@/utils/settings';
+import type { Settings } from '@/utils/settings/settings';
 import { t } from '@/utils/platform/i18n';
 import { playChime } from '@/utils/platform/chime';
 import { Toggle } from '@/components/fields/Toggle';

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import type { Settings } from '@/utils/settings';
-import { sendCommand } from '@/utils/messages';
+import type { Settings } from '@/utils/settings/settings';
+import { sendCommand } from '@/utils/protocol/commands';
 import { t } from '@/utils/platform/i18n';
 
 export interface WelcomeProps {

@@ -4,7 +4,7 @@ import {
   type Preset,
   type PresetCustomisations,
   type Step,
-} from './routines';
+} from './presets';
 
 /**
  * The routine editor's operations, each a pure function from the stored

@@ -1,9 +1,9 @@
-import type { DailyTotals } from './history';
-import { currentStreak, todaySummary } from './history';
-import type { Preset } from './routines';
-import type { RoutineState } from './routine-timer';
-import type { Settings, SettingsField } from './settings';
-import type { SittingState, SittingView } from './sitting';
+import type { DailyTotals } from '../history/totals';
+import { currentStreak, todaySummary } from '../history/totals';
+import type { Preset } from '../routine/presets';
+import type { RoutineState } from '../routine/timer';
+import type { Settings, SettingsField } from '../settings/settings';
+import type { SittingState, SittingView } from '../sitting/rules';
 
 /**
  * Everything the popup shows, in one `local:` item that only the background

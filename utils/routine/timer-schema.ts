@@ -1,6 +1,6 @@
 import * as v from 'valibot';
-import { IDLE, type RoutineState } from './routine-timer';
-import { MAX_STEP_SEC } from './routines';
+import { IDLE, type RoutineState } from './timer';
+import { MAX_STEP_SEC } from './presets';
 
 /** Validation of the stored routine state: a damaged or foreign value reads as no routine, never a crash. */
 

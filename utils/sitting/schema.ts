@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { initialSittingState, type SittingState } from './sitting';
+import { initialSittingState, type SittingState } from './rules';
 
 /** Validation of the stored sitting state: anything damaged reads as a fresh start, never a crash. */
 

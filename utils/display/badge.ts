@@ -1,6 +1,6 @@
-import { ceilMinutes } from './format';
-import { isActive, stepRemainingMs, type RoutineState } from './routine-timer';
-import { nextBreakAt, sittingMs, trackerMode, type SittingView, type TrackerSettings } from './sitting';
+import { ceilMinutes } from '../format';
+import { isActive, stepRemainingMs, type RoutineState } from '../routine/timer';
+import { nextBreakAt, sittingMs, trackerMode, type SittingView, type TrackerSettings } from '../sitting/rules';
 
 /** What the toolbar badge shows; the shell only copies it onto the action. */
 export interface Badge {

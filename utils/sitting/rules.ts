@@ -1,8 +1,8 @@
-import type { NewEvent } from './events';
-import { localDayKey } from './day';
+import type { NewEvent } from '../history/events';
+import { localDayKey } from '../day';
 import { activeWindowAt, isCounting, nextActiveStart, nextLocalMidnight, type ActiveHours } from './schedule';
-import type { Settings } from './settings';
-import type { PauseChoice } from './messages';
+import type { Settings } from '../settings/settings';
+import type { PauseChoice } from '../protocol/commands';
 
 /**
  * The sitting tracker: a pure state machine. It is told what happened (the

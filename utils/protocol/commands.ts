@@ -5,7 +5,7 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
  * owns: they send a command here and watch storage for the result.
  */
 
-/** The commands, as plain types; their runtime checks live in message-schemas.ts, which only the background loads. */
+/** The commands, as plain types; their runtime checks live in command-schemas.ts, which only the background loads. */
 
 export type RoutineRequest =
   | { type: 'start'; presetId: string }

@@ -1,12 +1,12 @@
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import { storage } from '@wxt-dev/storage';
-import { DATA_REQUEST_SCHEMA } from '@/utils/message-schemas';
-import type { CommandReply } from '@/utils/messages';
-import { validateImport } from '@/utils/data-transfer';
-import { IDLE } from '@/utils/routine-timer';
-import { initialSittingState } from '@/utils/sitting';
-import { dailyTotalsItem, eventLogItem, isQuotaError, presetsItem, remindHereItem, routineItem, settingsItem, sittingItem } from '@/utils/storage';
+import { DATA_REQUEST_SCHEMA } from '@/utils/protocol/command-schemas';
+import type { CommandReply } from '@/utils/protocol/commands';
+import { validateImport } from '@/utils/transfer/import-export';
+import { IDLE } from '@/utils/routine/timer';
+import { initialSittingState } from '@/utils/sitting/rules';
+import { dailyTotalsItem, eventLogItem, isQuotaError, presetsItem, remindHereItem, routineItem, settingsItem, sittingItem } from '@/utils/platform/storage';
 import { STEP_ALARM } from './routine';
 import { handleTrackerInput } from './sitting';
 

@@ -1,5 +1,5 @@
 import type { RollCallEvent } from './events';
-import { localDayKey } from './day';
+import { localDayKey } from '../day';
 
 /**
  * History: daily totals read from the event log, streaks, and compaction.

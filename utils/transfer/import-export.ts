@@ -1,10 +1,10 @@
 import * as v from 'valibot';
-import { EVENT_SCHEMA, type RollCallEvent } from './events';
-import { CUSTOMISATIONS_SCHEMA } from './preset-schema';
-import { DAILY_TOTALS_SCHEMA } from './history-schema';
-import type { DailyTotals } from './history';
-import type { PresetCustomisations } from './routines';
-import { DEFAULT_SETTINGS, isPlainObject, isUnsafeKey, validateSettings, type FieldError, type Settings, SETTINGS_FIELDS } from './settings';
+import { EVENT_SCHEMA, type RollCallEvent } from '../history/events';
+import { CUSTOMISATIONS_SCHEMA } from '../routine/presets-schema';
+import { DAILY_TOTALS_SCHEMA } from '../history/schema';
+import type { DailyTotals } from '../history/totals';
+import type { PresetCustomisations } from '../routine/presets';
+import { DEFAULT_SETTINGS, isPlainObject, isUnsafeKey, validateSettings, type FieldError, type Settings, SETTINGS_FIELDS } from '../settings/settings';
 
 /**
  * The user's data as one JSON file: settings, routine changes and history.

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { DailyTotals } from './history';
+import type { DailyTotals } from './totals';
 
 /** Validation of the stored daily totals: a damaged day is left out, the others kept. */
 

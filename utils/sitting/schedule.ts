@@ -1,4 +1,4 @@
-import { localDayKey } from './day';
+import { localDayKey } from '../day';
 
 /**
  * Active hours: the days of the week and the times of day when Roll Call

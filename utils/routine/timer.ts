@@ -1,5 +1,5 @@
-import type { NewEvent } from './events';
-import type { Step } from './routines';
+import type { NewEvent } from '../history/events';
+import type { Step } from './presets';
 
 /**
  * The routine timer: a pure state machine. Time left is always worked out

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { DataRequest, RoutineRequest, SittingRequest } from './messages';
+import type { DataRequest, RoutineRequest, SittingRequest } from './commands';
 
 /**
  * Runtime checks for commands from other pages: anything that arrives is

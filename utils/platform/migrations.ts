@@ -1,5 +1,5 @@
 import { storage } from '@wxt-dev/storage';
-import { SETTINGS_MIGRATIONS, SETTINGS_VERSION } from './settings';
+import { SETTINGS_MIGRATIONS, SETTINGS_VERSION } from '../settings/settings';
 import { settingsItem } from './storage';
 
 /**

@@ -1,11 +1,11 @@
 import { storage } from '@wxt-dev/storage';
-import { SETTINGS_VERSION, parseSettings, type ParsedSettings } from './settings';
-import { parseEventLog, type ParsedLog } from './events';
-import { parsePresetCustomisations, type ParsedCustomisations } from './preset-schema';
-import { parseRoutineState, type ParsedRoutineState } from './routine-schema';
-import { parseSittingState, type ParsedSittingState } from './sitting-schema';
-import { parseDailyTotals } from './history-schema';
-import type { DailyTotals } from './history';
+import { SETTINGS_VERSION, parseSettings, type ParsedSettings } from '../settings/settings';
+import { parseEventLog, type ParsedLog } from '../history/events';
+import { parsePresetCustomisations, type ParsedCustomisations } from '../routine/presets-schema';
+import { parseRoutineState, type ParsedRoutineState } from '../routine/timer-schema';
+import { parseSittingState, type ParsedSittingState } from '../sitting/schema';
+import { parseDailyTotals } from '../history/schema';
+import type { DailyTotals } from '../history/totals';
 
 /**
  * One typed item per key. Settings and the routine editor's changes follow the
@@ -16,7 +16,7 @@ import type { DailyTotals } from './history';
  * version or damaged, so every read goes through a parser that falls back to
  * defaults instead of throwing. Migrations are not declared here, because
  * `@wxt-dev/storage` would then run them in every page that imports this
- * file; the background runs them once at start (`utils/migrations.ts`).
+ * file; the background runs them once at start (`utils/platform/migrations.ts`).
  */
 
 export const settingsItem = storage.defineItem<unknown>('sync:settings', { version: SETTINGS_VERSION });
@@ -40,7 +40,7 @@ export const dailyTotalsItem = storage.defineItem<unknown>('local:dailyTotals');
 /** The running routine; only the background writes it, every view watches it. */
 export const routineItem = storage.defineItem<unknown>('local:routine');
 
-/** What the popup shows, rebuilt by the background after every change (utils/popup-snapshot.ts). */
+/** What the popup shows, rebuilt by the background after every change (utils/display/popup-snapshot.ts). */
 export const popupSnapshotItem = storage.defineItem<unknown>('local:popup');
 
 /** The sitting tracker's state; only the background writes it. */

@@ -1,12 +1,12 @@
 import * as v from 'valibot';
-import { MAX_CUSTOM_PRESETS } from './preset-editor';
+import { MAX_CUSTOM_PRESETS } from './editor';
 import {
   BUILT_IN_PRESET_IDS,
   EMPTY_CUSTOMISATIONS,
   MAX_STEP_SEC,
   MIN_STEP_SEC,
   type PresetCustomisations,
-} from './routines';
+} from './presets';
 
 /** Validation of the routine editor's stored changes, shared by storage reads and imports. */
 

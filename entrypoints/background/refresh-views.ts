@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
 import { localDayKey } from '@/utils/day';
-import { routineBadge, sittingBadge } from '@/utils/badge';
-import { dailyTotals } from '@/utils/history';
-import { resolvePresets } from '@/utils/routines';
-import { buildPopupSnapshot } from '@/utils/popup-snapshot';
+import { routineBadge, sittingBadge } from '@/utils/display/badge';
+import { dailyTotals } from '@/utils/history/totals';
+import { resolvePresets } from '@/utils/routine/presets';
+import { buildPopupSnapshot } from '@/utils/display/popup-snapshot';
 import {
   popupSnapshotItem,
   readDailyTotals,
@@ -12,7 +12,7 @@ import {
   readRoutineState,
   readSettings,
   readSittingState,
-} from '@/utils/storage';
+} from '@/utils/platform/storage';
 
 /**
  * Brings what the user sees up to date after any change: the toolbar badge

@@ -1,5 +1,5 @@
 import { NUMBER_RANGES, type ErrorKey, type NumberField } from './settings';
-import { MAX_STEP_SEC, MIN_STEP_SEC } from './routines';
+import { MAX_STEP_SEC, MIN_STEP_SEC } from '../routine/presets';
 
 /** Reading what the user typed: text in, a value or one message key out. Pure, so every case is tested. */
 

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { localDayKey } from './day';
+import { localDayKey } from '../day';
 
 /**
  * The event log: the contract between the sitting tracker and the routine
