@@ -6,6 +6,8 @@ import preact from '@preact/preset-vite';
 const MINIMUM_CHROME_VERSION = '116';
 
 export default defineConfig({
+  // Every name is imported where it is used, so a forgotten import fails to compile.
+  imports: false,
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/auto-icons'],
   autoIcons: {
     baseIconPath: 'assets/icon.svg',
