@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { nextActiveStart } from '@/utils/sitting/schedule';
-import { nextBreakAt, sittingMs, trackerMode, type SittingView } from '@/utils/sitting/rules';
+import { PAUSE_CHOICES, nextBreakAt, sittingMs, trackerMode, type SittingView } from '@/utils/sitting/rules';
 import type { Settings } from '@/utils/settings/settings';
 import type { SittingRequest } from '@/utils/protocol/commands';
 import { ceilMinutes, formatMoment } from '@/utils/format';
@@ -13,8 +13,6 @@ export interface SittingStatusProps {
   now: number;
   send(request: SittingRequest): void;
 }
-
-const PAUSE_CHOICES = ['m30', 'h1', 'h2', 'tomorrow', 'untilResumed'] as const;
 
 function statusLines(state: SittingView, settings: Settings, now: number): string[] {
   const locale = browser.i18n.getUILanguage();
@@ -84,7 +82,7 @@ export function SittingStatus({ state, settings, now, send }: SittingStatusProps
                 send({ type: 'pause', choice });
               }}
             >
-              {t(`status_pause_${choice}` as MessageKey)}
+              {t(`status_pause_${choice}`)}
             </button>
           ))}
         </fieldset>

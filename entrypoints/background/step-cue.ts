@@ -15,7 +15,7 @@ type CueEffect = Extract<TimerEffect, { type: 'stepCue' | 'finishCue' }>;
 
 function cueText(effect: CueEffect): { title: string; message: string } {
   if (effect.type === 'finishCue') return { title: t('extName'), message: t('notify_routine_done') };
-  const stepTitle = t(stepTitleKey(effect.step) as MessageKey);
+  const stepTitle = t(stepTitleKey(effect.step));
   return {
     title: t('notify_next_step_title', effect.stepIndex + 1, effect.stepCount),
     message: t('notify_next_step', stepTitle, formatClock(effect.step.durationSec * 1000)),

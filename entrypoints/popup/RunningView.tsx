@@ -17,7 +17,7 @@ export interface RunningViewProps {
   send(request: RoutineRequest): unknown;
 }
 
-const stepTitle = (step: Step) => t(stepTitleKey(step) as MessageKey);
+const stepTitle = (step: Step) => t(stepTitleKey(step));
 
 /** Plays the cue from this page at the step's end, to the millisecond, while the view is open. */
 function useCueAtStepEnd(state: Active, settings: Settings) {
@@ -83,7 +83,7 @@ export function RunningView({ state: stored, settings, send }: RunningViewProps)
     <main class="running">
       <p class="running__progress">{t('popup_step_of', state.stepIndex + 1, state.steps.length, left)}</p>
       <h1 class="running__title">{stepTitle(step)}</h1>
-      <p class="running__side">{t(`side_${step.side}` as MessageKey)}</p>
+      <p class="running__side">{t(`side_${step.side}`)}</p>
       <CountdownRing
         remainingMs={remaining}
         totalMs={step.durationSec * 1000}
@@ -91,7 +91,7 @@ export function RunningView({ state: stored, settings, send }: RunningViewProps)
         label={t('popup_time_left')}
       />
       {paused && <p class="running__paused">{t('popup_paused')}</p>}
-      <p class="running__instructions">{t(stepInstructionsKey(step) as MessageKey)}</p>
+      <p class="running__instructions">{t(stepInstructionsKey(step))}</p>
       <p class="running__next">{next ? t('popup_next', stepTitle(next)) : t('popup_next_last')}</p>
       <div class="controls">
         <button type="button" onClick={() => send({ type: 'back' })} title={t('popup_back_hint')}>

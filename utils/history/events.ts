@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { localDayKey } from '../day';
+import { DAY_KEY_PATTERN, localDayKey } from '../day';
 
 /**
  * The event log: the contract between the sitting tracker and the routine
@@ -11,7 +11,7 @@ import { localDayKey } from '../day';
 
 const timestamp = v.pipe(v.number(), v.finite(), v.minValue(0));
 const count = v.pipe(v.number(), v.integer(), v.minValue(0));
-const dayKey = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/));
+const dayKey = v.pipe(v.string(), v.regex(DAY_KEY_PATTERN));
 /** How the feet or the lower back feel after a routine, 0 (bad) to 10 (great). */
 const rating = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10));
 

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import type { DailyTotals } from './totals';
+import { DAY_KEY_PATTERN } from '../day';
 
 /** Validation of the stored daily totals: a damaged day is left out, the others kept. */
 
@@ -22,16 +23,14 @@ export const DAY_TOTALS_SCHEMA = v.object({
   comfortBack: v.array(rating),
 });
 
-const DAY_KEY = /^\d{4}-\d{2}-\d{2}$/;
-
 /** The whole record, strictly: for imports, where one bad day rejects the file. */
-export const DAILY_TOTALS_SCHEMA = v.record(v.pipe(v.string(), v.regex(DAY_KEY)), DAY_TOTALS_SCHEMA);
+export const DAILY_TOTALS_SCHEMA = v.record(v.pipe(v.string(), v.regex(DAY_KEY_PATTERN)), DAY_TOTALS_SCHEMA);
 
 export function parseDailyTotals(stored: unknown): DailyTotals {
   if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) return {};
   const totals: DailyTotals = {};
   for (const [day, value] of Object.entries(stored)) {
-    if (!DAY_KEY.test(day)) continue;
+    if (!DAY_KEY_PATTERN.test(day)) continue;
     const parsed = v.safeParse(DAY_TOTALS_SCHEMA, value);
     if (parsed.success) totals[day] = parsed.output;
   }

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import type { DataRequest, RoutineRequest, SittingRequest } from './commands';
+import { PAUSE_CHOICES } from '../sitting/rules';
 
 /**
  * Runtime checks for commands from other pages: anything that arrives is
@@ -27,7 +28,7 @@ export const SITTING_REQUEST_SCHEMA = v.variant('type', [
   v.object({ type: v.literal('startBreak'), reminderId }),
   v.object({ type: v.literal('snooze'), reminderId }),
   v.object({ type: v.literal('skip'), reminderId }),
-  v.object({ type: v.literal('pause'), choice: v.picklist(['m30', 'h1', 'h2', 'tomorrow', 'untilResumed']) }),
+  v.object({ type: v.literal('pause'), choice: v.picklist(PAUSE_CHOICES) }),
   v.object({ type: v.literal('resume') }),
   v.object({ type: v.literal('remindAnyway') }),
   v.object({ type: v.literal('testReminder') }),

@@ -12,7 +12,8 @@ export type RoutineRequest =
   | { type: 'pause' | 'resume' | 'skip' | 'back' | 'restartStep' | 'stop' | 'dismiss' }
   | { type: 'rateComfort'; feet?: number; back?: number };
 
-export type PauseChoice = 'm30' | 'h1' | 'h2' | 'tomorrow' | 'untilResumed';
+import type { PauseChoice } from '../sitting/rules';
+export type { PauseChoice };
 
 export type SittingRequest =
   | { type: 'startBreak' | 'snooze' | 'skip'; reminderId?: string }

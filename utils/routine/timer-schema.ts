@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { IDLE, type RoutineState } from './timer';
-import { MAX_STEP_SEC } from './presets';
+import { MAX_STEP_SEC, SIDES, STEP_KINDS } from './presets';
 
 /** Validation of the stored routine state: a damaged or foreign value reads as no routine, never a crash. */
 
@@ -9,8 +9,8 @@ const count = v.pipe(v.number(), v.integer(), v.minValue(0));
 
 const step = v.object({
   id: v.string(),
-  kind: v.picklist(['roll', 'walk', 'calfStretch', 'hamstringStretch']),
-  side: v.picklist(['left', 'right', 'none']),
+  kind: v.picklist(STEP_KINDS),
+  side: v.picklist(SIDES),
   // Short steps are allowed here (not in the editor), so that a routine started before a limit changed still reads.
   durationSec: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_STEP_SEC)),
   enabled: v.boolean(),

@@ -2,7 +2,6 @@ import type { NewEvent } from '../history/events';
 import { localDayKey } from '../day';
 import { activeWindowAt, isCounting, nextActiveStart, nextLocalMidnight, type ActiveHours } from './schedule';
 import type { Settings } from '../settings/settings';
-import type { PauseChoice } from '../protocol/commands';
 
 /**
  * The sitting tracker: a pure state machine. It is told what happened (the
@@ -92,6 +91,10 @@ export const MAX_HOLD_MS = 15 * 60_000;
 export const SNOOZES_BEFORE_TRUE_TIME = 3;
 
 const minutes = (n: number) => n * 60_000;
+
+/** How long the user can pause reminders for, in the order the menu offers them. */
+export const PAUSE_CHOICES = ['m30', 'h1', 'h2', 'tomorrow', 'untilResumed'] as const;
+export type PauseChoice = (typeof PAUSE_CHOICES)[number];
 
 export function initialSittingState(now: number): SittingState {
   return { lastSeenAt: now };

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { initialSittingState, type SittingState } from './rules';
+import { DAY_KEY_PATTERN } from '../day';
 
 /** Validation of the stored sitting state: anything damaged reads as a fresh start, never a crash. */
 
@@ -21,7 +22,7 @@ const SITTING_STATE_SCHEMA = v.object({
   ),
   pause: v.optional(v.object({ until: v.nullable(time) })),
   routineSince: v.optional(time),
-  remindAnywayDay: v.optional(v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/))),
+  remindAnywayDay: v.optional(v.pipe(v.string(), v.regex(DAY_KEY_PATTERN))),
 });
 
 export interface ParsedSittingState {

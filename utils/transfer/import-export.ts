@@ -4,7 +4,8 @@ import { CUSTOMISATIONS_SCHEMA } from '../routine/presets-schema';
 import { DAILY_TOTALS_SCHEMA } from '../history/schema';
 import type { DailyTotals } from '../history/totals';
 import type { PresetCustomisations } from '../routine/presets';
-import { DEFAULT_SETTINGS, isPlainObject, isUnsafeKey, validateSettings, type FieldError, type Settings, SETTINGS_FIELDS } from '../settings/settings';
+import { isPlainObject, isUnsafeKey } from '../objects';
+import { DEFAULT_SETTINGS, validateSettings, type FieldError, type Settings, SETTINGS_FIELDS } from '../settings/settings';
 
 /**
  * The user's data as one JSON file: settings, routine changes and history.

@@ -20,7 +20,7 @@ function describeImportError(result: Extract<ImportResult, { ok: false }>): stri
     case 'error_import_newer':
       return t('error_import_newer', result.version);
     case 'error_import_settings':
-      return t('error_import_settings', result.fields.map((f) => t(`field_${f.field}` as MessageKey)).join(', '));
+      return t('error_import_settings', result.fields.map((f) => t(`field_${f.field}`)).join(', '));
     case 'error_import_events':
       return t('error_import_events', result.index + 1);
     default:
