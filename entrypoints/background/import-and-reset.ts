@@ -8,7 +8,7 @@ import { IDLE } from '@/utils/routine/timer';
 import { initialSittingState } from '@/utils/sitting/rules';
 import { dailyTotalsItem, eventLogItem, isQuotaError, presetsItem, remindHereItem, routineItem, settingsItem, sittingItem } from '@/utils/platform/storage';
 import { STEP_ALARM } from './routine';
-import { handleTrackerInput } from './sitting';
+import { handleSittingInput } from './sitting';
 
 /**
  * Import and reset: the only writes that replace history, so the background
@@ -42,6 +42,6 @@ export async function handleDataRequest(raw: unknown, now: number): Promise<Comm
   } catch (error) {
     return { ok: false, error: isQuotaError(error) ? 'error_storage_quota' : 'error_bad_command' };
   }
-  await handleTrackerInput({ type: 'settingsChanged' }, now);
+  await handleSittingInput({ type: 'settingsChanged' }, now);
   return { ok: true };
 }

@@ -7,7 +7,7 @@ import { onboardedItem, presetsItem, readSettings, settingsItem } from '@/utils/
 import { isAudioPlaying, queryIdleState, setIdleThreshold, watchIdleState, type IdleState } from '@/utils/platform/environment';
 import { openPopOutWindow } from '@/utils/platform/routine-views';
 import { STEP_ALARM, handleRoutineRequest, handleStepAlarm, restoreRoutine } from './routine';
-import { SITTING_ALARM_NAMES, handleSittingRequest, handleTrackerInput, trackerListens } from './sitting';
+import { SITTING_ALARM_NAMES, handleSittingRequest, handleSittingInput, sittingListens } from './sitting';
 import { handleDataRequest } from './import-and-reset';
 import { compactEventLog } from './event-log';
 import { refreshViews } from './refresh-views';
@@ -24,7 +24,7 @@ import { CUE_NOTIFICATION_ID } from './step-cue';
 export default defineBackground(() => {
   const serially = createSerialQueue();
 
-  messaging.onMessage('routine', ({ data }) => serially(() => handleRoutineRequest(data, Date.now(), trackerListens)));
+  messaging.onMessage('routine', ({ data }) => serially(() => handleRoutineRequest(data, Date.now(), sittingListens)));
   messaging.onMessage('sitting', ({ data }) => serially(() => handleSittingRequest(data, Date.now())));
   messaging.onMessage('data', ({ data }) => serially(() => handleDataRequest(data, Date.now())));
   messaging.onMessage('refresh', () =>
@@ -36,8 +36,8 @@ export default defineBackground(() => {
 
   browser.alarms.onAlarm.addListener((alarm) =>
     serially(async () => {
-      if (alarm.name === STEP_ALARM) await handleStepAlarm(Date.now(), trackerListens);
-      else if (SITTING_ALARM_NAMES.includes(alarm.name)) await handleTrackerInput({ type: 'alarm' }, Date.now());
+      if (alarm.name === STEP_ALARM) await handleStepAlarm(Date.now(), sittingListens);
+      else if (SITTING_ALARM_NAMES.includes(alarm.name)) await handleSittingInput({ type: 'alarm' }, Date.now());
     }),
   );
 
@@ -67,23 +67,23 @@ export default defineBackground(() => {
 
 async function onIdleState(idleState: IdleState, now: number): Promise<void> {
   const audible = idleState === 'idle' ? await isAudioPlaying().catch(() => false) : false;
-  await handleTrackerInput({ type: 'idle', idleState, audible }, now);
+  await handleSittingInput({ type: 'idle', idleState, audible }, now);
 }
 
 async function onSettingsChanged(now: number): Promise<void> {
   const { settings } = await readSettings();
   setIdleThreshold(settings.breakThresholdMin);
-  await handleTrackerInput({ type: 'settingsChanged' }, now);
+  await handleSittingInput({ type: 'settingsChanged' }, now);
 }
 
 async function recover(now: number): Promise<void> {
   await runMigrations();
   await compactEventLog(now);
-  await restoreRoutine(now, trackerListens);
+  await restoreRoutine(now, sittingListens);
   const { settings } = await readSettings();
   setIdleThreshold(settings.breakThresholdMin);
   // The gap since the last-seen time tells whether the browser was closed or the machine slept.
-  await handleTrackerInput({ type: 'wake' }, now);
+  await handleSittingInput({ type: 'wake' }, now);
   const idleState = await queryIdleState(settings.breakThresholdMin);
   if (idleState !== 'active') await onIdleState(idleState, now);
   if (!(await onboardedItem.getValue())) {

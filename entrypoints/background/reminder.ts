@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { TrackerEffect } from '@/utils/sitting/rules';
+import type { SittingEffect } from '@/utils/sitting/rules';
 import { SNOOZES_BEFORE_TRUE_TIME } from '@/utils/sitting/rules';
 import type { Settings } from '@/utils/settings/settings';
 import { t } from '@/utils/platform/i18n';
@@ -40,7 +40,7 @@ export async function openReminderWindow(reminderId: string): Promise<void> {
   });
 }
 
-export async function showReminder(effect: Extract<TrackerEffect, { type: 'showReminder' }>, settings: Settings): Promise<void> {
+export async function showReminder(effect: Extract<SittingEffect, { type: 'showReminder' }>, settings: Settings): Promise<void> {
   if (settings.remindWith === 'window') {
     await openReminderWindow(effect.reminderId);
   } else {

@@ -6,7 +6,7 @@ import {
   plannedAlarms,
   trackSitting,
   type AlarmPlan,
-  type TrackerInput,
+  type SittingInput,
 } from '@/utils/sitting/rules';
 import { SITTING_REQUEST_SCHEMA } from '@/utils/protocol/command-schemas';
 import type { CommandReply } from '@/utils/protocol/commands';
@@ -41,7 +41,7 @@ async function reconcileAlarms(plan: AlarmPlan): Promise<void> {
   }
 }
 
-export async function handleTrackerInput(input: TrackerInput, now: number): Promise<void> {
+export async function handleSittingInput(input: SittingInput, now: number): Promise<void> {
   const [{ settings }, { state }] = await Promise.all([readSettings(), readSittingState(now)]);
   const ctx = { now, settings, busy: false };
   let result = trackSitting(state, input, ctx);
@@ -61,9 +61,9 @@ export async function handleTrackerInput(input: TrackerInput, now: number): Prom
 }
 
 /** The routine timer tells the tracker when a routine starts and ends. */
-export const trackerListens: RoutineListeners = {
+export const sittingListens: RoutineListeners = {
   async onRoutineEffect(effect) {
-    await handleTrackerInput(
+    await handleSittingInput(
       effect.type === 'routineStarted' ? { type: 'routineStarted' } : { type: 'routineEnded', outcome: effect.outcome },
       effect.at,
     );
@@ -84,7 +84,7 @@ async function startBreak(reminderId: string | undefined, now: number): Promise<
   const refusal = await refuseStaleReminder(reminderId, now);
   if (refusal) return refusal;
   const { settings } = await readSettings();
-  const reply = await handleRoutineRequest({ type: 'start', presetId: settings.breakPresetId }, now, trackerListens);
+  const reply = await handleRoutineRequest({ type: 'start', presetId: settings.breakPresetId }, now, sittingListens);
   // An open view gives exact cues, and the background cannot reliably open the toolbar popup.
   if (reply.ok && reminderId !== undefined && settings.openPopOutOnStart) await openPopOutWindow();
   return reply;
@@ -101,17 +101,17 @@ export async function handleSittingRequest(raw: unknown, now: number): Promise<C
     case 'skip': {
       const refusal = await refuseStaleReminder(request.reminderId, now);
       if (refusal) return refusal;
-      await handleTrackerInput(request, now);
+      await handleSittingInput(request, now);
       return { ok: true };
     }
     case 'pause': {
       const { settings } = await readSettings();
-      await handleTrackerInput({ type: 'pause', until: pauseUntil(request.choice, now, settings) }, now);
+      await handleSittingInput({ type: 'pause', until: pauseUntil(request.choice, now, settings) }, now);
       return { ok: true };
     }
     case 'resume':
     case 'remindAnyway':
-      await handleTrackerInput(request, now);
+      await handleSittingInput(request, now);
       return { ok: true };
     case 'testReminder': {
       // Shown the way real reminders are, so the user learns whether they would see one.

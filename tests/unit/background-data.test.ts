@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleDataRequest } from '@/entrypoints/background/import-and-reset';
-import { handleSittingRequest, handleTrackerInput } from '@/entrypoints/background/sitting';
+import { handleSittingRequest, handleSittingInput } from '@/entrypoints/background/sitting';
 import { handleRoutineRequest } from '@/entrypoints/background/routine';
 import { buildExport } from '@/utils/transfer/import-export';
 import { DEFAULT_SETTINGS } from '@/utils/settings/settings';
@@ -62,8 +62,8 @@ describe('reminders on this browser', () => {
 
   it('shows no reminder where “remind on this browser” is off, but still tracks', async () => {
     await fakeBrowser.storage.local.set({ remindHere: false });
-    await handleTrackerInput({ type: 'wake' }, T0);
-    for (let m = 1; m <= 45; m++) await handleTrackerInput({ type: 'alarm' }, T0 + m * 60_000);
+    await handleSittingInput({ type: 'wake' }, T0);
+    for (let m = 1; m <= 45; m++) await handleSittingInput({ type: 'alarm' }, T0 + m * 60_000);
     expect(fakeBrowser.notifications.getAllCreateOptions()).toEqual({});
     expect((await readEventLog()).events.map((e) => e.type)).toEqual(['breakDue']);
   });

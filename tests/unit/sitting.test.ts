@@ -8,27 +8,27 @@ import {
   plannedAlarms,
   sittingMs,
   trackSitting,
-  trackerMode,
+  sittingMode,
   type SittingState,
-  type TrackerEffect,
-  type TrackerInput,
-  type TrackerSettings,
+  type SittingEffect,
+  type SittingInput,
+  type SittingSettings,
 } from '@/utils/sitting/rules';
 import { DEFAULT_SETTINGS } from '@/utils/settings/settings';
 
 const MIN = 60_000;
 // Wednesday 25 November 2026, 09:00 local (Europe/Berlin in the tests); active hours Mon–Fri 08:00–18:00.
 const T0 = new Date(2026, 10, 25, 9, 0).getTime();
-const SETTINGS: TrackerSettings = { ...DEFAULT_SETTINGS };
+const SETTINGS: SittingSettings = { ...DEFAULT_SETTINGS };
 
-function run(state: SittingState, input: TrackerInput, now: number, options: { busy?: boolean; settings?: Partial<TrackerSettings> } = {}) {
+function run(state: SittingState, input: SittingInput, now: number, options: { busy?: boolean; settings?: Partial<SittingSettings> } = {}) {
   return trackSitting(state, input, { now, settings: { ...SETTINGS, ...options.settings }, busy: options.busy ?? false });
 }
 
 /** Feeds inputs one after another, as the background would, collecting every effect. */
-function replay(steps: Array<[number, TrackerInput, { busy?: boolean }?]>, start: SittingState = initialSittingState(T0)) {
+function replay(steps: Array<[number, SittingInput, { busy?: boolean }?]>, start: SittingState = initialSittingState(T0)) {
   let state = start;
-  const effects: TrackerEffect[] = [];
+  const effects: SittingEffect[] = [];
   for (const [now, input, options] of steps) {
     const result = run(state, input, now, options);
     state = result.state;
@@ -44,10 +44,10 @@ function replay(steps: Array<[number, TrackerInput, { busy?: boolean }?]>, start
 function advance(
   state: SittingState,
   until: number,
-  last: TrackerInput = { type: 'alarm' },
-  options: { busy?: boolean; settings?: Partial<TrackerSettings> } = {},
+  last: SittingInput = { type: 'alarm' },
+  options: { busy?: boolean; settings?: Partial<SittingSettings> } = {},
 ) {
-  const effects: TrackerEffect[] = [];
+  const effects: SittingEffect[] = [];
   for (let at = state.lastSeenAt + MIN; at < until; at += MIN) {
     const result = run(state, { type: 'alarm' }, at, options);
     state = result.state;
@@ -58,8 +58,8 @@ function advance(
 }
 
 const tracking = () => run(initialSittingState(T0), { type: 'wake' }, T0).state;
-const reminders = (effects: TrackerEffect[]) => effects.filter((e) => e.type === 'showReminder');
-const logged = (effects: TrackerEffect[]) => effects.flatMap((e) => (e.type === 'log' ? [e.event.type] : []));
+const reminders = (effects: SittingEffect[]) => effects.filter((e) => e.type === 'showReminder');
+const logged = (effects: SittingEffect[]) => effects.flatMap((e) => (e.type === 'log' ? [e.event.type] : []));
 
 describe('sitting time', () => {
   it('starts counting at the first wake inside active hours', () => {
@@ -73,7 +73,7 @@ describe('sitting time', () => {
     const saturday = new Date(2026, 10, 28, 10, 0).getTime();
     const state = run(initialSittingState(saturday), { type: 'wake' }, saturday).state;
     expect(state.sittingSince).toBeUndefined();
-    expect(trackerMode(state, { now: saturday, settings: SETTINGS })).toBe('outside');
+    expect(sittingMode(state, { now: saturday, settings: SETTINGS })).toBe('outside');
   });
 
   it('starts counting at the active-hours start, when the resume alarm fires', () => {
@@ -369,7 +369,7 @@ describe('quiet while busy', () => {
 
   it('delivers silently after holding for 15 minutes', () => {
     let state = advance(tracking(), T0 + 44 * MIN).state;
-    const effects: TrackerEffect[] = [];
+    const effects: SittingEffect[] = [];
     for (let m = 45; m <= 45 + MAX_HOLD_MS / MIN; m++) {
       const result = run(state, { type: 'alarm' }, T0 + m * MIN, { busy: true });
       state = result.state;
