@@ -4,7 +4,8 @@ import { stepInstructionsKey, stepTitleKey, type Step } from '@/utils/routine/pr
 import { formatClock } from '@/utils/format';
 import type { RoutineRequest } from '@/utils/protocol/commands';
 import type { Settings } from '@/utils/settings/settings';
-import { t, type MessageKey } from '@/utils/platform/i18n';
+import { t } from '@/utils/platform/i18n';
+import { cueText } from '@/utils/platform/cue-text';
 import { playChime, speakCue } from '@/utils/platform/chime';
 import { CountdownRing } from '@/components/CountdownRing';
 import { useNow } from '@/components/use-now';
@@ -25,11 +26,12 @@ function useCueAtStepEnd(state: Active, settings: Settings) {
   useEffect(() => {
     if (endsAt === undefined || (!settings.chime && !settings.spokenCues)) return;
     const timer = setTimeout(() => {
-      const next = state.steps[state.stepIndex + 1];
+      const index = state.stepIndex + 1;
+      const next = state.steps[index];
       if (settings.chime) playChime(settings.volume);
       if (settings.spokenCues) {
-        const text = next ? stepTitle(next) : t('notify_routine_done');
-        speakCue(text, document.documentElement.lang, settings.volume);
+        const { message } = cueText(next && { step: next, index, count: state.steps.length });
+        speakCue(message, document.documentElement.lang, settings.volume);
       }
     }, Math.max(0, endsAt - Date.now()));
     return () => clearTimeout(timer);

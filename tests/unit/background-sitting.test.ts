@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { messaging } from '@/utils/protocol/commands';
 import { SITTING_ALARMS } from '@/utils/sitting/rules';
 import { readEventLog, readRoutineState, readSittingState } from '@/utils/platform/storage';
-import { STEP_ALARM } from '@/entrypoints/background/routine';
+import { STEP_ALARM } from '@/entrypoints/background/job';
 import background from '@/entrypoints/background';
 import { fakeEnvironment } from '../fake-environment';
 
@@ -44,7 +44,7 @@ async function startWorker() {
 
 describe('the sitting tracker in the background', () => {
   beforeEach(async () => {
-    messaging.removeAllListeners();
+    fakeBrowser.runtime.onMessage.removeAllListeners();
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(T0);
     await fakeBrowser.storage.local.set({ onboarded: true });
@@ -161,7 +161,7 @@ describe('the sitting tracker in the background', () => {
     await startWorker();
     await passMinutes(30);
     await fakeBrowser.alarms.clearAll();
-    messaging.removeAllListeners();
+    fakeBrowser.runtime.onMessage.removeAllListeners();
     vi.setSystemTime(Date.now() + 3 * 60 * MIN);
     await startWorker();
     if (firesOnStartup) {

@@ -6,8 +6,7 @@ import { buildPopupSnapshot, isPopupSnapshot, SNAPSHOT_VERSION } from '@/utils/d
 import { IDLE } from '@/utils/routine/timer';
 import { EMPTY_CUSTOMISATIONS, resolvePresets } from '@/utils/routine/presets';
 import { DEFAULT_SETTINGS } from '@/utils/settings/settings';
-import { handleRoutineRequest } from '@/entrypoints/background/routine';
-import { handleSittingInput } from '@/entrypoints/background/sitting';
+import { handleRoutineRequest, handleSittingInput } from '@/entrypoints/background/commands';
 
 vi.mock('@/utils/platform/cue-player', () => ({ playCueInBackground: vi.fn(async () => {}) }));
 

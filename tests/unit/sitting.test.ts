@@ -151,6 +151,37 @@ describe('time away', () => {
     expect(state.awaySince).toBeUndefined();
   });
 
+  describe('an absence that began while a tab played sound', () => {
+    const quiet = { type: 'alarm', seen: { idleState: 'idle', audible: false } } as const;
+    const loud = { type: 'alarm', seen: { idleState: 'idle', audible: true } } as const;
+    const active = { type: 'alarm', seen: { idleState: 'active', audible: false } } as const;
+
+    it.each([
+      ['idle and quiet: away from this look on', quiet, T0 + 30 * MIN],
+      ['idle but a tab still plays: still sitting', loud, undefined],
+      ['active: still sitting', active, undefined],
+      ['locked and quiet: away from this look on', { type: 'alarm', seen: { idleState: 'locked', audible: false } } as const, T0 + 30 * MIN],
+    ])('a refresh that finds the user %s', (_, input, awaySince) => {
+      const dropped = advance(tracking(), T0 + 29 * MIN, { type: 'idle', idleState: 'idle', audible: true }).state;
+      const { state } = run(dropped, input, T0 + 30 * MIN);
+      expect(state.awaySince).toBe(awaySince);
+    });
+
+    it('counts as a natural break once the user has been back after the threshold', () => {
+      const dropped = advance(tracking(), T0 + 29 * MIN, { type: 'idle', idleState: 'idle', audible: true }).state;
+      const away = run(dropped, quiet, T0 + 30 * MIN).state;
+      const back = run(away, { type: 'idle', idleState: 'active', audible: false }, T0 + 36 * MIN);
+      expect(logged(back.effects)).toEqual(['sittingEnded', 'breakTaken']);
+      expect(back.state.sittingSince).toBe(T0 + 36 * MIN);
+    });
+
+    it('never moves an absence later: an idle report that comes after the refresh dates it back', () => {
+      const away = advance(tracking(), T0 + 30 * MIN, quiet).state;
+      const { state } = run(away, { type: 'idle', idleState: 'idle', audible: false }, T0 + 30 * MIN + 500);
+      expect(state.awaySince).toBe(T0 + 25 * MIN + 500);
+    });
+  });
+
   it('treats a gap since the last-seen time (sleep, browser closed) as a natural break, with no reminder', () => {
     const sat = advance(tracking(), T0 + 20 * MIN).state;
     const { state, effects } = run(sat, { type: 'wake' }, T0 + 3 * 60 * MIN);

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import type { DailyTotals } from './totals';
+import type { StoredTotals } from './log';
 import { DAY_KEY_PATTERN } from '../day';
 
 /** Validation of the stored daily totals: a damaged day is left out, the others kept. */
@@ -35,4 +36,13 @@ export function parseDailyTotals(stored: unknown): DailyTotals {
     if (parsed.success) totals[day] = parsed.output;
   }
   return totals;
+}
+
+/** The stored totals (utils/history/log.ts), or undefined when missing or not readable as a whole. */
+export function parseStoredTotals(stored: unknown): StoredTotals | undefined {
+  if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) return undefined;
+  const { through, days, dropped } = stored as Record<string, unknown>;
+  if (typeof through !== 'string' || !DAY_KEY_PATTERN.test(through)) return undefined;
+  const count = typeof dropped === 'number' && Number.isInteger(dropped) && dropped >= 0 ? dropped : 0;
+  return { through, days: parseDailyTotals(days), dropped: count };
 }

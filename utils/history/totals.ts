@@ -78,6 +78,8 @@ function addEvent(day: DayTotals, event: RollCallEvent): void {
       if (event.feet !== undefined) day.comfortFeet.push(event.feet);
       if (event.back !== undefined) day.comfortBack.push(event.back);
       return;
+    case 'repaired':
+      return;
   }
 }
 

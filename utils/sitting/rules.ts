@@ -57,8 +57,9 @@ export interface SittingContext {
 
 export type SittingInput =
   | { type: 'wake' }
-  | { type: 'alarm' }
-  | { type: 'idle'; idleState: 'active' | 'idle' | 'locked'; audible: boolean }
+  /** A sitting alarm; the refresh also says what the idle API and the tabs report now, when the shell asked. */
+  | { type: 'alarm'; seen?: { idleState: IdleState; audible: boolean } }
+  | { type: 'idle'; idleState: IdleState; audible: boolean }
   | { type: 'snooze'; reminderId?: string }
   | { type: 'skip'; reminderId?: string }
   | { type: 'routineStarted' }
@@ -67,6 +68,8 @@ export type SittingInput =
   | { type: 'resume' }
   | { type: 'remindAnyway' }
   | { type: 'settingsChanged' };
+
+export type IdleState = 'active' | 'idle' | 'locked';
 
 export type SittingEffect =
   | { type: 'log'; event: NewEvent }
@@ -253,7 +256,7 @@ function deliverDueReminder(change: Transition) {
 }
 
 /** Whether a button press refers to the reminder under way, not a stale one from earlier. */
-function isCurrentReminder(state: SittingState, reminderId: string | undefined): boolean {
+export function isCurrentReminder(state: SittingState, reminderId: string | undefined): boolean {
   return reminderId === undefined || state.reminder?.id === reminderId;
 }
 
@@ -261,9 +264,19 @@ function applyInput(change: Transition, input: SittingInput) {
   const { now, settings } = change.ctx;
   switch (input.type) {
     case 'wake':
-    case 'alarm':
     case 'settingsChanged':
       return;
+    case 'alarm': {
+      // Chrome reports `idle` once; if a tab was playing sound then, it was not time away, and no second
+      // report comes when the sound stops. So each refresh looks again: idle with no sound means away,
+      // counted from this look, the first moment known to be both quiet and without input.
+      const { seen } = input;
+      const { state } = change;
+      if (!seen || seen.idleState === 'active' || seen.audible) return;
+      if (state.routineSince !== undefined || state.sittingSince === undefined || state.awaySince !== undefined) return;
+      change.set({ awaySince: Math.max(now, state.sittingSince) });
+      return;
+    }
     case 'idle': {
       if (change.state.routineSince !== undefined || change.state.sittingSince === undefined) return;
       if (input.idleState === 'active') {
@@ -280,10 +293,11 @@ function applyInput(change: Transition, input: SittingInput) {
       }
       // Someone on a call or watching a talk is still sitting, even without touching the keyboard.
       if (input.idleState === 'idle' && input.audible) return;
-      if (change.state.awaySince !== undefined) return;
       // The idle state is reported a threshold after the last input; the user left then.
-      const leftAt = input.idleState === 'idle' ? now - minutes(settings.breakThresholdMin) : now;
-      change.set({ awaySince: Math.max(leftAt, change.state.sittingSince) });
+      const leftAt = Math.max(input.idleState === 'idle' ? now - minutes(settings.breakThresholdMin) : now, change.state.sittingSince);
+      // A refresh may have noticed the absence first, later than it began; the report knows better.
+      const { awaySince } = change.state;
+      if (awaySince === undefined || leftAt < awaySince) change.set({ awaySince: leftAt });
       return;
     }
     case 'snooze': {

@@ -1,10 +1,11 @@
 import * as v from 'valibot';
 import { initialSittingState, type SittingState } from './rules';
 import { DAY_KEY_PATTERN } from '../day';
+import { timestamp } from '../schema-parts';
 
 /** Validation of the stored sitting state: anything damaged reads as a fresh start, never a crash. */
 
-const time = v.pipe(v.number(), v.finite(), v.minValue(0));
+const time = timestamp;
 
 const SITTING_STATE_SCHEMA = v.object({
   sittingSince: v.optional(time),

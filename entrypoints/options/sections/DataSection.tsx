@@ -4,7 +4,7 @@ import { localDayKey } from '@/utils/day';
 import { dailyTotals, totalsToCsv } from '@/utils/history/totals';
 import type { PresetCustomisations } from '@/utils/routine/presets';
 import type { Settings } from '@/utils/settings/settings';
-import { readDailyTotals, readEventLog } from '@/utils/platform/storage';
+import { readEventLog, readStoredTotals } from '@/utils/platform/storage';
 import { sendCommand } from '@/utils/protocol/commands';
 import { t, type MessageKey } from '@/utils/platform/i18n';
 
@@ -42,7 +42,11 @@ export function DataSection({ settings, customisations }: DataSectionProps) {
   const [confirmingReset, setConfirmingReset] = useState(false);
 
   const readHistory = async () => {
-    const [{ events }, totals] = await Promise.all([readEventLog(), readDailyTotals()]);
+    const now = Date.now();
+    const [{ events }, stored] = await Promise.all([readEventLog(), readStoredTotals(now)]);
+    // Days whose raw events are still kept are exported as events; only older days as totals.
+    const eventDays = new Set(events.map((e) => e.day));
+    const totals = Object.fromEntries(Object.entries(stored.days).filter(([day]) => !eventDays.has(day)));
     return { events, totals };
   };
 
