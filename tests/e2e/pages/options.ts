@@ -28,7 +28,7 @@ export class OptionsPage {
     await this.enter(this.snoozeLengthField(), value);
   }
 
-  /** Resolves once the page reports the last change saved. */
+  /** Resolves once the page reports a change saved (the report stays, so this tells only of the page's first save). */
   async saved(): Promise<void> {
     await this.page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
   }
@@ -38,9 +38,11 @@ export class OptionsPage {
     await this.page.getByText(message, { exact: true }).waitFor();
   }
 
+  /** Copies the routine in the editor; resolves once the copy is stored and open in the editor. */
   async duplicateRoutine(): Promise<void> {
     await this.page.getByRole('button', { name: 'Duplicate as my own routine' }).click();
-    await this.saved();
+    // The editor lists a routine's steps only once the stored routines include it.
+    await this.page.getByRole('list', { name: /\(my copy\)/ }).waitFor();
   }
 
   /** Exports as JSON and returns the downloaded file's text. */
