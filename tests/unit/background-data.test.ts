@@ -9,7 +9,6 @@ import { EMPTY_CUSTOMISATIONS } from '@/utils/routine/presets';
 import { readEventLog, readRoutineState } from '@/utils/platform/storage';
 
 vi.mock('@/utils/platform/cue-player', () => ({ playCueInBackground: vi.fn(async () => {}) }));
-vi.mock('@/utils/platform/environment', () => import('../fake-environment'));
 
 const T0 = new Date(2026, 10, 25, 9, 0).getTime();
 const events = [{ type: 'skipped' as const, at: T0 - 1000, day: '2026-11-25' }];

@@ -10,7 +10,6 @@ import background from '@/entrypoints/background';
 const T0 = new Date(2026, 10, 25, 10, 0).getTime();
 
 vi.mock('@/utils/platform/cue-player', () => ({ playCueInBackground: vi.fn(async () => {}) }));
-vi.mock('@/utils/platform/environment', () => import('../fake-environment'));
 
 async function alarmWhen(): Promise<number | undefined> {
   return (await fakeBrowser.alarms.get(STEP_ALARM))?.scheduledTime;
