@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { Storage } from 'webextension-polyfill';
 import { isPopupSnapshot, type PopupSnapshot } from '@/utils/display/popup-snapshot';
-import { sendCommand } from '@/utils/protocol/commands';
+import { sendCommand } from '@/utils/platform/messaging';
 
 /** The key of `local:popup` as the browser's storage area names it. */
 const SNAPSHOT_KEY = 'popup';

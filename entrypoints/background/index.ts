@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { messaging } from '@/utils/protocol/commands';
+import { messaging } from '@/utils/platform/messaging';
 import { createSerialQueue } from '@/utils/serial-queue';
 import { runMigrations } from '@/utils/platform/migrations';
 import { onboardedItem, presetsItem, readSettings, settingsItem } from '@/utils/platform/storage';

@@ -3,7 +3,8 @@ import { parseSettings } from '@/utils/settings/settings';
 import { settingsItem, sittingItem } from '@/utils/platform/storage';
 import { parseSittingState } from '@/utils/sitting/schema';
 import { sittingMs } from '@/utils/sitting/rules';
-import { sendCommand, type SittingRequest } from '@/utils/protocol/commands';
+import { sendCommand } from '@/utils/platform/messaging';
+import type { SittingRequest } from '@/utils/protocol/commands';
 import { t, type MessageKey } from '@/utils/platform/i18n';
 import { useStorageItem } from '@/components/use-storage';
 

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '@/entrypoints/options/App';
-import { messaging } from '@/utils/protocol/commands';
+import { messaging } from '@/utils/platform/messaging';
 
 async function storedSettings() {
   return (await fakeBrowser.storage.sync.get('settings')).settings as Record<string, unknown> | undefined;

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { messaging } from '@/utils/protocol/commands';
+import { messaging } from '@/utils/platform/messaging';
 import { readEventLog, readRoutineState } from '@/utils/platform/storage';
 import { STEP_ALARM, handleRoutineRequest, handleStepAlarm, restoreRoutine } from '@/entrypoints/background/routine';
 import { CUE_NOTIFICATION_ID } from '@/entrypoints/background/step-cue';

@@ -5,7 +5,7 @@ import { dailyTotals, totalsToCsv } from '@/utils/history/totals';
 import type { PresetCustomisations } from '@/utils/routine/presets';
 import type { Settings } from '@/utils/settings/settings';
 import { readDailyTotals, readEventLog } from '@/utils/platform/storage';
-import { sendCommand } from '@/utils/protocol/commands';
+import { sendCommand } from '@/utils/platform/messaging';
 import { t, type MessageKey } from '@/utils/platform/i18n';
 
 export interface DataSectionProps {

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Settings } from '@/utils/settings/settings';
-import { sendCommand } from '@/utils/protocol/commands';
+import { sendCommand } from '@/utils/platform/messaging';
 import { t } from '@/utils/platform/i18n';
 
 export interface WelcomeProps {
