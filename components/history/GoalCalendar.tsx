@@ -1,4 +1,5 @@
 import { goalMet, lastDays, shiftDay, type DailyTotals, type StreakOptions } from '@/utils/history/totals';
+import { noonOfDay } from '@/utils/day';
 import { t } from '@/utils/platform/i18n';
 import { dayLabel } from './day-label';
 
@@ -12,8 +13,7 @@ const WEEKS = 12;
 const CELL = 14;
 
 function weekdayOf(day: string): number {
-  const [y, m, d] = day.split('-').map(Number);
-  return new Date(y!, m! - 1, d!, 12).getDay();
+  return noonOfDay(day).getDay();
 }
 
 /** Twelve weeks, a column each, Monday at the top: which active days met the routine goal. */

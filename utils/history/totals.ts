@@ -1,5 +1,5 @@
 import type { RollCallEvent } from './events';
-import { localDayKey } from '../day';
+import { localDayKey, noonOfDay } from '../day';
 
 /**
  * History: daily totals read from the event log, streaks, and compaction.
@@ -115,13 +115,11 @@ export function fullRoutinesOn(day: DayTotals | undefined, fullRoutinePresetId: 
 
 /** The local calendar day `offset` days from `day` (a `YYYY-MM-DD` key); DST-safe, by calendar fields. */
 export function shiftDay(day: string, offset: number): string {
-  const [y, m, d] = day.split('-').map(Number);
-  return localDayKey(new Date(y!, m! - 1, d! + offset, 12).getTime());
+  return localDayKey(noonOfDay(day, offset).getTime());
 }
 
 function weekdayOf(day: string): number {
-  const [y, m, d] = day.split('-').map(Number);
-  return new Date(y!, m! - 1, d!, 12).getDay();
+  return noonOfDay(day).getDay();
 }
 
 export interface CompactionResult {
@@ -143,8 +141,8 @@ export function compact(events: readonly RollCallEvent[], compacted: DailyTotals
   const staleTotals = Object.keys(compacted).filter((day) => day < keepTotalsFrom);
   if (old.length === 0 && staleTotals.length === 0) return { events: [...events], compacted, changed: false };
   const merged = dailyTotals(old, compacted);
-  for (const day of Object.keys(merged)) if (day < keepTotalsFrom) delete merged[day];
-  return { events: events.filter((e) => e.day >= keepEventsFrom), compacted: merged, changed: true };
+  const kept = Object.fromEntries(Object.entries(merged).filter(([day]) => day >= keepTotalsFrom));
+  return { events: events.filter((e) => e.day >= keepEventsFrom), compacted: kept, changed: true };
 }
 
 export interface StreakOptions {
@@ -253,10 +251,9 @@ export function allTimeTotals(totals: DailyTotals): AllTimeTotals {
 /** Daily totals as CSV, one row a day, oldest first, for spreadsheets. */
 export function totalsToCsv(totals: DailyTotals, fullRoutinePresetId: string): string {
   const header = 'date,breaks_due,breaks_taken,natural_breaks,skipped,snoozed,routines_completed,full_routines,routines_stopped,routine_minutes,longest_sitting_minutes';
-  const rows = Object.keys(totals)
-    .sort()
-    .map((day) => {
-      const t = totals[day]!;
+  const rows = Object.entries(totals)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([day, t]) => {
       return [
         day,
         t.breaksDue,
