@@ -11,7 +11,7 @@ export interface SittingStatusProps {
   state: SittingView;
   settings: Settings;
   now: number;
-  send(request: SittingRequest): void;
+  send: (request: SittingRequest) => void;
 }
 
 const PAUSE_CHOICES = ['m30', 'h1', 'h2', 'tomorrow', 'untilResumed'] as const;

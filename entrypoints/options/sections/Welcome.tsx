@@ -5,8 +5,8 @@ import { t } from '@/utils/platform/i18n';
 
 export interface WelcomeProps {
   settings: Settings;
-  save(patch: Partial<Settings>): void;
-  onClose(): void;
+  save: (patch: Partial<Settings>) => void;
+  onClose: () => void;
 }
 
 type TestStep = 'idle' | 'asking' | 'seen' | 'unseen';
