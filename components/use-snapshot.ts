@@ -25,7 +25,7 @@ function openSnapshotFeed(): SnapshotFeed {
   const onChanged = (changes: Record<string, Storage.StorageChange>, area: string) => {
     if (area !== 'local' || !(SNAPSHOT_KEY in changes)) return;
     changedSinceRead = true;
-    receive(changes[SNAPSHOT_KEY]!.newValue);
+    receive(changes[SNAPSHOT_KEY].newValue);
   };
   // Listening starts before the read, so a write in between is never missed, and a read older than it never wins.
   browser.storage.onChanged.addListener(onChanged);

@@ -34,6 +34,7 @@ export default defineBackground(() => {
     }),
   );
 
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises -- the browser ignores the returned promise; the fake browser's trigger() awaits it, so tests see the alarm's work done
   browser.alarms.onAlarm.addListener((alarm) =>
     serially(async () => {
       if (alarm.name === STEP_ALARM) await handleStepAlarm(Date.now(), trackerListens);

@@ -14,7 +14,7 @@ type Active = Extract<RoutineState, { status: 'running' | 'paused' }>;
 export interface RunningViewProps {
   state: Active;
   settings: Settings;
-  send(request: RoutineRequest): unknown;
+  send: (request: RoutineRequest) => unknown;
 }
 
 const stepTitle = (step: Step) => t(stepTitleKey(step) as MessageKey);
@@ -22,18 +22,16 @@ const stepTitle = (step: Step) => t(stepTitleKey(step) as MessageKey);
 /** Plays the cue from this page at the step's end, to the millisecond, while the view is open. */
 function useCueAtStepEnd(state: Active, settings: Settings) {
   const endsAt = stepEndsAt(state);
+  const next = state.steps[state.stepIndex + 1];
+  const cueText = next ? stepTitle(next) : t('notify_routine_done');
   useEffect(() => {
     if (endsAt === undefined || (!settings.chime && !settings.spokenCues)) return;
     const timer = setTimeout(() => {
-      const next = state.steps[state.stepIndex + 1];
       if (settings.chime) playChime(settings.volume);
-      if (settings.spokenCues) {
-        const text = next ? stepTitle(next) : t('notify_routine_done');
-        speakCue(text, document.documentElement.lang, settings.volume);
-      }
+      if (settings.spokenCues) speakCue(cueText, document.documentElement.lang, settings.volume);
     }, Math.max(0, endsAt - Date.now()));
     return () => clearTimeout(timer);
-  }, [endsAt, state.stepIndex, settings.chime, settings.spokenCues, settings.volume]);
+  }, [endsAt, state.stepIndex, cueText, settings.chime, settings.spokenCues, settings.volume]);
 }
 
 /** Space, arrows and Esc drive the timer, except where a focused control already handles the key. */
@@ -74,7 +72,9 @@ export function RunningView({ state: stored, settings, send }: RunningViewProps)
   useCueAtStepEnd(stored, settings);
   useShortcuts(paused, send);
 
-  const step = state.steps[state.stepIndex]!;
+  const step = state.steps[state.stepIndex];
+  // An active routine always stands on one of its steps; render nothing rather than crash if storage ever says otherwise.
+  if (!step) return null;
   const next = state.steps[state.stepIndex + 1];
   const remaining = endedMeanwhile ? 0 : stepRemainingMs(state, now);
   const left = formatClock(endedMeanwhile ? 0 : routineRemainingMs(state, now));

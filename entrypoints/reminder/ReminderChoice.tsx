@@ -10,7 +10,7 @@ import { useStorageItem } from '@/components/use-storage';
 
 export interface ReminderChoiceProps {
   reminderId: string | undefined;
-  onDone(): void;
+  onDone: () => void;
 }
 
 /**
@@ -43,7 +43,7 @@ export function ReminderChoice({ reminderId, onDone }: ReminderChoiceProps) {
       </main>
     );
   }
-  const id = shown!.id;
+  const id = shown.id;
   return (
     <main class="reminder">
       <h1>{t('reminder_title')}</h1>

@@ -175,7 +175,7 @@ describe('popup snapshot', () => {
     vi.setSystemTime(T0 + 20_000);
     try {
       await seedSnapshot();
-      readPopupSnapshotEarly();
+      void readPopupSnapshotEarly();
       // The background moves on between the early read and the first render.
       await seedRoutine(runningDesk());
       render(<App inWindow={false} />);

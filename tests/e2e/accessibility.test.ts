@@ -27,6 +27,7 @@ describe('accessibility (axe-core) and the keyboard', () => {
   beforeAll(async () => {
     harness = await launchExtension();
   });
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- beforeAll may have failed before it assigned the harness
   afterAll(async () => harness?.close());
 
   it('the popup has no violations, idle or running', async () => {
@@ -71,6 +72,6 @@ describe('accessibility (axe-core) and the keyboard', () => {
     await options.keyboard.press('ControlOrMeta+A');
     await options.keyboard.type('15');
     await options.keyboard.press('Tab');
-    await expect.poll(() => harness.inWorker(async () => ((await chrome.storage.sync.get('settings')).settings as { snoozeMin?: number })?.snoozeMin)).toBe(15);
+    await expect.poll(() => harness.inWorker(async () => ((await chrome.storage.sync.get('settings')).settings as { snoozeMin?: number } | undefined)?.snoozeMin)).toBe(15);
   });
 });

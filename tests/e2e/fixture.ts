@@ -102,7 +102,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     extensionId,
     userDataDir,
     worker,
-    inWorker: inWorker as ExtensionHarness['inWorker'],
+    inWorker,
     wakeWorker,
     async openPage(path) {
       const page = await context.newPage();

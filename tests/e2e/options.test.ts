@@ -13,6 +13,7 @@ describe('the options page in Chromium', () => {
     await harness.inWorker((settings) => chrome.storage.sync.set({ settings }), activeNowSettings());
     options = await harness.openPage('options.html');
   });
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- beforeAll may have failed before it assigned the harness
   afterAll(async () => harness?.close());
 
   const storedSync = () => harness.inWorker(() => chrome.storage.sync.get(null));
@@ -55,7 +56,7 @@ describe('the options page in Chromium', () => {
     await options.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
 
     const [download] = await Promise.all([options.waitForEvent('download'), options.getByRole('button', { name: 'Export (JSON)' }).click()]);
-    const exported = readFileSync((await download.path())!, 'utf8');
+    const exported = readFileSync(await download.path(), 'utf8');
     const original = await harness.inWorker(async () => ({
       settings: (await chrome.storage.sync.get('settings')).settings,
       presets: (await chrome.storage.sync.get('presets')).presets,

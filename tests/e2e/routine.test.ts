@@ -38,6 +38,7 @@ describe('the routine timer in Chromium', () => {
     // This routine counts as the daily full routine, so finishing it meets the goal.
     await harness.inWorker((settings) => chrome.storage.sync.set({ settings }), { ...activeNowSettings(), fullRoutinePresetId: 'custom-e2e' });
   });
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- beforeAll may have failed before it assigned the harness
   afterAll(async () => harness?.close());
 
   it('starts a custom routine from the popup', async () => {
@@ -83,7 +84,7 @@ describe('the routine timer in Chromium', () => {
     // The new step is dated from the old one's end, whatever time the alarm fired.
     expect((routine as { stepStartedAt: number }).stepStartedAt - startedAt).toBeLessThan(31_000);
     expect(await harness.inWorker(() => chrome.notifications.getAll())).toHaveProperty('routine-cue');
-    const offscreen = await harness.inWorker(() => chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT' as chrome.runtime.ContextType] }));
+    const offscreen = await harness.inWorker(() => chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] }));
     expect(offscreen).toHaveLength(1);
     expect(await harness.inWorker(() => chrome.action.getBadgeText({}))).toBe('1');
   });

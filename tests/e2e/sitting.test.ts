@@ -10,6 +10,7 @@ describe('the sitting tracker in Chromium', () => {
     harness = await launchExtension();
     await harness.inWorker((settings) => chrome.storage.sync.set({ settings }), baseSettings);
   });
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- beforeAll may have failed before it assigned the harness
   afterAll(async () => harness?.close());
 
   const alarm = (name: string) => harness.inWorker((n) => chrome.alarms.get(n), name);
