@@ -3,7 +3,7 @@ import type { RoutineRequest } from '@/utils/protocol/commands';
 import { t } from '@/utils/platform/i18n';
 
 export interface ComfortCheckProps {
-  send(request: RoutineRequest): Promise<boolean>;
+  send: (request: RoutineRequest) => Promise<boolean>;
 }
 
 const SCALE = Array.from({ length: 11 }, (_, i) => i);
@@ -28,9 +28,11 @@ export function ComfortCheck({ send }: ComfortCheckProps) {
   return (
     <form
       class="comfort"
-      onSubmit={async (e) => {
+      onSubmit={(e) => {
         e.preventDefault();
-        if (await send({ type: 'rateComfort', feet, back })) setSaved(true);
+        void send({ type: 'rateComfort', feet, back }).then((saved) => {
+          if (saved) setSaved(true);
+        });
       }}
     >
       <p class="comfort__question">{t('comfort_question')}</p>

@@ -1,5 +1,5 @@
 import type { SettingsField } from '@/utils/settings/settings';
-import { t, type MessageKey } from '@/utils/platform/i18n';
+import { t } from '@/utils/platform/i18n';
 
 export interface NoticesProps {
   settingsFields: readonly SettingsField[];

@@ -22,10 +22,10 @@ export interface PresetEditorProps {
   presets: readonly Preset[];
   customisations: PresetCustomisations;
   /** Saves new customisations; the editor shows what came of it. */
-  onSave(customisations: PresetCustomisations): void;
+  onSave: (customisations: PresetCustomisations) => void;
   /** Called when a custom preset is deleted, so settings that chose it can fall back. */
-  onDeleted(presetId: string): void;
-  now(): number;
+  onDeleted: (presetId: string) => void;
+  now: () => number;
 }
 
 /**
@@ -36,10 +36,14 @@ export interface PresetEditorProps {
 export function PresetEditor({ presets, customisations, onSave, onDeleted, now }: PresetEditorProps) {
   const [editingId, setEditingId] = useState(presets[0]?.id ?? '');
   const [error, setError] = useState<MessageKey | undefined>();
-  const preset = presets.find((p) => p.id === editingId) ?? presets[0]!;
+  const preset = presets.find((p) => p.id === editingId) ?? presets[0];
+  if (!preset) return null;
 
   const apply = (result: EditResult) => {
-    if (!result.ok) return setError(result.error);
+    if (!result.ok) {
+      setError(result.error);
+      return;
+    }
     setError(undefined);
     onSave(result.customisations);
   };
@@ -48,7 +52,14 @@ export function PresetEditor({ presets, customisations, onSave, onDeleted, now }
     <div class="editor">
       <div class="field">
         <label for="editor-preset">{t('editor_choose')}</label>
-        <select id="editor-preset" value={preset.id} onChange={(e) => (setEditingId(e.currentTarget.value), setError(undefined))}>
+        <select
+          id="editor-preset"
+          value={preset.id}
+          onChange={(e) => {
+            setEditingId(e.currentTarget.value);
+            setError(undefined);
+          }}
+        >
           {presets.map((p) => (
             <option key={p.id} value={p.id}>
               {presetName(p)} · {formatClock(presetDurationSec(p) * 1000)}
@@ -135,7 +146,7 @@ export function PresetEditor({ presets, customisations, onSave, onDeleted, now }
             onClick={() => {
               apply({ ok: true, customisations: deleteCustomPreset(customisations, preset.id) });
               onDeleted(preset.id);
-              setEditingId(presets[0]!.id);
+              setEditingId(presets[0]?.id ?? '');
             }}
           >
             {t('editor_delete')}

@@ -5,13 +5,13 @@ import { PAUSE_CHOICES, nextBreakAt, sittingMs, sittingMode, type SittingView } 
 import type { Settings } from '@/utils/settings/settings';
 import type { SittingRequest } from '@/utils/protocol/commands';
 import { ceilMinutes, formatMoment } from '@/utils/format';
-import { t, type MessageKey } from '@/utils/platform/i18n';
+import { t } from '@/utils/platform/i18n';
 
 export interface SittingStatusProps {
   state: SittingView;
   settings: Settings;
   now: number;
-  send(request: SittingRequest): void;
+  send: (request: SittingRequest) => void;
 }
 
 function statusLines(state: SittingView, settings: Settings, now: number): string[] {

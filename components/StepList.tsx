@@ -1,7 +1,7 @@
 import type { Step } from '@/utils/routine/presets';
 import { stepTitleKey } from '@/utils/routine/presets';
 import { formatClock } from '@/utils/format';
-import { t, type MessageKey } from '@/utils/platform/i18n';
+import { t } from '@/utils/platform/i18n';
 
 export interface StepListProps {
   steps: readonly Step[];

@@ -21,9 +21,10 @@ export function useHistory(now: number): HistoryView | undefined {
   const today = localDayKey(now);
   const bucketItem = useMemo(() => eventBucketItem(today), [today]);
   const bucket = useStorageItem(bucketItem, parseEventLog);
-  const stored = useStorageItem(totalsItem, parseStoredTotals);
+  const stored = useStorageItem(totalsItem, (raw) => parseStoredTotals(raw) ?? null);
   return useMemo(() => {
-    if (!bucket || stored === undefined) return undefined;
+    if (!bucket) return undefined;
+    // Before the background's first start there are no totals yet: an empty history, not a loading one.
     const totals = stored ?? emptyTotals(today);
     return { totals: historyTotals(totals, { [bucketKey(today)]: bucket.events }), dropped: totals.dropped + bucket.dropped };
   }, [bucket, stored, today]);

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { Storage } from 'webextension-polyfill';
 import { isPopupSnapshot, type PopupSnapshot } from '@/utils/display/popup-snapshot';
-import { sendCommand } from '@/utils/protocol/commands';
+import { sendCommand } from '@/utils/platform/messaging';
 
 /** The key of `local:popup` as the browser's storage area names it. */
 const SNAPSHOT_KEY = 'popup';
@@ -25,7 +25,7 @@ function openSnapshotFeed(): SnapshotFeed {
   const onChanged = (changes: Record<string, Storage.StorageChange>, area: string) => {
     if (area !== 'local' || !(SNAPSHOT_KEY in changes)) return;
     changedSinceRead = true;
-    receive(changes[SNAPSHOT_KEY]!.newValue);
+    receive(changes[SNAPSHOT_KEY].newValue);
   };
   // Listening starts before the read, so a write in between is never missed, and a read older than it never wins.
   browser.storage.onChanged.addListener(onChanged);

@@ -20,6 +20,7 @@ export function useStorageItem<T>(item: WxtStorageItem<unknown, Record<string, u
       live = false;
       unwatch();
     };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `parse` is fixed per item; callers may pass a new arrow each render, which must not re-subscribe and re-read
   }, [item]);
   return value;
 }

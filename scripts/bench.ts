@@ -14,7 +14,7 @@ const STEP_SEC = 3;
 const median = (xs: number[]) => quantile(xs, 0.5);
 function quantile(xs: number[], q: number): number {
   const sorted = [...xs].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 }
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -48,7 +48,7 @@ async function timeToLive(harness: ExtensionHarness, path: string): Promise<numb
   await page.addInitScript(MARK_LIVE_STATE);
   await page.goto(`chrome-extension://${harness.extensionId}/${path}`);
   await page.waitForFunction(() => (globalThis as { liveAt?: number }).liveAt !== undefined);
-  const liveAt = await page.evaluate(() => (globalThis as { liveAt?: number }).liveAt!);
+  const liveAt = await page.evaluate(() => (globalThis as { liveAt?: number }).liveAt ?? NaN);
   await page.close();
   return liveAt;
 }
@@ -129,18 +129,19 @@ async function cueLateness(harness: ExtensionHarness) {
     (globalThis as { late?: number[] }).late = late;
     chrome.storage.onChanged.addListener((changes, area) => {
       const next = changes.routine?.newValue as { status?: string; stepStartedAt?: number; stepIndex?: number } | undefined;
-      if (area === 'local' && next?.status === 'running' && (next.stepIndex ?? 0) > 0) late.push(Date.now() - next.stepStartedAt!);
+      if (area === 'local' && next?.status === 'running' && (next.stepIndex ?? 0) > 0 && next.stepStartedAt !== undefined) late.push(Date.now() - next.stepStartedAt);
     });
   });
   const closedStart = await seedShortRoutine(harness, observer);
   await sleep(closedStart - Date.now() + CUE_STEPS * STEP_SEC * 1000 + 1500);
-  const closed = await observer.evaluate(() => (globalThis as { late?: number[] }).late!);
+  const closed = await observer.evaluate(() => (globalThis as { late?: number[] }).late ?? []);
 
   // A view open: the popup plays the chime itself; its oscillator start is the cue.
   const popup: Page = await harness.context.newPage();
   await popup.addInitScript(() => {
     const cues: number[] = [];
     (globalThis as { cues?: number[] }).cues = cues;
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with .call(this), on the right context
     const original = AudioContext.prototype.createOscillator;
     let last = 0;
     AudioContext.prototype.createOscillator = function (this: AudioContext) {
@@ -153,7 +154,7 @@ async function cueLateness(harness: ExtensionHarness) {
   await popup.goto(`chrome-extension://${harness.extensionId}/popup.html`);
   const openStart = await seedShortRoutine(harness, observer);
   await sleep(openStart - Date.now() + CUE_STEPS * STEP_SEC * 1000 + 1500);
-  const open = lateness(await popup.evaluate(() => (globalThis as { cues?: number[] }).cues!), openStart);
+  const open = lateness(await popup.evaluate(() => (globalThis as { cues?: number[] }).cues ?? []), openStart);
   await popup.close();
   await observer.close();
 
@@ -171,7 +172,7 @@ async function workerHeapUsed(harness: ExtensionHarness): Promise<number> {
     const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: Array<{ targetId: string; type: string; url: string }> };
     const worker = targetInfos.find((t) => t.type === 'service_worker' && t.url.includes(harness.extensionId));
     if (!worker) return 0;
-    const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: worker.targetId, flatten: false })) as { sessionId: string };
+    const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: worker.targetId, flatten: false });
     const reply = new Promise<number>((resolve) => {
       cdp.on('Target.receivedMessageFromTarget', (event: { sessionId: string; message: string }) => {
         const message = JSON.parse(event.message) as { id?: number; result?: { usedSize: number } };
@@ -191,7 +192,7 @@ async function heap(harness: ExtensionHarness) {
   await popup.getByRole('button', { name: /./ }).first().waitFor();
   const cdp = await harness.context.newCDPSession(popup);
   await cdp.send('Performance.enable');
-  const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: Array<{ name: string; value: number }> };
+  const { metrics } = await cdp.send('Performance.getMetrics');
   const popupHeap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
   await popup.close();
   const workerHeap = await workerHeapUsed(harness);

@@ -31,7 +31,7 @@ function gzipBytes(path: string): number {
 }
 
 function pageAssets(html: string): string[] {
-  const found = [...html.matchAll(/(?:src|href)="\/([^"]+\.(?:js|css))"/g)].map((m) => m[1]!);
+  const found = [...html.matchAll(/(?:src|href)="\/([^"]+\.(?:js|css))"/g)].flatMap((m) => m[1] ?? []);
   return [...new Set(found)];
 }
 

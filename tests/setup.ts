@@ -36,7 +36,7 @@ function installPromiseAwareSendMessage() {
       }
     }
     return undefined;
-  }) as typeof fakeBrowser.runtime.sendMessage;
+  });
 }
 
 beforeEach(() => {

@@ -7,7 +7,7 @@ export interface NumberSettingProps {
   field: NumberField;
   value: number;
   hint?: string;
-  onSave(value: number): void;
+  onSave: (value: number) => void;
 }
 
 /** A whole-number setting with its range from the settings schema. */

@@ -6,11 +6,11 @@ export interface TextSettingProps<T> {
   label: string;
   hint?: string;
   value: T;
-  format(value: T): string;
-  parse(text: string): Parsed<T>;
+  format: (value: T) => string;
+  parse: (text: string) => Parsed<T>;
   /** The message for an error key, with the field's own bounds filled in. */
-  describeError(error: Extract<Parsed<T>, { ok: false }>['error']): string;
-  onSave(value: T): void;
+  describeError: (error: Extract<Parsed<T>, { ok: false }>['error']) => string;
+  onSave: (value: T) => void;
   inputMode?: 'numeric' | 'text';
   width?: 'short' | 'medium';
 }
@@ -27,6 +27,7 @@ export function TextSetting<T>({ id, label, hint, value, format, parse, describe
   // A value changed elsewhere (another device, an import) shows here unless the user is mid-edit with an error.
   useEffect(() => {
     if (!error) setText(format(value));
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new stored value refreshes the text; re-running when the error clears would overwrite what the user is typing
   }, [value]);
 
   const check = (next: string) => {

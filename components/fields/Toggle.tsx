@@ -3,7 +3,7 @@ export interface ToggleProps {
   label: string;
   hint?: string;
   checked: boolean;
-  onChange(checked: boolean): void;
+  onChange: (checked: boolean) => void;
 }
 
 /** An on/off setting, saved as soon as it changes. */

@@ -12,7 +12,10 @@ const STEP = 24;
 
 function line(points: readonly ComfortPoint[], key: 'feet' | 'back'): string {
   return points
-    .flatMap((p, i) => (p[key] === undefined ? [] : [`${i * STEP + 10},${HEIGHT - (p[key]! / 10) * HEIGHT}`]))
+    .flatMap((p, i) => {
+      const value = p[key];
+      return value === undefined ? [] : [`${i * STEP + 10},${HEIGHT - (value / 10) * HEIGHT}`];
+    })
     .join(' ');
 }
 

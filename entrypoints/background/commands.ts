@@ -5,7 +5,7 @@ import type { CommandErrorKey, CommandReply } from '@/utils/protocol/commands';
 import type { JobInput } from '@/utils/jobs/run';
 import { pauseUntil } from '@/utils/sitting/rules';
 import { CUSTOMISATIONS_SCHEMA } from '@/utils/routine/presets-schema';
-import { applySettingsPatch, parseSettings, settingsToStore, SETTINGS_FIELDS, validateSettings, type Settings } from '@/utils/settings/settings';
+import { applySettingsPatch, parseSettings, settingsToStore, SETTINGS_FIELDS, validateSettings } from '@/utils/settings/settings';
 import { isQuotaError, settingsItem } from '@/utils/platform/storage';
 import type { CommandSender } from '@/utils/platform/command-listener';
 import { runBackgroundJob } from './job';
@@ -92,7 +92,7 @@ export async function handleSettingsRequest(raw: unknown): Promise<CommandReply>
         const keys = Object.keys(request.patch);
         if (keys.length === 0 || !keys.every((k) => (SETTINGS_FIELDS as readonly string[]).includes(k))) return badCommand;
         const stored = parseSettings(await settingsItem.getValue());
-        const next = applySettingsPatch(stored.settings, request.patch as Partial<Settings>);
+        const next = applySettingsPatch(stored.settings, request.patch);
         if (validateSettings(next).length > 0) return { ok: false, error: 'error_not_saved' };
         await settingsItem.setValue(settingsToStore(stored, next));
         return { ok: true };

@@ -36,7 +36,7 @@ export default defineBackground(() => {
   // Firefox starts an event page at browser start only when it listens for onStartup; recovery itself runs below.
   browser.runtime.onStartup.addListener(() => undefined);
 
-  // Listeners return their job, so whoever fires the event can wait for it to end.
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises -- the browser ignores the returned promise; the fake browser's trigger() awaits it, so tests see the alarm's work done
   browser.alarms.onAlarm.addListener(async (alarm) => {
     if (alarm.name === STEP_ALARM) await job({ type: 'stepAlarm' });
     else if (SITTING_ALARM_NAMES.includes(alarm.name)) await serially(() => onSittingAlarm(alarm.name, Date.now()));
@@ -46,6 +46,7 @@ export default defineBackground(() => {
 
   // Firefox's notifications have no buttons; there a click opens the choice window instead.
   if (import.meta.env.BROWSER !== 'firefox') {
+    // eslint-disable-next-line @typescript-eslint/no-misused-promises -- as for alarms: returned so that a test can wait for the job
     browser.notifications.onButtonClicked.addListener((notificationId, buttonIndex) => {
       const reminderId = reminderIdOf(notificationId);
       if (reminderId === undefined) return;

@@ -220,14 +220,14 @@ export async function maintainHistory(now: number): Promise<void> {
   const all = await browser.storage.local.get(null);
   const legacyEvents = all[LEGACY_LOG_KEYS.events];
   const legacyTotals = all[LEGACY_LOG_KEYS.totals];
-  let totals = parseStoredTotals(all[TOTALS_KEY]);
+  const totals = parseStoredTotals(all[TOTALS_KEY]);
   const changes: Record<string, unknown> = {};
   const remove: string[] = [];
   if (Array.isArray(legacyEvents) || (legacyTotals != null && totals === undefined)) {
     const parsed = parseEventLog(legacyEvents);
     const migrated = migrateWholeLog(parsed.events, parseDailyTotals(legacyTotals), now);
     for (const [key, bucket] of Object.entries(migrated.buckets)) if (!migrated.removeBuckets.includes(key)) changes[key] = bucket;
-    totals = changes[TOTALS_KEY] = { ...migrated.totals, dropped: parsed.dropped };
+    changes[TOTALS_KEY] = { ...migrated.totals, dropped: parsed.dropped };
     remove.push(LEGACY_LOG_KEYS.events, LEGACY_LOG_KEYS.totals);
     // Marked done in the same write, so a kill before the removal never migrates twice.
     changes[LEGACY_LOG_KEYS.events] = null;

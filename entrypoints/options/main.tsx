@@ -2,9 +2,10 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { App } from './App';
 import { t } from '@/utils/platform/i18n';
+import { appRoot } from '@/components/app-root';
 import '@/components/theme.css';
 import './style.css';
 
 document.documentElement.lang = browser.i18n.getUILanguage();
 document.title = t('options_title');
-render(<App welcome={location.hash === '#welcome'} />, document.getElementById('app')!);
+render(<App welcome={location.hash === '#welcome'} />, appRoot());

@@ -1,7 +1,8 @@
 import { useCallback, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { findPreset } from '@/utils/routine/presets';
-import { sendCommand, type CommandReply, type RoutineRequest, type SittingRequest } from '@/utils/protocol/commands';
+import { sendCommand } from '@/utils/platform/messaging';
+import type { CommandReply, RoutineRequest, SittingRequest } from '@/utils/protocol/commands';
 import { t, type MessageKey } from '@/utils/platform/i18n';
 import { openPopOutWindow } from '@/utils/platform/routine-views';
 import { usePopupSnapshot } from '@/components/use-snapshot';

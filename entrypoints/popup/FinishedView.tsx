@@ -11,8 +11,8 @@ export interface FinishedViewProps {
   presetLabel: string;
   settings: Settings;
   today: TodayProgress;
-  onDone(): void;
-  send(request: RoutineRequest): Promise<boolean>;
+  onDone: () => void;
+  send: (request: RoutineRequest) => Promise<boolean>;
 }
 
 /** The end of a routine: how long it took and how many steps were done. */

@@ -17,8 +17,8 @@ export interface IdleViewProps {
   settings: Settings;
   sitting: SittingView;
   today: TodayProgress;
-  onStart(presetId: string): void;
-  sendSitting(request: SittingRequest): void;
+  onStart: (presetId: string) => void;
+  sendSitting: (request: SittingRequest) => void;
 }
 
 /** No routine running: pick a routine (the break routine first) and start it. */

@@ -15,7 +15,7 @@ type Active = Extract<RoutineState, { status: 'running' | 'paused' }>;
 export interface RunningViewProps {
   state: Active;
   settings: Settings;
-  send(request: RoutineRequest): unknown;
+  send: (request: RoutineRequest) => unknown;
 }
 
 const stepTitle = (step: Step) => t(stepTitleKey(step));
@@ -23,19 +23,18 @@ const stepTitle = (step: Step) => t(stepTitleKey(step));
 /** Plays the cue from this page at the step's end, to the millisecond, while the view is open. */
 function useCueAtStepEnd(state: Active, settings: Settings) {
   const endsAt = stepEndsAt(state);
+  const index = state.stepIndex + 1;
+  const next = state.steps[index];
+  // Worked out here, so the effect depends on the words it says rather than on the whole routine.
+  const spoken = cueText(next && { step: next, index, count: state.steps.length }).message;
   useEffect(() => {
     if (endsAt === undefined || (!settings.chime && !settings.spokenCues)) return;
     const timer = setTimeout(() => {
-      const index = state.stepIndex + 1;
-      const next = state.steps[index];
       if (settings.chime) playChime(settings.volume);
-      if (settings.spokenCues) {
-        const { message } = cueText(next && { step: next, index, count: state.steps.length });
-        speakCue(message, document.documentElement.lang, settings.volume);
-      }
+      if (settings.spokenCues) speakCue(spoken, document.documentElement.lang, settings.volume);
     }, Math.max(0, endsAt - Date.now()));
     return () => clearTimeout(timer);
-  }, [endsAt, state.stepIndex, settings.chime, settings.spokenCues, settings.volume]);
+  }, [endsAt, spoken, settings.chime, settings.spokenCues, settings.volume]);
 }
 
 /** Space, arrows and Esc drive the timer, except where a focused control already handles the key. */
@@ -76,7 +75,9 @@ export function RunningView({ state: stored, settings, send }: RunningViewProps)
   useCueAtStepEnd(stored, settings);
   useShortcuts(paused, send);
 
-  const step = state.steps[state.stepIndex]!;
+  const step = state.steps[state.stepIndex];
+  // An active routine always stands on one of its steps; render nothing rather than crash if storage ever says otherwise.
+  if (!step) return null;
   const next = state.steps[state.stepIndex + 1];
   const remaining = endedMeanwhile ? 0 : stepRemainingMs(state, now);
   const left = formatClock(endedMeanwhile ? 0 : routineRemainingMs(state, now));

@@ -3,13 +3,14 @@ import { parseSettings } from '@/utils/settings/settings';
 import { settingsItem, sittingItem } from '@/utils/platform/storage';
 import { parseSittingState } from '@/utils/sitting/schema';
 import { sittingMs } from '@/utils/sitting/rules';
-import { sendCommand, type SittingRequest } from '@/utils/protocol/commands';
+import { sendCommand } from '@/utils/platform/messaging';
+import type { SittingRequest } from '@/utils/protocol/commands';
 import { t, type MessageKey } from '@/utils/platform/i18n';
 import { useStorageItem } from '@/components/use-storage';
 
 export interface ReminderChoiceProps {
   reminderId: string | undefined;
-  onDone(): void;
+  onDone: () => void;
 }
 
 /**
@@ -42,7 +43,7 @@ export function ReminderChoice({ reminderId, onDone }: ReminderChoiceProps) {
       </main>
     );
   }
-  const id = shown!.id;
+  const id = shown.id;
   return (
     <main class="reminder">
       <h1>{t('reminder_title')}</h1>

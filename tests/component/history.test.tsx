@@ -74,7 +74,7 @@ describe('comfort check', () => {
   it('sends the ratings chosen, and thanks', async () => {
     const send = vi.fn(async () => true);
     render(<ComfortCheck send={send} />);
-    expect((screen.getByRole('button', { name: 'Save rating' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Save rating' }).disabled).toBe(true);
     fireEvent.click(within(screen.getByRole('group', { name: 'Feet (0 = sore, 10 = great)' })).getByRole('radio', { name: '8' }));
     fireEvent.click(within(screen.getByRole('group', { name: 'Lower back (0 = sore, 10 = great)' })).getByRole('radio', { name: '3' }));
     fireEvent.click(screen.getByRole('button', { name: 'Save rating' }));

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '@/entrypoints/options/App';
-import { messaging } from '@/utils/protocol/commands';
+import { messaging } from '@/utils/platform/messaging';
 
 async function storedSettings() {
   return (await fakeBrowser.storage.sync.get('settings')).settings as Record<string, unknown> | undefined;
@@ -125,7 +125,7 @@ describe('options page', () => {
       const steps = within(await screen.findByRole('list', { name: 'Steps of Desk break' }));
       for (const name of ['Roll your left foot', 'Roll your right foot', 'Walk barefoot', 'Stretch your left calf']) {
         fireEvent.click(steps.getByRole('checkbox', { name }));
-        await waitFor(() => expect((steps.getByRole('checkbox', { name }) as HTMLInputElement).checked).toBe(false));
+        await waitFor(() => expect(steps.getByRole<HTMLInputElement>('checkbox', { name }).checked).toBe(false));
       }
       fireEvent.click(steps.getByRole('checkbox', { name: 'Stretch your right calf' }));
       expect((await screen.findByRole('alert')).textContent).toBe('A routine needs at least one step turned on.');
@@ -143,7 +143,7 @@ describe('options page', () => {
           'roll-right',
         ]),
       );
-      expect((screen.getByRole('button', { name: 'Move “Roll your left foot” up' }) as HTMLButtonElement).disabled).toBe(true);
+      expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Move “Roll your left foot” up' }).disabled).toBe(true);
     });
 
     it('duplicates into a custom routine, renames it, and deletes it', async () => {
@@ -237,6 +237,6 @@ describe('options page', () => {
     await fakeBrowser.storage.sync.set({ settings: { snoozeMin: -3 } });
     render(<App welcome={false} />);
     expect((await screen.findByText(/could not be read/)).textContent).toContain('Snooze length (minutes)');
-    expect(((await screen.findByLabelText('Snooze length (minutes)')) as HTMLInputElement).value).toBe('10');
+    expect((await screen.findByLabelText<HTMLInputElement>('Snooze length (minutes)')).value).toBe('10');
   });
 });

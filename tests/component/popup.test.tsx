@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { messaging } from '@/utils/protocol/commands';
+import { messaging } from '@/utils/platform/messaging';
 import { IDLE, applyRoutineCommand, type RoutineState } from '@/utils/routine/timer';
 import { BUILT_IN_PRESETS } from '@/utils/routine/presets';
 import { App } from '@/entrypoints/popup/App';
@@ -175,7 +175,7 @@ describe('popup snapshot', () => {
     vi.setSystemTime(T0 + 20_000);
     try {
       await seedSnapshot();
-      readPopupSnapshotEarly();
+      void readPopupSnapshotEarly();
       // The background moves on between the early read and the first render.
       await seedRoutine(runningDesk());
       render(<App inWindow={false} />);

@@ -30,6 +30,7 @@ describe('accessibility (axe-core) and the keyboard', () => {
   beforeEach(async () => {
     harness = await launchExtension();
   });
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- the launch in the hook before may fail before the harness is set
   afterEach(async () => harness?.close());
 
   it('the popup has no violations, idle or running', async () => {
@@ -69,6 +70,6 @@ describe('accessibility (axe-core) and the keyboard', () => {
     await options.page.keyboard.press('ControlOrMeta+A');
     await options.page.keyboard.type('15');
     await options.page.keyboard.press('Tab');
-    await expect.poll(() => harness.inWorker(async () => ((await chrome.storage.sync.get('settings')).settings as { snoozeMin?: number })?.snoozeMin)).toBe(15);
+    await expect.poll(() => harness.inWorker(async () => ((await chrome.storage.sync.get('settings')).settings as { snoozeMin?: number }).snoozeMin)).toBe(15);
   });
 });

@@ -2,7 +2,7 @@
 /// <reference types="chrome" />
 
 declare namespace chrome.events {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- mirrors @types/chrome's own constraint, which uses `any`
   interface Event<T extends (...args: any) => void> {
     /** Chromium's own dispatch, reachable from the worker: it fires the real listeners, as the browser would. */
     dispatch(...args: Parameters<T>): void;

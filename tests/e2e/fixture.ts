@@ -84,14 +84,14 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
   extensionId = new URL((await worker()).url()).host;
 
   /** The worker's DevTools targets, read over CDP from a blank page, which neither wakes the worker nor counts as a view. */
-  async function withWorkerTargets<R>(use: (cdp: CDPSession, targets: Array<{ targetId: string }>) => Promise<R>): Promise<R> {
+  async function withWorkerTargets<R>(work: (cdp: CDPSession, targets: Array<{ targetId: string }>) => Promise<R>): Promise<R> {
     const page = await context.newPage();
     try {
       const cdp = await context.newCDPSession(page);
       const { targetInfos } = (await cdp.send('Target.getTargets')) as {
         targetInfos: Array<{ targetId: string; type: string; url: string }>;
       };
-      return await use(cdp, targetInfos.filter((t) => t.type === 'service_worker' && t.url.includes(extensionId)));
+      return await work(cdp, targetInfos.filter((t) => t.type === 'service_worker' && t.url.includes(extensionId)));
     } finally {
       await page.close();
     }
@@ -118,7 +118,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     extensionId,
     userDataDir,
     worker,
-    inWorker: inWorker as ExtensionHarness['inWorker'],
+    inWorker,
     wakeWorker,
     async openPage(path) {
       const page = await context.newPage();

@@ -14,6 +14,7 @@ describe('the options page in Chromium', () => {
     await harness.inWorker((settings) => chrome.storage.sync.set({ settings }), activeNowSettings());
     options = await openOptions(harness);
   });
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- the launch in the hook before may fail before the harness is set
   afterEach(async () => harness?.close());
 
   const storedSync = () => harness.inWorker(() => chrome.storage.sync.get(null));

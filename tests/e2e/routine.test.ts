@@ -30,6 +30,7 @@ describe('the routine timer in Chromium', () => {
     // This routine counts as the daily full routine, so finishing it meets the goal.
     await harness.inWorker((settings) => chrome.storage.sync.set({ settings }), { ...activeNowSettings(), fullRoutinePresetId: 'custom-e2e' });
   });
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- the launch in the hook before may fail before the harness is set
   afterEach(async () => harness?.close());
 
   const storedRoutine = () => harness.inWorker(async () => (await chrome.storage.local.get('routine')).routine as { status: string; stepIndex: number; stepStartedAt: number });
@@ -87,7 +88,7 @@ describe('the routine timer in Chromium', () => {
     // The new step is dated from the old one's end, whatever time the alarm fired.
     expect(routine.stepStartedAt - startedAt).toBeLessThan(31_000);
     await expect.poll(() => harness.inWorker(() => chrome.notifications.getAll())).toHaveProperty('routine-cue');
-    const offscreen = await harness.inWorker(() => chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT' as chrome.runtime.ContextType] }));
+    const offscreen = await harness.inWorker(() => chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] }));
     expect(offscreen).toHaveLength(1);
     expect(await harness.inWorker(() => chrome.action.getBadgeText({}))).toBe('1');
   });

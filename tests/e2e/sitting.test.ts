@@ -15,6 +15,7 @@ describe('the sitting tracker in Chromium', () => {
     harness = await launchExtension();
     await harness.inWorker((settings) => chrome.storage.sync.set({ settings }), baseSettings);
   });
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- the launch in the hook before may fail before the harness is set
   afterEach(async () => harness?.close());
 
   const alarm = (name: string) => harness.inWorker((n) => chrome.alarms.get(n), name);

@@ -11,6 +11,7 @@ describe('the built extension in Chromium', () => {
   beforeAll(async () => {
     harness = await launchExtension();
   });
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- beforeAll may have failed before it assigned the harness
   afterAll(async () => harness?.close());
 
   it('asks for exactly the permissions it needs, and no host access', () => {

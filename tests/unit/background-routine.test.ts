@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { messaging } from '@/utils/protocol/commands';
+import { messaging } from '@/utils/platform/messaging';
 import { readEventLog, readRoutineState } from '@/utils/platform/storage';
 import { handleRoutineRequest, handleStepAlarm, recoverState } from '@/entrypoints/background/commands';
 import { STEP_ALARM } from '@/entrypoints/background/job';

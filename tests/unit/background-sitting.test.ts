@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { messaging } from '@/utils/protocol/commands';
+import { messaging } from '@/utils/platform/messaging';
 import { SITTING_ALARMS } from '@/utils/sitting/rules';
 import { readEventLog, readRoutineState, readSittingState } from '@/utils/platform/storage';
 import { STEP_ALARM } from '@/entrypoints/background/job';

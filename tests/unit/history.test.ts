@@ -1,10 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { appendEvents, type NewEvent, type RollCallEvent } from '@/utils/history/events';
 import {
-  RAW_EVENT_DAYS,
   allTimeTotals,
   comfortTrend,
-  compact,
   currentStreak,
   dailyTotals,
   lastDays,
@@ -89,30 +87,6 @@ describe('daily totals', () => {
     const older = dailyTotals(log({ type: 'skipped', at: at(2026, 11, 25, 9) }, { type: 'sittingEnded', at: at(2026, 11, 25, 10), startedAt: 0, durationMs: 50 * 60_000 }));
     const totals = dailyTotals(log({ type: 'skipped', at: at(2026, 11, 25, 15) }, { type: 'sittingEnded', at: at(2026, 11, 25, 16), startedAt: 0, durationMs: 20 * 60_000 }), older);
     expect(totals['2026-11-25']).toMatchObject({ skipped: 2, longestSittingMs: 50 * 60_000 });
-  });
-});
-
-describe('compaction', () => {
-  const now = at(2026, 11, 25, 9);
-
-  it(`keeps ${RAW_EVENT_DAYS} days of raw events and moves older ones into daily totals`, () => {
-    const events = log({ type: 'skipped', at: at(2026, 10, 20) }, { type: 'skipped', at: at(2026, 10, 26) }, { type: 'skipped', at: at(2026, 11, 24) });
-    const result = compact(events, {}, now);
-    expect(result.changed).toBe(true);
-    expect(result.events.map((e) => e.day)).toEqual(['2026-10-26', '2026-11-24']);
-    expect(Object.keys(result.compacted)).toEqual(['2026-10-20']);
-    // Nothing is lost: the totals read the same before and after.
-    expect(dailyTotals(result.events, result.compacted)).toEqual(dailyTotals(events));
-  });
-
-  it('drops daily totals older than 400 days', () => {
-    const compacted = { '2025-10-01': dailyTotals(log({ type: 'skipped', at: at(2025, 10, 1) }))['2025-10-01']!, '2025-10-30': dailyTotals(log({ type: 'skipped', at: at(2025, 10, 30) }))['2025-10-30']! };
-    expect(Object.keys(compact([], compacted, now).compacted)).toEqual(['2025-10-30']);
-  });
-
-  it('changes nothing when nothing is old enough', () => {
-    const events = log({ type: 'skipped', at: at(2026, 11, 24) });
-    expect(compact(events, {}, now)).toEqual({ events, compacted: {}, changed: false });
   });
 });
 

@@ -41,8 +41,8 @@ describe('source hygiene', () => {
     const offenders = source
       .filter((f) => f.path.endsWith('.tsx'))
       .flatMap((f) => {
-        // JSX text: from a tag's `>` to the next `<` on one line, with none of the punctuation code would have.
-        const textNodes = [...f.code.matchAll(/>([^<>{}\n;=()?:|&]*[A-Za-z][^<>{}\n;=()?:|&]*)</g)].map((m) => m[1]!.trim());
+        // JSX text: from a tag's `>` (not an arrow's `=>`) to the next `<` on one line, with none of the punctuation code would have.
+        const textNodes = [...f.code.matchAll(/(?<!=)>([^<>{}\n;=()?:|&]*[A-Za-z][^<>{}\n;=()?:|&]*)</g)].map((m) => m[1]!.trim());
         const attributes = [...f.code.matchAll(/\b(aria-label|title|placeholder|alt)="([^"]*[A-Za-z][^"]*)"/g)].map((m) => `${m[1]}="${m[2]}"`);
         return [...textNodes, ...attributes].map((text) => `${f.path}: ${text}`);
       });

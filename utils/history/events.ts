@@ -62,7 +62,7 @@ export type NewEvent = RollCallEvent extends infer E ? (E extends RollCallEvent 
 
 /** Returns a new log with the events added at the end; the old log is left as it was. */
 export function appendEvents(log: readonly RollCallEvent[], events: readonly NewEvent[]): RollCallEvent[] {
-  return [...log, ...events.map((e) => ({ ...e, day: localDayKey(e.at) }) as RollCallEvent)];
+  return [...log, ...events.map((e) => ({ ...e, day: localDayKey(e.at) }))];
 }
 
 export interface ParsedLog {

@@ -37,7 +37,7 @@ export function emptyTotals(today: string): StoredTotals {
 
 /** Gives each new event the local day it happened on, fixed now, so a later time-zone change never moves it. */
 export function datedEvents(events: readonly NewEvent[]): RollCallEvent[] {
-  return events.map((e) => ({ ...e, day: localDayKey(e.at) }) as RollCallEvent);
+  return events.map((e) => ({ ...e, day: localDayKey(e.at) }));
 }
 
 /** The bucket keys an append of these events rewrites. */
@@ -103,8 +103,7 @@ export function rollOver(totals: StoredTotals, buckets: Readonly<Record<string, 
     if (day >= totals.through && day < today) toFold.push(...bucket);
     if (day < keepBucketsFrom || bucket.length === 0) removeBuckets.push(key);
   }
-  const days = dailyTotals(toFold, totals.days);
-  for (const day of Object.keys(days)) if (day < keepTotalsFrom) delete days[day];
+  const days = Object.fromEntries(Object.entries(dailyTotals(toFold, totals.days)).filter(([day]) => day >= keepTotalsFrom));
   // A clock set back keeps `through` where it was: days already folded are never counted twice.
   const through = today > totals.through ? today : totals.through;
   return { totals: { through, days, dropped: totals.dropped + dropped }, removeBuckets };

@@ -125,29 +125,6 @@ export function weekdayOf(day: string): number {
   return dayKeyNoon(day).getDay();
 }
 
-export interface CompactionResult {
-  events: RollCallEvent[];
-  compacted: DailyTotals;
-  /** False when nothing was old enough to move, so nothing needs writing. */
-  changed: boolean;
-}
-
-/**
- * Moves events older than 30 days into daily totals and drops totals older
- * than 400 days. Runs on a background wake, never on the popup's start-up path.
- */
-export function compact(events: readonly RollCallEvent[], compacted: DailyTotals, now: number): CompactionResult {
-  const today = localDayKey(now);
-  const keepEventsFrom = shiftDay(today, -RAW_EVENT_DAYS);
-  const keepTotalsFrom = shiftDay(today, -TOTALS_DAYS);
-  const old = events.filter((e) => e.day < keepEventsFrom);
-  const staleTotals = Object.keys(compacted).filter((day) => day < keepTotalsFrom);
-  if (old.length === 0 && staleTotals.length === 0) return { events: [...events], compacted, changed: false };
-  const merged = dailyTotals(old, compacted);
-  for (const day of Object.keys(merged)) if (day < keepTotalsFrom) delete merged[day];
-  return { events: events.filter((e) => e.day >= keepEventsFrom), compacted: merged, changed: true };
-}
-
 export interface StreakOptions {
   activeDays: readonly number[];
   goalRoutinesPerDay: number;
@@ -257,7 +234,7 @@ export function totalsToCsv(totals: DailyTotals, fullRoutinePresetId: string): s
   const rows = Object.keys(totals)
     .sort()
     .map((day) => {
-      const t = totals[day]!;
+      const t = totals[day] ?? emptyDay();
       return [
         day,
         t.breaksDue,

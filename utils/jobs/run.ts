@@ -111,7 +111,7 @@ class Job {
 
   startRoutine(presetId: string) {
     const preset = findPreset(this.ctx.presets, presetId);
-    if (!preset) return this.refuse('error_unknown_preset');
+    if (!preset) { this.refuse('error_unknown_preset'); return; }
     this.applyTimer(applyRoutineCommand(this.routine, { type: 'start', presetId: preset.id, steps: preset.steps }, this.ctx.now));
   }
 
@@ -141,18 +141,18 @@ function applyInput(job: Job, input: JobInput) {
   const { now, settings } = job.ctx;
   switch (input.type) {
     case 'start':
-      return job.feedSitting({ type: 'wake' });
+      { job.feedSitting({ type: 'wake' }); return; }
     case 'sitting': {
       const { input: sittingInput } = input;
       if ((sittingInput.type === 'snooze' || sittingInput.type === 'skip') && refuseStale(job, sittingInput.reminderId)) return;
-      return job.feedSitting(sittingInput);
+      job.feedSitting(sittingInput); return;
     }
     case 'stepAlarm':
       // The catch-up tick did the routine's part; the sitting clock only notes the time.
-      return job.feedSitting({ type: 'alarm' });
+      { job.feedSitting({ type: 'alarm' }); return; }
     case 'routine':
-      if (input.request.type === 'start') return job.startRoutine(input.request.presetId);
-      return job.applyTimer(applyRoutineCommand(job.routine, input.request, now));
+      if (input.request.type === 'start') { job.startRoutine(input.request.presetId); return; }
+      { job.applyTimer(applyRoutineCommand(job.routine, input.request, now)); return; }
     case 'startBreak': {
       if (refuseStale(job, input.reminderId)) return;
       job.startRoutine(settings.breakPresetId);
@@ -160,7 +160,7 @@ function applyInput(job: Job, input: JobInput) {
       return;
     }
     case 'rateComfort':
-      if (input.feet === undefined && input.back === undefined) return job.refuse('error_bad_command');
+      if (input.feet === undefined && input.back === undefined) { job.refuse('error_bad_command'); return; }
       job.events.push({ type: 'comfortRated', at: now, feet: input.feet, back: input.back });
       return;
   }

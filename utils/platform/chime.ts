@@ -31,12 +31,17 @@ export interface SpeechLike {
   speak(utterance: SpeechSynthesisUtterance): void;
 }
 
+/** The DOM typings say speech synthesis is always there, but a service worker has none. */
+function platformSpeech(): SpeechSynthesis | undefined {
+  return globalThis.speechSynthesis;
+}
+
 /** Says the cue aloud; a new cue cuts off one still being spoken rather than queueing behind it. */
 export function speakCue(
   text: string,
   lang: string,
   volume: number,
-  synth: SpeechLike | undefined = globalThis.speechSynthesis,
+  synth: SpeechLike | undefined = platformSpeech(),
   makeUtterance: (text: string) => SpeechSynthesisUtterance = (t) => new SpeechSynthesisUtterance(t),
 ): boolean {
   if (!synth || !text) return false;

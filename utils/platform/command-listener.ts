@@ -20,6 +20,7 @@ export type CommandHandlers = {
 const REFUSED: { res: CommandReply } = { res: { ok: false, error: 'error_unknown_command' } };
 
 export function listenForCommands(handlers: CommandHandlers): void {
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises -- a promise returned from onMessage is the reply, in webextension-polyfill and in Firefox
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     if (typeof message !== 'object' || message === null) return Promise.resolve(REFUSED);
     const { type, data } = message as { type?: unknown; data?: unknown };

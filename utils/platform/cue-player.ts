@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import { cueMessaging, type CueRequest } from '../protocol/commands';
+import type { CueRequest } from '../protocol/commands';
+import { cueMessaging } from './messaging';
 import { playChime, speakCue } from './chime';
 
 /**

@@ -9,7 +9,7 @@ import { browser } from 'wxt/browser';
 export type IdleState = 'active' | 'idle' | 'locked';
 
 export function watchIdleState(listener: (state: IdleState) => void): void {
-  browser.idle.onStateChanged.addListener((state) => listener(state as IdleState));
+  browser.idle.onStateChanged.addListener((state) => listener(state));
 }
 
 /** Idle is reported after this long without input; the API's floor is 15 s. */
@@ -18,7 +18,7 @@ export function setIdleThreshold(minutes: number): void {
 }
 
 export async function queryIdleState(minutes: number): Promise<IdleState> {
-  return (await browser.idle.queryState(Math.max(15, Math.round(minutes * 60)))) as IdleState;
+  return await browser.idle.queryState(Math.max(15, Math.round(minutes * 60)));
 }
 
 /** A tab playing sound the user can hear: a call, a video, a talk. Needs no `tabs` permission. */

@@ -56,4 +56,5 @@ export type SchemasMatchTypes = [
   Assert<Same<v.InferOutput<typeof ROUTINE_REQUEST_SCHEMA>, RoutineRequest>>,
   Assert<Same<v.InferOutput<typeof SITTING_REQUEST_SCHEMA>, SittingRequest>>,
   Assert<Same<v.InferOutput<typeof DATA_REQUEST_SCHEMA>, DataRequest>>,
+  Assert<Same<v.InferOutput<typeof SETTINGS_REQUEST_SCHEMA>['type'], SettingsRequest['type']>>,
 ];

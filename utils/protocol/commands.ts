@@ -1,8 +1,7 @@
-import { defineExtensionMessaging } from '@webext-core/messaging';
-
 /**
  * The typed command protocol. Pages never write the state the background
- * owns: they send a command here and watch storage for the result.
+ * owns: they send a command and watch storage for the result. The messaging
+ * channels that carry these types live in platform/messaging.ts.
  */
 
 /** The commands, as plain types; their runtime checks live in command-schemas.ts, which only the background loads. */
@@ -57,19 +56,6 @@ export interface ProtocolMap {
   refresh(): CommandReply;
 }
 
-export const messaging = defineExtensionMessaging<ProtocolMap>();
-
-type CommandType = keyof ProtocolMap;
-
-/** Sends a command; a background that cannot be reached is reported like any refusal, never thrown. */
-export async function sendCommand<K extends CommandType>(type: K, request: Parameters<ProtocolMap[K]>[0]): Promise<CommandReply> {
-  try {
-    return await messaging.sendMessage(type, request as never);
-  } catch {
-    return { ok: false, error: 'error_bad_command' };
-  }
-}
-
 /** What the background asks the offscreen document (Chrome) to play. */
 export interface CueRequest {
   chime: boolean;
@@ -82,5 +68,3 @@ export interface CueRequest {
 export interface CueProtocolMap {
   playCue(request: CueRequest): void;
 }
-
-export const cueMessaging = defineExtensionMessaging<CueProtocolMap>();

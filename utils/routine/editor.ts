@@ -45,7 +45,7 @@ export function moveStep(c: PresetCustomisations, preset: Preset, stepId: string
   const to = from + by;
   if (from < 0 || to < 0 || to >= preset.steps.length) return { ok: true, customisations: c };
   const steps = [...preset.steps];
-  [steps[from], steps[to]] = [steps[to]!, steps[from]!];
+  steps.splice(to, 0, ...steps.splice(from, 1));
   return withSteps(c, preset, steps);
 }
 
@@ -74,8 +74,7 @@ export function deleteCustomPreset(c: PresetCustomisations, presetId: string): P
 /** Drops the user's changes to a built-in preset. */
 export function resetBuiltInPreset(c: PresetCustomisations, presetId: string): PresetCustomisations {
   if (!isBuiltInPresetId(presetId)) return c;
-  const builtIn = { ...c.builtIn };
-  delete builtIn[presetId];
+  const { [presetId]: _dropped, ...builtIn } = c.builtIn;
   return { ...c, builtIn };
 }
 

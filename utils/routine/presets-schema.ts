@@ -47,6 +47,6 @@ export function parsePresetCustomisations(stored: unknown): ParsedCustomisations
   if (stored == null) return { customisations: EMPTY_CUSTOMISATIONS, invalid: false };
   const result = v.safeParse(CUSTOMISATIONS_SCHEMA, stored);
   return result.success
-    ? { customisations: result.output as PresetCustomisations, invalid: false }
+    ? { customisations: result.output, invalid: false }
     : { customisations: EMPTY_CUSTOMISATIONS, invalid: true };
 }

@@ -65,7 +65,7 @@ export interface PresetCustomisations {
 export const MIN_STEP_SEC = 30;
 export const MAX_STEP_SEC = 15 * 60;
 
-const STEP_SHAPES: Record<string, Pick<Step, 'kind' | 'side'>> = {
+const STEP_SHAPES = {
   'roll-left': { kind: 'roll', side: 'left' },
   'roll-right': { kind: 'roll', side: 'right' },
   walk: { kind: 'walk', side: 'none' },
@@ -73,10 +73,10 @@ const STEP_SHAPES: Record<string, Pick<Step, 'kind' | 'side'>> = {
   'calf-right': { kind: 'calfStretch', side: 'right' },
   'hamstring-left': { kind: 'hamstringStretch', side: 'left' },
   'hamstring-right': { kind: 'hamstringStretch', side: 'right' },
-};
+} as const satisfies Record<string, Pick<Step, 'kind' | 'side'>>;
 
 function step(id: keyof typeof STEP_SHAPES, durationSec: number): Step {
-  const shape = STEP_SHAPES[id]!;
+  const shape = STEP_SHAPES[id];
   return { id, ...shape, durationSec, enabled: true };
 }
 

@@ -57,5 +57,5 @@ export interface ParsedRoutineState {
 export function parseRoutineState(stored: unknown): ParsedRoutineState {
   if (stored == null) return { state: IDLE, invalid: false };
   const result = v.safeParse(ROUTINE_STATE_SCHEMA, stored);
-  return result.success ? { state: result.output as RoutineState, invalid: false } : { state: IDLE, invalid: true };
+  return result.success ? { state: result.output, invalid: false } : { state: IDLE, invalid: true };
 }

@@ -224,7 +224,8 @@ function catchUp(change: Transition) {
 
 function deliverDueReminder(change: Transition) {
   const { now, settings, busy } = change.ctx;
-  const sittingSince = change.state.sittingSince!;
+  const { sittingSince } = change.state;
+  if (sittingSince === undefined) return;
   const dueAt = sittingSince + minutes(settings.sittingIntervalMin);
   let reminder = change.state.reminder;
   if (!reminder) {

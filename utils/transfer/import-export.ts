@@ -99,7 +99,7 @@ export function validateImport(data: unknown): ImportResult {
   const totals = v.safeParse(DAILY_TOTALS_SCHEMA, rawTotals);
   if (!totals.success) return { ok: false, error: 'error_import_totals' };
 
-  const bundle = buildExport(settings, presets.output as PresetCustomisations, events, totals.output, 0);
+  const bundle = buildExport(settings, presets.output, events, totals.output, 0);
   const days = [...Object.keys(totals.output), ...events.map((e) => e.day)].sort();
   return {
     ok: true,

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { t } from '@/utils/platform/i18n';
 
 export interface AboutProps {
-  onShowWelcome(): void;
+  onShowWelcome: () => void;
 }
 
 export function About({ onShowWelcome }: AboutProps) {

@@ -5,7 +5,7 @@ import { t, type MessageKey } from '@/utils/platform/i18n';
 
 export interface ActiveHoursProps {
   settings: Settings;
-  save(patch: Partial<Settings>): void;
+  save: (patch: Partial<Settings>) => void;
 }
 
 // Monday first, as most of the working world reads a week.
@@ -19,8 +19,8 @@ export function ActiveHours({ settings, save }: ActiveHoursProps) {
   };
   const saveTime = (field: 'activeStart' | 'activeEnd', value: string) => {
     const other = field === 'activeStart' ? settings.activeEnd : settings.activeStart;
-    if (!isClockTime(value)) return setTimeError('error_time');
-    if (value === other) return setTimeError('error_same_time');
+    if (!isClockTime(value)) { setTimeError('error_time'); return; }
+    if (value === other) { setTimeError('error_same_time'); return; }
     setTimeError(undefined);
     save({ [field]: value });
   };

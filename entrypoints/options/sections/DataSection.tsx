@@ -5,8 +5,8 @@ import { dailyTotals, totalsToCsv } from '@/utils/history/totals';
 import type { PresetCustomisations } from '@/utils/routine/presets';
 import type { Settings } from '@/utils/settings/settings';
 import { readEventLog, readStoredTotals } from '@/utils/platform/storage';
-import { sendCommand } from '@/utils/protocol/commands';
-import { t, type MessageKey } from '@/utils/platform/i18n';
+import { sendCommand } from '@/utils/platform/messaging';
+import { t } from '@/utils/platform/i18n';
 
 export interface DataSectionProps {
   settings: Settings;

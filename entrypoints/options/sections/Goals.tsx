@@ -4,7 +4,7 @@ import { NumberSetting } from '@/components/fields/NumberSetting';
 
 export interface GoalsProps {
   settings: Settings;
-  save(patch: Partial<Settings>): void;
+  save: (patch: Partial<Settings>) => void;
 }
 
 export function Goals({ settings, save }: GoalsProps) {

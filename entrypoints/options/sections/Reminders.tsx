@@ -6,8 +6,8 @@ import { Toggle } from '@/components/fields/Toggle';
 export interface RemindersProps {
   settings: Settings;
   remindHere: boolean;
-  save(patch: Partial<Settings>): void;
-  setRemindHere(value: boolean): void;
+  save: (patch: Partial<Settings>) => void;
+  setRemindHere: (value: boolean) => void;
 }
 
 export function Reminders({ settings, remindHere, save, setRemindHere }: RemindersProps) {

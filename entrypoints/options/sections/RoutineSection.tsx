@@ -9,8 +9,8 @@ export interface RoutineSectionProps {
   settings: Settings;
   presets: readonly Preset[];
   customisations: PresetCustomisations;
-  save(patch: Partial<Settings>): void;
-  savePresets(customisations: PresetCustomisations): void;
+  save: (patch: Partial<Settings>) => void;
+  savePresets: (customisations: PresetCustomisations) => void;
 }
 
 export function RoutineSection({ settings, presets, customisations, save, savePresets }: RoutineSectionProps) {

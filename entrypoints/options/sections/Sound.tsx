@@ -6,7 +6,7 @@ import { Toggle } from '@/components/fields/Toggle';
 
 export interface SoundProps {
   settings: Settings;
-  save(patch: Partial<Settings>): void;
+  save: (patch: Partial<Settings>) => void;
 }
 
 export function Sound({ settings, save }: SoundProps) {

@@ -1,12 +1,12 @@
 import { useState } from 'preact/hooks';
 import type { Settings } from '@/utils/settings/settings';
-import { sendCommand } from '@/utils/protocol/commands';
+import { sendCommand } from '@/utils/platform/messaging';
 import { t } from '@/utils/platform/i18n';
 
 export interface WelcomeProps {
   settings: Settings;
-  save(patch: Partial<Settings>): void;
-  onClose(): void;
+  save: (patch: Partial<Settings>) => void;
+  onClose: () => void;
 }
 
 type TestStep = 'idle' | 'asking' | 'seen' | 'unseen';
