@@ -57,6 +57,11 @@ export default defineBackground(() => {
     else if (notificationId === CUE_NOTIFICATION_ID) void openPopOutWindow();
   });
 
+  // Firefox starts an event page at browser start only if it listens to onStartup, and keeps no alarms
+  // across a restart; without this, nothing runs the recovery below until some later event. The
+  // recovery itself needs nothing from this event.
+  browser.runtime.onStartup.addListener(() => undefined);
+
   // A changed setting takes effect at once: the idle threshold, the break alarm, the badge.
   settingsItem.watch(() => void serially(() => onSettingsChanged(Date.now())));
   // A routine edited in the options page shows in the popup's picker.
