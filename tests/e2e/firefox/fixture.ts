@@ -81,6 +81,12 @@ async function startFirefox(userDataDir: string, locale: string | undefined): Pr
   });
 }
 
+/** Puppeteer's BiDi connection, for the commands it has no method for; it is not in the public types. */
+interface BidiConnection {
+  send(method: string, params: object): Promise<{ result: unknown }>;
+}
+const bidi = (browser: Browser) => (browser as unknown as { connection: BidiConnection }).connection;
+
 const contextOf = (page: Page) => (page.mainFrame() as unknown as { _id: string })._id;
 
 export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise<FirefoxHarness> {
@@ -91,7 +97,7 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
 
   async function navigate(page: Page, path: string) {
     // page.goto() to a moz-extension:// URL loads the page but never resolves; the raw command does.
-    await browser.connection.send('browsingContext.navigate', {
+    await bidi(browser).send('browsingContext.navigate', {
       context: contextOf(page),
       url: `${ORIGIN}/${path.replace(/^\//, '')}`,
       wait: 'complete',
@@ -127,15 +133,15 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
   }
 
   async function inChrome<R>(expression: string): Promise<R> {
-    const tree = (await browser.connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' } as never)) as unknown as {
+    const tree = (await bidi(browser).send('browsingContext.getTree', { 'moz:scope': 'chrome' })) as unknown as {
       result: { contexts: Array<{ context: string; url: string }> };
     };
     const target = tree.result.contexts.find((c) => c.url === 'chrome://browser/content/browser.xhtml') ?? tree.result.contexts[0]!;
-    const reply = (await browser.connection.send('script.evaluate', {
+    const reply = (await bidi(browser).send('script.evaluate', {
       expression: `(async () => JSON.stringify(await (async () => (${expression}))()))()`,
       target: { context: target.context },
       awaitPromise: true,
-    } as never)) as unknown as { result: { type: string; result?: { value?: string }; exceptionDetails?: { text: string } } };
+    })) as unknown as { result: { type: string; result?: { value?: string }; exceptionDetails?: { text: string } } };
     if (reply.result.type !== 'success') throw new Error(`Chrome-scope evaluation failed: ${reply.result.exceptionDetails?.text}`);
     const value = reply.result.result?.value;
     return (value === undefined ? undefined : JSON.parse(value)) as R;
@@ -143,10 +149,10 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
 
   async function install() {
     if (options.permanent) {
-      await browser.connection.send('webExtension.install', {
+      await bidi(browser).send('webExtension.install', {
         extensionData: { type: 'archivePath', path: packedZip() },
         'moz:permanent': true,
-      } as never);
+      });
     } else {
       await browser.installExtension(FIREFOX_BUILD_DIR);
     }
