@@ -43,12 +43,15 @@ export default defineBackground(() => {
 
   watchIdleState((idleState) => void serially(() => onIdleState(idleState, Date.now())));
 
-  browser.notifications.onButtonClicked.addListener((notificationId, buttonIndex) => {
-    const reminderId = reminderIdOf(notificationId);
-    if (reminderId === undefined) return;
-    const type = buttonIndex === 0 ? 'startBreak' : 'snooze';
-    void serially(() => handleSittingRequest({ type, reminderId }, Date.now()));
-  });
+  // Firefox's notifications have no buttons, and it warns each time this listener is added.
+  if (import.meta.env.BROWSER !== 'firefox') {
+    browser.notifications.onButtonClicked.addListener((notificationId, buttonIndex) => {
+      const reminderId = reminderIdOf(notificationId);
+      if (reminderId === undefined) return;
+      const type = buttonIndex === 0 ? 'startBreak' : 'snooze';
+      void serially(() => handleSittingRequest({ type, reminderId }, Date.now()));
+    });
+  }
 
   browser.notifications.onClicked.addListener((notificationId) => {
     const reminderId = reminderIdOf(notificationId);
