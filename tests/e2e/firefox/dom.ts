@@ -66,3 +66,16 @@ export async function timerSeconds(page: Page): Promise<number> {
   const [m, s] = text.split(':').map(Number);
   return m! * 60 + s!;
 }
+
+/** Chooses the radio button whose value is `value` (clicking it, so the page sees a real change). */
+export async function chooseRadio(page: Page, value: string): Promise<void> {
+  const selector = `input[type="radio"][value="${value}"]`;
+  await page.waitForSelector(selector);
+  await page.click(selector);
+  await until(`radio ${value} to be checked`, () => page.$eval(selector, (e) => (e as HTMLInputElement).checked));
+}
+
+/** The text of the first element matching `selector`, or '' when there is none. */
+export function textOf(page: Page, selector: string): Promise<string> {
+  return page.evaluate((s) => document.querySelector(s)?.textContent?.trim() ?? '', selector);
+}

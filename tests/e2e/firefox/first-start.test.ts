@@ -28,7 +28,7 @@ describe('the first start in Firefox ESR', () => {
     const popup = await harness.openPage('popup.html');
     await waitForText(popup, 'Start routine');
     await waitForText(popup, /Roll your left foot ?1:30/);
-    await popup.close();
+    await harness.closePage(popup);
   });
 
   it('logs no error or warning from Roll Call’s own code', async () => {

@@ -28,6 +28,12 @@ export interface FirefoxHarness extends BrowserHarness<Page> {
   shownAlerts(): Promise<Array<{ title: string; text: string }>>;
   /** Clicks the body of the shown notification with this title, as the user would. */
   clickAlert(title: string): Promise<void>;
+  /**
+   * Closes a page once the background has answered everything sent before now: its queue is
+   * serial, so the reply to one more command comes after those. A page closed with a reply still
+   * due makes Firefox log "Promise rejected after context unloaded" against it.
+   */
+  closePage(page: Page): Promise<void>;
   /** The tab URLs of every window, extension pages included. */
   tabUrls(): Promise<string[]>;
   /**
@@ -185,8 +191,9 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
     async consoleProblems() {
       return inChrome<string[]>(`Services.console.getMessageArray()
         .filter((m) => m instanceof Ci.nsIScriptError && !(m.flags & Ci.nsIScriptError.infoFlag))
-        // Page errors name the moz-extension:// source; Firefox's own warnings about the add-on name its id.
-        .filter((m) => [m.sourceName, m.errorMessage].some((s) => s && (s.includes(${JSON.stringify(EXTENSION_UUID)}) || s.includes(${JSON.stringify(GECKO_ID)}))))
+        // Errors in Roll Call's pages name their moz-extension:// source; Firefox's warnings about how the add-on
+        // uses an API begin "In add-on <id>". Firefox's own bookkeeping (e.g. conduits closing with a page) is not ours.
+        .filter((m) => (m.sourceName || '').includes(${JSON.stringify(EXTENSION_UUID)}) || m.errorMessage.startsWith(${JSON.stringify(`In add-on ${GECKO_ID}`)}))
         .map((m) => m.errorMessage + ' @ ' + m.sourceName)`);
     },
     async shownAlerts() {
@@ -206,6 +213,10 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
         return true;
       })()`);
       if (!clicked) throw new Error(`No notification titled "${title}" is shown.`);
+    },
+    async closePage(page) {
+      await inBackground(() => chrome.runtime.sendMessage({ id: 0, type: 'refresh', data: undefined, timestamp: Date.now() }));
+      await page.close();
     },
     async tabUrls() {
       return inChrome(`[...Services.wm.getEnumerator('navigator:browser')].flatMap((w) => w.gBrowser.browsers.map((b) => b.currentURI.spec))`);

@@ -36,7 +36,7 @@ describe('a browser restart in Firefox ESR', () => {
     const popup = await harness.openPage('popup.html');
     await clickButton(popup, 'Start routine');
     await waitForText(popup, /Step 1 of 5/);
-    await popup.close();
+    await harness.closePage(popup);
     await expect.poll(async () => alarmNames(await harness.browserSide())).toContain('routine-step');
 
     await harness.restart();
