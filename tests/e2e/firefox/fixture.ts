@@ -34,6 +34,8 @@ export interface FirefoxHarness extends BrowserHarness<Page> {
    * due makes Firefox log "Promise rejected after context unloaded" against it.
    */
   closePage(page: Page): Promise<void>;
+  /** An open page whose URL starts with `prefix` (Puppeteer's own page URLs stay about:blank for moz-extension:// pages). */
+  findPage(prefix: string): Promise<Page | undefined>;
   /** The tab URLs of every window, extension pages included. */
   tabUrls(): Promise<string[]>;
   /**
@@ -218,6 +220,13 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
       await inBackground(() => chrome.runtime.sendMessage({ id: 0, type: 'refresh', data: undefined, timestamp: Date.now() }));
       await page.close();
     },
+    async findPage(prefix) {
+      for (const page of await browser.pages()) {
+        const url = await page.evaluate(() => location.href).catch(() => '');
+        if (url.startsWith(prefix)) return page;
+      }
+      return undefined;
+    },
     async tabUrls() {
       return inChrome(`[...Services.wm.getEnumerator('navigator:browser')].flatMap((w) => w.gBrowser.browsers.map((b) => b.currentURI.spec))`);
     },
@@ -243,13 +252,13 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
 }
 
 /** Polls until `check` returns a truthy value, or fails after `timeoutMs` with `what` in the message. */
-export async function until<T>(what: string, check: () => Promise<T> | T, timeoutMs = 15_000, intervalMs = 100): Promise<T> {
+export async function until<T>(what: string, check: () => Promise<T> | T, timeoutMs = 15_000, intervalMs = 100): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
     try {
       const value = await check();
-      if (value) return value;
+      if (value) return value as NonNullable<T>;
       last = value;
     } catch (error) {
       last = error;
