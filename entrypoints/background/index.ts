@@ -11,7 +11,7 @@ import { SITTING_ALARM_NAMES, handleSittingRequest, handleTrackerInput, trackerL
 import { handleDataRequest } from './import-and-reset';
 import { compactEventLog } from './event-log';
 import { refreshViews } from './refresh-views';
-import { openReminderWindow, reminderIdOf } from './reminder';
+import { answeringWindow, openReminderWindow, reminderIdOf } from './reminder';
 import { CUE_NOTIFICATION_ID } from './step-cue';
 
 /**
@@ -25,7 +25,10 @@ export default defineBackground(() => {
   const serially = createSerialQueue();
 
   messaging.onMessage('routine', ({ data }) => serially(() => handleRoutineRequest(data, Date.now(), trackerListens)));
-  messaging.onMessage('sitting', ({ data }) => serially(() => handleSittingRequest(data, Date.now())));
+  // A reminder window's command is answered before that window is closed (it closes itself on the reply).
+  messaging.onMessage('sitting', ({ data, sender }) =>
+    serially(() => answeringWindow(sender.tab?.windowId, () => handleSittingRequest(data, Date.now()))),
+  );
   messaging.onMessage('data', ({ data }) => serially(() => handleDataRequest(data, Date.now())));
   messaging.onMessage('refresh', () =>
     serially(async () => {

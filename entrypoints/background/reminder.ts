@@ -58,12 +58,28 @@ export async function showReminder(effect: Extract<TrackerEffect, { type: 'showR
   }
 }
 
-/** Takes a reminder off the screen, wherever it shows: its notification and any reminder window. */
+/**
+ * The window whose command the current job answers. A reminder window closes itself once it has
+ * its reply; closed before that, its pending message is rejected (Firefox logs an error). Set
+ * only for the length of one job on the serial queue, so no state outlives the job.
+ */
+let answeringWindowId: number | undefined;
+
+export async function answeringWindow<T>(windowId: number | undefined, job: () => Promise<T>): Promise<T> {
+  answeringWindowId = windowId;
+  try {
+    return await job();
+  } finally {
+    answeringWindowId = undefined;
+  }
+}
+
+/** Takes a reminder off the screen, wherever it shows: its notification and any reminder window (but the one being answered). */
 export async function clearReminder(reminderId: string): Promise<void> {
   await browser.notifications.clear(reminderNotificationId(reminderId));
   const windows = await browser.runtime.getContexts({ contextTypes: ['TAB'] });
   for (const context of windows) {
-    if (context.documentUrl && new URL(context.documentUrl).pathname === REMINDER_PATH && context.windowId >= 0) {
+    if (context.documentUrl && new URL(context.documentUrl).pathname === REMINDER_PATH && context.windowId >= 0 && context.windowId !== answeringWindowId) {
       await browser.windows.remove(context.windowId).catch(() => undefined);
     }
   }
