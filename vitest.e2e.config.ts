@@ -1,9 +1,11 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 // End-to-end tests drive the built extension in real Chromium: one browser at a time, generous timeouts.
 export default defineConfig({
   test: {
     include: ['tests/e2e/**/*.test.ts'],
+    // Firefox has its own run (vitest.firefox.config.ts), after the packed Firefox build exists.
+    exclude: [...configDefaults.exclude, 'tests/e2e/firefox/**'],
     fileParallelism: false,
     testTimeout: 120_000,
     hookTimeout: 60_000,

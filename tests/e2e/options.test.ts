@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { activeNowSettings, launchExtension, type ExtensionHarness } from './fixture';
+import { storedEvents, storeEvents } from './history';
 import { openOptions, type OptionsPage } from './pages/options';
 
 const MIN = 60_000;
@@ -23,8 +24,7 @@ describe('the options page in Chromium', () => {
     of.inWorker(async () => ({
       settings: (await chrome.storage.sync.get('settings')).settings,
       presets: (await chrome.storage.sync.get('presets')).presets,
-      eventLog: (await chrome.storage.local.get('eventLog')).eventLog,
-    }));
+    })).then(async (data) => ({ ...data, events: await of.inWorker(storedEvents) }));
 
   it('shows an error for “abc” in the sitting interval and stores nothing', async () => {
     const before = await storedSync();
@@ -53,9 +53,7 @@ describe('the options page in Chromium', () => {
   it('exports, and a fresh profile imports the same data', async () => {
     // Some history, a setting and a routine of the user's own, so there is something to carry over. The page
     // saves whole settings, as an import does; the sparse seed above alone would not compare equal.
-    await harness.inWorker(async () => {
-      await chrome.storage.local.set({ eventLog: [{ type: 'skipped', at: 1_800_000_000_000, day: '2027-01-15' }] });
-    });
+    await harness.inWorker(storeEvents, [{ type: 'skipped', at: 1_800_000_000_000, day: '2027-01-15' }]);
     await options.setSittingInterval('30');
     await options.saved();
     await options.duplicateRoutine();

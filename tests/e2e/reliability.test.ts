@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { activeNowSettings, launchExtension } from './fixture';
+import { storedEvents, storeEvents } from './history';
 import { openPopup } from './pages/popup';
 
 const MIN = 60_000;
@@ -12,10 +13,8 @@ describe('reliability in Chromium', () => {
   it('restores settings, state, history and alarms after a browser restart, without reopening the welcome', async () => {
     const first = await launchExtension();
     const settings = { ...activeNowSettings(), sittingIntervalMin: 30 };
-    await first.inWorker(async (s) => {
-      await chrome.storage.sync.set({ settings: s });
-      await chrome.storage.local.set({ eventLog: [{ type: 'skipped', at: 1_800_000_000_000, day: '2027-01-15' }] });
-    }, settings);
+    await first.inWorker((s) => chrome.storage.sync.set({ settings: s }), settings);
+    await first.inWorker(storeEvents, [{ type: 'skipped', at: 1_800_000_000_000, day: '2027-01-15' }]);
     await expect.poll(async () => (await first.inWorker(() => chrome.alarms.get('sitting-break')))?.scheduledTime).toBeDefined();
     const before = { sync: await first.inWorker(readSync), local: await first.inWorker(readLocal) };
     await first.close({ keepProfile: true });
@@ -25,7 +24,8 @@ describe('reliability in Chromium', () => {
       await expect.poll(async () => (await second.inWorker(() => chrome.alarms.getAll())).map((a) => a.name).sort()).toEqual(['sitting-break', 'sitting-refresh']);
       expect(await second.inWorker(readSync)).toEqual(before.sync);
       const local = (await second.inWorker(readLocal)) as Record<string, unknown>;
-      expect(local.eventLog).toEqual(before.local.eventLog);
+      expect(local['events:2027-01-15']).toEqual(before.local['events:2027-01-15']);
+      expect(await second.inWorker(storedEvents)).toEqual([{ type: 'skipped', at: 1_800_000_000_000, day: '2027-01-15' }]);
       expect((local.sitting as { sittingSince: number }).sittingSince).toBe((before.local.sitting as { sittingSince: number }).sittingSince);
       expect(second.context.pages().some((p) => p.url().includes('options.html'))).toBe(false);
     } finally {
@@ -57,12 +57,12 @@ describe('reliability in Chromium', () => {
       const now = Date.now();
       // As if the machine had slept for nine hours after ten hours of sitting.
       await harness.inWorker(
-        ({ sittingSince, lastSeenAt }) => chrome.storage.local.set({ sitting: { sittingSince, lastSeenAt }, eventLog: [] }),
+        ({ sittingSince, lastSeenAt }) => chrome.storage.local.set({ sitting: { sittingSince, lastSeenAt } }),
         { sittingSince: now - 10 * 60 * MIN, lastSeenAt: now - 9 * 60 * MIN },
       );
       await harness.killWorker();
       await harness.wakeWorker();
-      await expect.poll(async () => ((await harness.inWorker(async () => (await chrome.storage.local.get('eventLog')).eventLog)) as Array<{ type: string }>).map((e) => e.type)).toEqual([
+      await expect.poll(async () => (await harness.inWorker(storedEvents)).map((e) => e.type)).toEqual([
         'sittingEnded',
         'breakTaken',
       ]);

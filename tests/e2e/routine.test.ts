@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { activeNowSettings, launchExtension, type ExtensionHarness } from './fixture';
+import { storedEvents, storeEvents } from './history';
 import { movePageClocks, passTimeInWorker } from './clock';
 import { openPopup, type PopupPage } from './pages/popup';
 import { openOptions } from './pages/options';
@@ -103,7 +104,7 @@ describe('the routine timer in Chromium', () => {
     await popup.waitForFinish();
     expect(await popup.summary()).toMatch(/^(0:59|1:00|1:01) · 2 of 2 steps$/);
 
-    const log = await harness.inWorker(async () => (await chrome.storage.local.get('eventLog')).eventLog);
+    const log = await harness.inWorker(storedEvents);
     // Starting the routine ended a sitting stretch; finishing it was a break taken.
     expect((log as Array<{ type: string }>).map((e) => e.type)).toEqual(['sittingEnded', 'routineCompleted', 'breakTaken']);
     expect(log).toEqual(

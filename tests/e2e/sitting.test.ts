@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { activeNowSettings, launchExtension, type ExtensionHarness } from './fixture';
+import { storedEvents, storeEvents } from './history';
 import { passTimeInWorker } from './clock';
 import { openPopup } from './pages/popup';
 import { waitForReminderWindow } from './pages/reminder';
@@ -126,7 +127,7 @@ describe('the sitting tracker in Chromium', () => {
       chrome.idle.onStateChanged.dispatch('active');
     });
     await expect
-      .poll(async () => ((await harness.inWorker(async () => (await chrome.storage.local.get('eventLog')).eventLog)) as Array<{ type: string }>).map((e) => e.type))
+      .poll(async () => (await harness.inWorker(storedEvents)).map((e) => e.type))
       .toContain('breakTaken');
   });
 });

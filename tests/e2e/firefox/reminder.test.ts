@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { activeNowSettings } from '../fixture';
+import { launchFirefox, ORIGIN, until, type FirefoxHarness } from './fixture';
+import { clickButton, waitForText } from './dom';
+
+const MIN = 60_000;
+
+describe('a break reminder in Firefox ESR', () => {
+  let harness: FirefoxHarness;
+  beforeAll(async () => {
+    harness = await launchFirefox();
+    // A threshold above the jump below, so the jump reads as sitting, not as time away.
+    await harness.inBackground(
+      (settings) => chrome.storage.sync.set({ settings }),
+      { ...activeNowSettings(), sittingIntervalMin: 10, breakThresholdMin: 15, snoozeMin: 10 },
+    );
+    await until('the break alarm', async () => (await harness.inBackground(() => chrome.alarms.get('sitting-break')))?.scheduledTime);
+  });
+  afterAll(async () => harness?.close());
+
+  /** The background page's own clock (the shell reads time only through Date.now()). */
+  const backgroundNow = () => harness.inBackground(async () => ((await chrome.runtime.getBackgroundPage()) as unknown as Window & { Date: DateConstructor }).Date.now());
+
+  it('shows a notification when the break is due, and the badge says so', async () => {
+    // The event page's clock moves 10 minutes on; the break alarm fires now on the real clock.
+    await harness.inBackground(async (shift) => {
+      const bg = (await chrome.runtime.getBackgroundPage()) as unknown as Window & { Date: DateConstructor };
+      const real = bg.Date.now.bind(bg.Date);
+      bg.Date.now = () => real() + shift;
+      await chrome.alarms.create('sitting-break', { when: Date.now() + 300 });
+    }, 10 * MIN);
+    await expect.poll(() => harness.shownAlerts()).toEqual([{ title: 'Time to stand up', text: 'You have been sitting for 10 minutes.' }]);
+    await expect.poll(() => harness.inBackground(() => chrome.action.getBadgeText({}))).toBe('!');
+  });
+
+  it('a click on the notification opens the choice window, and Snooze re-arms the break alarm', async () => {
+    await harness.clickAlert('Time to stand up');
+    const reminder = await until('the reminder window', () => harness.findPage(`${ORIGIN}/reminder.html?id=`));
+    await waitForText(reminder, 'Time to stand up');
+    await clickButton(reminder, 'Snooze 10 min');
+    const snoozedAt = await backgroundNow();
+    await expect.poll(async () => (await harness.inBackground(() => chrome.alarms.get('sitting-break')))?.scheduledTime ?? 0).toBeGreaterThan(snoozedAt + 10 * MIN - 5_000);
+    expect((await harness.inBackground(() => chrome.alarms.get('sitting-break')))!.scheduledTime).toBeLessThan(snoozedAt + 10 * MIN + 5_000);
+    // The choice is made: the window and the notification are gone, and the badge counts down again.
+    await until('the reminder window to close', async () => !(await harness.tabUrls()).some((url) => url.includes('/reminder.html')));
+    await expect.poll(() => harness.shownAlerts()).toEqual([]);
+    await expect.poll(() => harness.inBackground(() => chrome.action.getBadgeText({}))).toBe('10');
+  });
+
+  it('logs no error or warning from Roll Call’s own code', async () => {
+    expect(await harness.consoleProblems()).toEqual([]);
+  });
+});

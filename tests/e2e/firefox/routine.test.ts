@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import { activeNowSettings } from '../fixture';
+import { launchFirefox, until, type FirefoxHarness } from './fixture';
+import { chooseRadio, clickButton, textOf, timerSeconds, waitForText } from './dom';
+
+/** A custom routine of two 30-second steps, the shortest the editor allows. */
+const TWO_STEPS = {
+  builtIn: {},
+  custom: [
+    {
+      id: 'custom-e2e',
+      name: 'Two quick steps',
+      steps: [
+        { id: 'roll-left', kind: 'roll', side: 'left', durationSec: 30, enabled: true },
+        { id: 'walk', kind: 'walk', side: 'none', durationSec: 30, enabled: true },
+      ],
+    },
+  ],
+};
+
+describe('the routine in Firefox ESR', () => {
+  let harness: FirefoxHarness;
+  beforeAll(async () => {
+    harness = await launchFirefox();
+    await harness.inBackground((presets) => chrome.storage.sync.set({ presets }), TWO_STEPS);
+    await harness.inBackground((settings) => chrome.storage.sync.set({ settings }), activeNowSettings());
+  });
+  afterAll(async () => harness?.close());
+
+  const heading = (page: Page) => textOf(page, 'h1');
+  /** Resolves once the countdown has moved below `seconds`: it advances on its own. */
+  const countsDownFrom = (page: Page, seconds: number) => until(`the countdown to go below ${seconds}`, async () => (await timerSeconds(page)) < seconds, 5_000);
+
+  it('starts, pauses, resumes, skips, goes back and stops from popup.html, with the countdown advancing', async () => {
+    const popup = await harness.openPage('popup.html');
+    await chooseRadio(popup, 'custom-e2e');
+    await clickButton(popup, 'Start routine');
+    await waitForText(popup, /Step 1 of 2 · 0:[0-9]{2} left/);
+    expect(await heading(popup)).toBe('Roll your left foot');
+    const first = await timerSeconds(popup);
+    expect(first).toBeGreaterThanOrEqual(28);
+    await countsDownFrom(popup, first);
+    await expect.poll(() => harness.inBackground(async () => (await chrome.alarms.getAll()).map((a) => a.name))).toContain('routine-step');
+
+    await clickButton(popup, 'Pause');
+    await waitForText(popup, 'Paused');
+    await expect.poll(() => harness.inBackground(() => chrome.action.getBadgeText({}))).toBe('❚❚');
+    expect(await harness.inBackground(async () => (await chrome.alarms.getAll()).map((a) => a.name))).not.toContain('routine-step');
+    const paused = await timerSeconds(popup);
+    // A paused countdown stands still: after well over a second it shows the same time.
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect(await timerSeconds(popup)).toBe(paused);
+
+    await clickButton(popup, 'Resume');
+    await until('the pause sign to go', async () => !(await textOf(popup, '.running__paused')));
+    await countsDownFrom(popup, paused);
+    await expect.poll(() => harness.inBackground(async () => (await chrome.alarms.getAll()).map((a) => a.name))).toContain('routine-step');
+
+    await clickButton(popup, 'Skip step');
+    await waitForText(popup, /Step 2 of 2/);
+    expect(await heading(popup)).toBe('Walk barefoot');
+    expect(await timerSeconds(popup)).toBeGreaterThanOrEqual(28);
+
+    await clickButton(popup, 'Previous step');
+    await waitForText(popup, /Step 1 of 2/);
+    expect(await heading(popup)).toBe('Roll your left foot');
+
+    await clickButton(popup, 'Stop routine');
+    await waitForText(popup, 'Routine stopped');
+    await expect.poll(() => harness.inBackground(async () => (await chrome.storage.local.get('routine')).routine)).toMatchObject({ status: 'finished' });
+    expect(await harness.inBackground(async () => (await chrome.alarms.getAll()).map((a) => a.name))).not.toContain('routine-step');
+    await harness.closePage(popup);
+  });
+
+  it('with every view closed, a step end shows a notification and the background page plays the chime', async () => {
+    const popup = await harness.openPage('popup.html');
+    // Its own start, whatever the test before left: a finished routine's view is closed with Done.
+    const shown = await waitForText(popup, /Start routine|Done/);
+    if (/Routine (stopped|complete)/.test(shown)) await clickButton(popup, 'Done');
+    await chooseRadio(popup, 'custom-e2e');
+    await clickButton(popup, 'Start routine');
+    await waitForText(popup, /Step 1 of 2/);
+    await harness.closePage(popup);
+
+    // Count the background page's AudioContexts (the chime makes one) and move its clock past the
+    // step's end; then the step alarm, re-created to fire now, finds the step over.
+    await harness.inBackground(async () => {
+      const bg = (await (globalThis as unknown as { browser: typeof chrome }).browser.runtime.getBackgroundPage()) as unknown as Window & {
+        chimes: number;
+        AudioContext: typeof AudioContext;
+        Date: DateConstructor;
+      };
+      const RealAudioContext = bg.AudioContext;
+      bg.chimes = 0;
+      bg.AudioContext = function (this: unknown) {
+        bg.chimes++;
+        return new RealAudioContext();
+      } as unknown as typeof AudioContext;
+      const real = bg.Date.now.bind(bg.Date);
+      bg.Date.now = () => real() + 31_000;
+      await chrome.alarms.create('routine-step', { when: Date.now() + 300 });
+    });
+
+    await expect.poll(() => harness.shownAlerts()).toEqual([{ title: 'Roll Call · step 2 of 2', text: 'Next: Walk barefoot, 0:30' }]);
+    await expect.poll(() => harness.inBackground(async () => (await chrome.storage.local.get('routine')).routine)).toMatchObject({ status: 'running', stepIndex: 1 });
+    await expect
+      .poll(() => harness.inBackground(async () => ((await chrome.runtime.getBackgroundPage()) as unknown as { chimes: number }).chimes))
+      .toBe(1);
+  });
+
+  it('logs no error or warning from Roll Call’s own code', async () => {
+    expect(await harness.consoleProblems()).toEqual([]);
+  });
+});
