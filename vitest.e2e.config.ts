@@ -4,8 +4,9 @@ import { configDefaults, defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/e2e/**/*.test.ts'],
-    // Firefox has its own run (vitest.firefox.config.ts), after the packed Firefox build exists.
-    exclude: [...configDefaults.exclude, 'tests/e2e/firefox/**'],
+    // Firefox has its own run (vitest.firefox.config.ts), after the packed Firefox build exists; the real-idle
+    // tests run headed, under Xvfb, with minutes of real waiting (vitest.idle.config.ts).
+    exclude: [...configDefaults.exclude, 'tests/e2e/firefox/**', 'tests/e2e/real-idle.test.ts'],
     fileParallelism: false,
     testTimeout: 120_000,
     hookTimeout: 60_000,

@@ -43,6 +43,10 @@ export interface LaunchOptions {
   language?: string;
   /** Another copy of the build (the benchmark adds a page to its own copy). */
   extensionDir?: string;
+  /** A real window (on the X display named in `env`), for tests that need real input and the real idle state. */
+  headed?: boolean;
+  /** Extra environment for Chromium, e.g. DISPLAY for a virtual X server. */
+  env?: Record<string, string>;
 }
 
 export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionHarness> {
@@ -51,7 +55,9 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'roll-call-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROME_PATH,
-    headless: true,
+    headless: !options.headed,
+    // A headed window keeps its own size instead of Playwright's emulated viewport.
+    ...(options.headed ? { viewport: null } : {}),
     args: [
       '--no-sandbox',
       `--disable-extensions-except=${extensionDir}`,
@@ -65,7 +71,10 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
       ...(options.language ? [`--lang=${options.language}`] : []),
     ],
     // On Linux, Chromium takes its UI language (and so the extension's locale) from the environment.
-    ...(options.language ? { env: { ...process.env, LANGUAGE: options.language, LANG: `${options.language}.UTF-8` }, locale: options.language } : {}),
+    ...(options.language || options.env
+      ? { env: { ...process.env, ...options.env, ...(options.language ? { LANGUAGE: options.language, LANG: `${options.language}.UTF-8` } : {}) } }
+      : {}),
+    ...(options.language ? { locale: options.language } : {}),
   });
 
   const worker = async (): Promise<Worker> =>
