@@ -27,7 +27,7 @@ interface HistoryEvent {
 
 /** The one place that knows where history is stored, so a new storage layout changes only this function. */
 async function readHistory(harness: ExtensionHarness): Promise<HistoryEvent[]> {
-  return (await harness.inWorker(storedEvents)) as HistoryEvent[];
+  return (await harness.inWorker(storedEvents)) as unknown as HistoryEvent[];
 }
 
 async function naturalBreaks(harness: ExtensionHarness): Promise<HistoryEvent[]> {
