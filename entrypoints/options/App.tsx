@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { resolvePresets, type PresetCustomisations } from '@/utils/routine/presets';
 import { parseSettings, type Settings } from '@/utils/settings/settings';
 import { parsePresetCustomisations } from '@/utils/routine/presets-schema';
@@ -6,7 +6,10 @@ import { presetsItem, remindHereItem, settingsItem } from '@/utils/platform/stor
 import { t, type MessageKey } from '@/utils/platform/i18n';
 import { useStorageItem } from '@/components/use-storage';
 import { Notices } from '@/components/Notices';
-import { saveSettings, savePresets, type SaveOutcome } from './save';
+import type { CommandReply } from '@/utils/protocol/commands';
+import { createSettingsSaver, type SaverState } from '@/components/settings-saver';
+import { StorageFullNotice } from '@/components/StorageFullNotice';
+import { sendPresets, sendRemindHere, sendSettingsPatch } from './save';
 import { Welcome } from './sections/Welcome';
 import { Reminders } from './sections/Reminders';
 import { ActiveHours } from './sections/ActiveHours';
@@ -31,15 +34,29 @@ export function App({ welcome }: AppProps) {
   const presets = useMemo(() => stored && resolvePresets(stored.customisations), [stored]);
   const [showWelcome, setShowWelcome] = useState(welcome);
   const [status, setStatus] = useState<{ key: MessageKey; error: boolean } | undefined>();
+  const [saver, setSaver] = useState<SaverState>({ unsaved: {}, status: { type: 'idle' } });
+  const settingsSaver = useMemo(() => createSettingsSaver(sendSettingsPatch, setSaver), []);
+  useEffect(() => {
+    // Leaving the page sends what is still waiting for its pause.
+    const onHide = () => void settingsSaver.flush();
+    window.addEventListener('pagehide', onHide);
+    return () => window.removeEventListener('pagehide', onHide);
+  }, [settingsSaver]);
+  useEffect(() => {
+    const s = saver.status;
+    if (s.type === 'saving') setStatus({ key: 'options_saving', error: false });
+    else if (s.type === 'saved') setStatus({ key: 'options_saved', error: false });
+    else if (s.type === 'failed') setStatus({ key: s.error, error: true });
+  }, [saver.status]);
 
   if (!parsed || !stored || !presets || remindHere === undefined) return <main aria-busy="true" />;
 
-  const report = (outcome: SaveOutcome) =>
-    setStatus(outcome.ok ? { key: 'options_saved', error: false } : { key: outcome.error, error: true });
-  const save = (patch: Partial<Settings>) => void saveSettings(patch).then(report);
-  const saveRoutines = (c: PresetCustomisations) => void savePresets(c).then(report);
-  const setRemindHere = (value: boolean) => void remindHereItem.setValue(value).then(() => report({ ok: true }));
-  const { settings } = parsed;
+  const report = (reply: CommandReply) => setStatus(reply.ok ? { key: 'options_saved', error: false } : { key: reply.error, error: true });
+  const save = (patch: Partial<Settings>) => settingsSaver.save(patch);
+  const saveRoutines = (c: PresetCustomisations) => void sendPresets(c).then(report);
+  const setRemindHere = (value: boolean) => void sendRemindHere(value).then(report);
+  // What is being saved shows at once; once stored, the stored value takes its place.
+  const settings: Settings = { ...parsed.settings, ...saver.unsaved };
 
   return (
     <main class="options">
@@ -59,6 +76,7 @@ export function App({ welcome }: AppProps) {
         <a href="#data">{t('options_data')}</a>
         <a href="#about">{t('options_about')}</a>
       </nav>
+      <StorageFullNotice />
       <Notices settingsFields={parsed.invalidFields} presetsInvalid={stored.invalid} />
       {showWelcome && <Welcome settings={settings} save={save} onClose={() => setShowWelcome(false)} />}
       <Reminders settings={settings} remindHere={remindHere} save={save} setRemindHere={setRemindHere} />

@@ -1,43 +1,22 @@
-import { applySettingsPatch, parseSettings, settingsToStore, validateSettings, type Settings } from '@/utils/settings/settings';
-import { isQuotaError, presetsItem, settingsItem } from '@/utils/platform/storage';
 import type { PresetCustomisations } from '@/utils/routine/presets';
-import type { MessageKey } from '@/utils/platform/i18n';
-
-/** What a save did, for the page's status line. */
-export type SaveOutcome = { ok: true } | { ok: false; error: MessageKey };
-
-/** sync allows 8 KB per item; checked before writing so the user gets a clear message, not a lost write. */
-const SYNC_ITEM_LIMIT = 8192;
-
-function describeWriteError(error: unknown): MessageKey {
-  return isQuotaError(error) ? 'error_storage_quota' : 'error_save_failed';
-}
+import type { CommandReply } from '@/utils/protocol/commands';
+import type { Settings } from '@/utils/settings/settings';
+import { sendCommand } from '@/utils/platform/messaging';
 
 /**
- * Saves a change to the settings: reads what is stored now (so a newer
- * version's fields survive), applies the change, checks the whole result
- * and writes it only if every field is valid.
+ * The options page's writes, all as commands: the background checks them with
+ * what is stored and is the only writer of settings, routines and the
+ * "remind on this browser" switch.
  */
-export async function saveSettings(patch: Partial<Settings>): Promise<SaveOutcome> {
-  const stored = parseSettings(await settingsItem.getValue());
-  const next = applySettingsPatch(stored.settings, patch);
-  if (validateSettings(next).length > 0) return { ok: false, error: 'error_not_saved' };
-  try {
-    await settingsItem.setValue(settingsToStore(stored, next));
-    return { ok: true };
-  } catch (error) {
-    return { ok: false, error: describeWriteError(error) };
-  }
+
+export function sendSettingsPatch(patch: Partial<Settings>): Promise<CommandReply> {
+  return sendCommand('settings', { type: 'patch', patch });
 }
 
-export async function savePresets(customisations: PresetCustomisations): Promise<SaveOutcome> {
-  if (new TextEncoder().encode(JSON.stringify({ presets: customisations })).length > SYNC_ITEM_LIMIT) {
-    return { ok: false, error: 'error_storage_quota' };
-  }
-  try {
-    await presetsItem.setValue(customisations);
-    return { ok: true };
-  } catch (error) {
-    return { ok: false, error: describeWriteError(error) };
-  }
+export function sendPresets(customisations: PresetCustomisations): Promise<CommandReply> {
+  return sendCommand('settings', { type: 'presets', customisations });
+}
+
+export function sendRemindHere(value: boolean): Promise<CommandReply> {
+  return sendCommand('settings', { type: 'remindHere', value });
 }

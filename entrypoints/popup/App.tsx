@@ -8,6 +8,7 @@ import { openPopOutWindow } from '@/utils/platform/routine-views';
 import { usePopupSnapshot } from '@/components/use-snapshot';
 import { presetName } from '@/components/preset-name';
 import { Notices } from '@/components/Notices';
+import { StorageFullNotice } from '@/components/StorageFullNotice';
 import { RunningView } from './RunningView';
 import { IdleView } from './IdleView';
 import { FinishedView } from './FinishedView';
@@ -47,6 +48,7 @@ export function App({ inWindow }: AppProps) {
         </button>
       </header>
       <Notices settingsFields={notices.settingsFields} presetsInvalid={notices.presetsInvalid} />
+      <StorageFullNotice />
       {error && (
         <p class="error" role="alert">
           {t(error)}

@@ -10,6 +10,8 @@ import { useStorageItem } from '@/components/use-storage';
 
 export interface ReminderChoiceProps {
   reminderId: string | undefined;
+  /** Why a button on the notification was refused, when the background opened this window to say so. */
+  initialError?: MessageKey;
   onDone: () => void;
 }
 
@@ -18,10 +20,10 @@ export interface ReminderChoiceProps {
  * buttons (Firefox), when the body of a notification is clicked, and for
  * users who chose reminder windows because the OS hides notifications.
  */
-export function ReminderChoice({ reminderId, onDone }: ReminderChoiceProps) {
+export function ReminderChoice({ reminderId, initialError, onDone }: ReminderChoiceProps) {
   const parsed = useStorageItem(settingsItem, parseSettings);
   const sitting = useStorageItem(sittingItem, (raw) => parseSittingState(raw, Date.now()).state);
-  const [error, setError] = useState<MessageKey | undefined>();
+  const [error, setError] = useState<MessageKey | undefined>(initialError);
   if (!parsed || !sitting) return <main aria-busy="true" />;
 
   // Only a reminder on screen now can be answered; a snoozed or stale one has passed.

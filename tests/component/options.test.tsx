@@ -4,6 +4,22 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '@/entrypoints/options/App';
 import { messaging } from '@/utils/platform/messaging';
+import { listenForCommands } from '@/utils/platform/command-listener';
+import { handleRoutineRequest, handleSettingsRequest, handleSittingRequest } from '@/entrypoints/background/commands';
+import { handleDataRequest } from '@/entrypoints/background/import-and-reset';
+
+vi.mock('@/utils/platform/cue-player', () => ({ playCueInBackground: vi.fn(async () => {}) }));
+
+// The page writes nothing itself: its commands reach the background's real handlers, which check and store them.
+beforeEach(() => {
+  listenForCommands({
+    routine: (data) => handleRoutineRequest(data, Date.now()),
+    sitting: (data) => handleSittingRequest(data, Date.now()),
+    data: (data) => handleDataRequest(data, Date.now()),
+    settings: (data) => handleSettingsRequest(data),
+    refresh: async () => ({ ok: true }),
+  });
+});
 
 async function storedSettings() {
   return (await fakeBrowser.storage.sync.get('settings')).settings as Record<string, unknown> | undefined;
@@ -40,6 +56,27 @@ describe('options page', () => {
       const error = await screen.findByText(message);
       expect(input.getAttribute('aria-invalid')).toBe('true');
       expect(input.getAttribute('aria-describedby')).toContain(error.id);
+      expect(await storedSettings()).toBeUndefined();
+    });
+
+    it('coalesces fast changes into one write, shows the value being saved, and never a value that was not stored', async () => {
+      const send = vi.spyOn(messaging, 'sendMessage');
+      render(<App welcome={false} />);
+      const volume = await screen.findByLabelText('Volume');
+      // Arrow keys on the slider: every step fires a change.
+      for (const value of ['75', '80', '85', '90']) fireEvent.change(volume, { target: { value } });
+      expect(await screen.findByText('Saving…')).toBeTruthy();
+      await waitFor(async () => expect((await storedSettings())?.volume).toBe(90));
+      expect(send.mock.calls.filter(([type]) => type === 'settings')).toEqual([['settings', { type: 'patch', patch: { volume: 90 } }]]);
+    });
+
+    it('drops a value the background refused, and names the real cause', async () => {
+      vi.spyOn(fakeBrowser.storage.sync, 'set').mockRejectedValue(new Error('MAX_WRITE_OPERATIONS_PER_MINUTE quota exceeded'));
+      render(<App welcome={false} />);
+      const volume = (await screen.findByLabelText('Volume')) as HTMLInputElement;
+      fireEvent.change(volume, { target: { value: '90' } });
+      expect(await screen.findByText(/the browser's sync accepts 120 a minute/)).toBeTruthy();
+      await waitFor(() => expect(volume.value).toBe('70'));
       expect(await storedSettings()).toBeUndefined();
     });
 
@@ -101,7 +138,7 @@ describe('options page', () => {
       render(<App welcome={false} />);
       fireEvent.click(await screen.findByRole('checkbox', { name: 'Mon' }));
       expect(await screen.findByText('No day is selected, so Roll Call will not remind you at all.')).toBeTruthy();
-      expect((await storedSettings())?.activeDays).toEqual([]);
+      await waitFor(async () => expect((await storedSettings())?.activeDays).toEqual([]));
     });
   });
 
@@ -215,7 +252,8 @@ describe('options page', () => {
       await waitFor(() => expect(messaging.sendMessage).toHaveBeenCalledWith('sitting', { type: 'testReminder' }));
       fireEvent.click(await screen.findByRole('button', { name: 'No' }));
       fireEvent.click(await screen.findByRole('button', { name: 'Use a reminder window instead' }));
-      await waitFor(async () => expect((await storedSettings())?.remindWith).toBe('window'));
+      // The background stands mocked here: the page's part is to send the change.
+      await waitFor(() => expect(messaging.sendMessage).toHaveBeenCalledWith('settings', { type: 'patch', patch: { remindWith: 'window' } }));
     });
 
     it('is hidden after the first run, and reachable from About', async () => {
