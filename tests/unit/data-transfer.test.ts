@@ -12,7 +12,7 @@ import { DEFAULT_SETTINGS } from '@/utils/settings/settings';
 import { BUILT_IN_PRESETS, EMPTY_CUSTOMISATIONS, type CustomPreset, type PresetCustomisations, type Step } from '@/utils/routine/presets';
 import type { RollCallEvent } from '@/utils/history/events';
 import { emptyDay } from '@/utils/history/totals';
-import { MAX_DATE_MS } from '@/utils/day';
+import { MAX_DATE_MS } from '@/utils/calendar';
 
 const NOW = Date.UTC(2027, 0, 20, 12);
 const AT = Date.UTC(2027, 0, 15, 12);
@@ -134,13 +134,12 @@ describe('import', () => {
     expect(parse(text(withPresets({ builtIn: { desk: { steps: stepSettings(deskSteps, false) } }, custom: [] })))).toEqual({
       ok: false,
       error: 'error_import_no_steps_on',
-      routine: { id: 'desk', name: undefined, builtIn: true },
+      routine: { id: 'desk', name: undefined },
     });
     expect(parse(text(withPresets({ builtIn: {}, custom: [custom('custom-a', [deskSteps[1]!, deskSteps[1]!], 'Twice')] })))).toEqual({
       ok: false,
       error: 'error_import_duplicate_step',
-      routine: { id: 'custom-a', name: 'Twice', builtIn: false },
-      stepId: 'roll-right',
+      routine: { id: 'custom-a', name: 'Twice' },
     });
     expect(parse(text(withSettings({ fullRoutinePresetId: 'custom-gone' })))).toEqual({
       ok: false,

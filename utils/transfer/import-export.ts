@@ -3,9 +3,9 @@ import { EVENT_SCHEMA, type RollCallEvent } from '../history/events';
 import { CUSTOMISATIONS_SCHEMA } from '../routine/presets-schema';
 import { DAILY_TOTALS_SCHEMA } from '../history/schema';
 import type { DailyTotals } from '../history/totals';
-import { BUILT_IN_PRESET_IDS, enabledSteps, findPreset, resolvePresets, type Preset, type PresetCustomisations } from '../routine/presets';
+import { BUILT_IN_PRESET_IDS, enabledSteps, findPreset, resolvePresets, type PresetCustomisations, type Step, type StepSetting } from '../routine/presets';
 import { DEFAULT_SETTINGS, isPlainObject, isUnsafeKey, validateSettings, type FieldError, type Settings } from '../settings/settings';
-import { MAX_DATE_MS, dayCanHold } from '../day';
+import { MAX_DATE_MS, dayCanHold } from '../calendar';
 
 /**
  * The user's data as one JSON file: settings, routine changes and history.
@@ -51,7 +51,7 @@ export type ImportError =
   | { error: 'error_import_settings'; fields: FieldError[] }
   | { error: 'error_import_presets' }
   | { error: 'error_import_duplicate_routine'; routine: RoutineRef }
-  | { error: 'error_import_duplicate_step'; routine: RoutineRef; stepId: string }
+  | { error: 'error_import_duplicate_step'; routine: RoutineRef }
   | { error: 'error_import_no_steps_on'; routine: RoutineRef }
   | { error: 'error_import_missing_routine'; field: RoutineField; presetId: string }
   /** `index` is the first bad entry (from 0), `count` how many there are. */
@@ -63,11 +63,10 @@ export type ImportError =
 
 export type ImportErrorKey = ImportError['error'];
 
-/** A routine as an error names it: a built-in one by its id (its name comes from the locale), a custom one by its name too. */
+/** A routine as an error names it: by its id, and by its name when the user gave it one (a built-in's name comes from the locale). */
 export interface RoutineRef {
   id: string;
   name?: string;
-  builtIn: boolean;
 }
 
 export type RoutineField = 'breakPresetId' | 'fullRoutinePresetId';
@@ -94,146 +93,84 @@ const ENVELOPE = v.object({
   dailyTotals: v.optional(v.unknown(), {}),
 });
 
-class UnsafeKeyError extends Error {
-  constructor(readonly key: string) {
-    super(key);
-  }
-}
-
-/** UTF-8 bytes of a string; JSON.stringify never leaves a lone surrogate, so each surrogate is half of a 4-byte pair. */
-function utf8Length(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    bytes += unit < 0x80 ? 1 : unit < 0x800 || (unit >= 0xd800 && unit <= 0xdfff) ? 2 : 3;
-  }
-  return bytes;
-}
-
 /**
  * The size of a bundle as the 5 MB limit counts it: the UTF-8 bytes of its
  * compact JSON. The same walk refuses an unsafe key at any depth, and a value
  * JSON cannot hold (a cycle, a BigInt) is not a bundle.
  */
-function measure(data: unknown): { bytes: number } | ImportError {
+function measure(data: unknown): number | ImportError {
+  let unsafe = '';
   let json: string | undefined;
   try {
     json = JSON.stringify(data, (key, value: unknown) => {
-      if (isUnsafeKey(key)) throw new UnsafeKeyError(key);
+      if (isUnsafeKey(key)) throw new Error((unsafe = key));
       return value;
     });
-  } catch (error) {
-    return error instanceof UnsafeKeyError ? { error: 'error_import_unsafe_key', key: error.key } : { error: 'error_import_shape' };
+  } catch {
+    return unsafe ? { error: 'error_import_unsafe_key', key: unsafe } : { error: 'error_import_shape' };
   }
-  if (json === undefined) return { error: 'error_import_shape' };
-  return { bytes: utf8Length(json) };
-}
-
-function routineRef(preset: Preset): RoutineRef {
-  return { id: preset.id, name: preset.name, builtIn: preset.builtIn };
-}
-
-function firstDuplicate(ids: readonly string[]): string | undefined {
-  const seen = new Set<string>();
-  for (const id of ids) {
-    if (seen.has(id)) return id;
-    seen.add(id);
-  }
-  return undefined;
+  return json === undefined ? { error: 'error_import_shape' } : new TextEncoder().encode(json).length;
 }
 
 /** What the routine editor would never let the user save, checked on the routines as they will run. */
-function checkRoutines(customisations: PresetCustomisations, settings: Settings): ImportError | undefined {
+function checkRoutines(c: PresetCustomisations, settings: Settings): ImportError | undefined {
+  const routines: Array<[RoutineRef, ReadonlyArray<{ id: string }> | undefined]> = [
+    ...BUILT_IN_PRESET_IDS.map((id): [RoutineRef, StepSetting[] | undefined] => [{ id, name: c.builtIn[id]?.name }, c.builtIn[id]?.steps]),
+    ...c.custom.map((p): [RoutineRef, Step[]] => [{ id: p.id, name: p.name }, p.steps]),
+  ];
   const seen = new Set<string>();
-  for (const preset of customisations.custom) {
-    if (seen.has(preset.id)) return { error: 'error_import_duplicate_routine', routine: { id: preset.id, name: preset.name, builtIn: false } };
-    seen.add(preset.id);
+  for (const [routine, steps = []] of routines) {
+    if (seen.has(routine.id)) return { error: 'error_import_duplicate_routine', routine };
+    seen.add(routine.id);
+    if (new Set(steps.map((s) => s.id)).size < steps.length) return { error: 'error_import_duplicate_step', routine };
   }
-  for (const id of BUILT_IN_PRESET_IDS) {
-    const steps = customisations.builtIn[id]?.steps;
-    const duplicate = steps && firstDuplicate(steps.map((s) => s.id));
-    if (duplicate !== undefined) {
-      return { error: 'error_import_duplicate_step', routine: { id, name: customisations.builtIn[id]?.name, builtIn: true }, stepId: duplicate };
-    }
-  }
-  for (const preset of customisations.custom) {
-    const duplicate = firstDuplicate(preset.steps.map((s) => s.id));
-    if (duplicate !== undefined) return { error: 'error_import_duplicate_step', routine: { id: preset.id, name: preset.name, builtIn: false }, stepId: duplicate };
-  }
-  const presets = resolvePresets(customisations);
+  const presets = resolvePresets(c);
   const empty = presets.find((p) => enabledSteps(p).length === 0);
-  if (empty) return { error: 'error_import_no_steps_on', routine: routineRef(empty) };
+  if (empty) return { error: 'error_import_no_steps_on', routine: { id: empty.id, name: empty.name } };
   for (const field of ['breakPresetId', 'fullRoutinePresetId'] as const) {
     if (!findPreset(presets, settings[field])) return { error: 'error_import_missing_routine', field, presetId: settings[field] };
   }
   return undefined;
 }
 
-/** A moment a file may hold: a valid `Date`, from 1970 to a day past `latest`. */
-function isPlausibleTime(at: number, latest: number): boolean {
-  return at >= 0 && at <= latest;
+/** An event's fields that hold a moment (up to `latest`) or a length of time (within the `Date` range); the schema already holds them finite and ≥ 0. */
+const MOMENTS = ['at', 'startedAt'];
+const TIME_FIELDS = [...MOMENTS, 'durationMs', 'sittingMs'];
+
+function timesOk(event: RollCallEvent, latest: number): boolean {
+  return Object.entries(event).every(([key, value]) => !TIME_FIELDS.includes(key) || (value as number) <= (MOMENTS.includes(key) ? latest : MAX_DATE_MS));
 }
 
-/** A length of time that, added to any valid moment, keeps within the `Date` range. */
-function isPlausibleDuration(ms: number): boolean {
-  return ms >= 0 && ms <= MAX_DATE_MS;
-}
-
-function eventTimesOk(event: RollCallEvent, latest: number): boolean {
-  if (!isPlausibleTime(event.at, latest)) return false;
-  switch (event.type) {
-    case 'sittingEnded':
-      return isPlausibleTime(event.startedAt, latest) && isPlausibleDuration(event.durationMs);
-    case 'breakDue':
-      return isPlausibleDuration(event.sittingMs);
-    case 'routineCompleted':
-    case 'routineStopped':
-      return isPlausibleDuration(event.durationMs);
-    default:
-      return true;
-  }
-}
-
-/** The fields of an event that hold a moment or a length of time. */
-const TIME_FIELDS: ReadonlySet<unknown> = new Set(['at', 'startedAt', 'durationMs', 'sittingMs']);
-
-/** A number that is there but cannot be a time (negative, not finite) is a bad time, not an unreadable entry. */
+/** A number that is there but cannot be a time (negative, NaN, infinite) is a bad time, not an unreadable entry. */
 function isTimeIssue(issue: v.BaseIssue<unknown>): boolean {
-  return issue.path?.length === 1 && TIME_FIELDS.has(issue.path[0]!.key) && typeof issue.input === 'number';
+  return issue.path?.length === 1 && TIME_FIELDS.includes(issue.path[0]!.key as string) && typeof issue.input === 'number';
 }
 
-type EventsCheck = { ok: true; events: RollCallEvent[] } | ImportError;
+const EVENT_ERRORS = ['error_import_events', 'error_import_event_time', 'error_import_event_day'] as const;
 
 /** Reads every entry, so the error can say how many are bad, not only the first. */
-function checkEvents(raw: readonly unknown[], latest: number): EventsCheck {
+function checkEvents(raw: readonly unknown[], latest: number): RollCallEvent[] | ImportError {
   const events: RollCallEvent[] = [];
-  const bad = { events: [] as number[], time: [] as number[], day: [] as number[] };
+  const bad: number[][] = EVENT_ERRORS.map(() => []);
   for (const [index, entry] of raw.entries()) {
     const parsed = v.safeParse(EVENT_SCHEMA, entry);
-    if (!parsed.success) (parsed.issues.every(isTimeIssue) ? bad.time : bad.events).push(index);
-    else if (!eventTimesOk(parsed.output, latest)) bad.time.push(index);
-    else if (!dayCanHold(parsed.output.day, parsed.output.at)) bad.day.push(index);
+    if (!parsed.success) bad[parsed.issues.every(isTimeIssue) ? 1 : 0]!.push(index);
+    else if (!timesOk(parsed.output, latest)) bad[1]!.push(index);
+    else if (!dayCanHold(parsed.output.day, parsed.output.at)) bad[2]!.push(index);
     else events.push(parsed.output);
   }
-  if (bad.events.length > 0) return { error: 'error_import_events', index: bad.events[0]!, count: bad.events.length };
-  if (bad.time.length > 0) return { error: 'error_import_event_time', index: bad.time[0]!, count: bad.time.length };
-  if (bad.day.length > 0) return { error: 'error_import_event_day', index: bad.day[0]!, count: bad.day.length };
-  return { ok: true, events };
+  const fault = bad.findIndex((list) => list.length > 0);
+  return fault < 0 ? events : { error: EVENT_ERRORS[fault]!, index: bad[fault]![0]!, count: bad[fault]!.length };
 }
 
-type TotalsCheck = { ok: true; totals: DailyTotals } | ImportError;
-
-function checkTotals(raw: unknown, latest: number): TotalsCheck {
+function checkTotals(raw: unknown, latest: number): { totals: DailyTotals } | ImportError {
   const parsed = v.safeParse(DAILY_TOTALS_SCHEMA, raw);
-  if (!parsed.success) return { error: 'error_import_totals' };
-  const totals = parsed.output;
-  if (Object.values(totals).some((day) => !isPlausibleDuration(day.routineMs) || !isPlausibleDuration(day.longestSittingMs))) {
+  if (!parsed.success || Object.values(parsed.output).some((day) => Math.max(day.routineMs, day.longestSittingMs) > MAX_DATE_MS)) {
     return { error: 'error_import_totals' };
   }
   // A day some moment from 1970 to `latest` was, somewhere on Earth; a day in year 0 is damage, not history.
-  const badDays = Object.keys(totals).filter((day) => !dayCanHold(day, 0, latest)).sort();
-  if (badDays.length > 0) return { error: 'error_import_totals_day', day: badDays[0]!, count: badDays.length };
-  return { ok: true, totals };
+  const badDays = Object.keys(parsed.output).filter((day) => !dayCanHold(day, 0, latest)).sort();
+  return badDays.length > 0 ? { error: 'error_import_totals_day', day: badDays[0]!, count: badDays.length } : { totals: parsed.output };
 }
 
 /**
@@ -248,9 +185,9 @@ function checkTotals(raw: unknown, latest: number): TotalsCheck {
  * are kept as they are, like `parseSettings` keeps them in storage.
  */
 export function validateImport(data: unknown, now?: number): ImportResult {
-  const measured = measure(data);
-  if ('error' in measured) return { ok: false, ...measured };
-  if (measured.bytes > MAX_IMPORT_BYTES) return { ok: false, error: 'error_import_too_large', bytes: measured.bytes };
+  const bytes = measure(data);
+  if (typeof bytes !== 'number') return { ok: false, ...bytes };
+  if (bytes > MAX_IMPORT_BYTES) return { ok: false, error: 'error_import_too_large', bytes };
 
   const envelope = v.safeParse(ENVELOPE, data);
   if (!envelope.success) {
@@ -271,18 +208,19 @@ export function validateImport(data: unknown, now?: number): ImportResult {
   const routineError = checkRoutines(presets, settings);
   if (routineError) return { ok: false, ...routineError };
 
-  const latest = now === undefined ? MAX_DATE_MS : Math.min(now + IMPORT_FUTURE_SLACK_MS, MAX_DATE_MS);
+  const latest = Math.min((now ?? MAX_DATE_MS) + IMPORT_FUTURE_SLACK_MS, MAX_DATE_MS);
   const events = checkEvents(rawEvents, latest);
-  if (!('ok' in events)) return { ok: false, ...events };
-  const totals = checkTotals(rawTotals, latest);
-  if (!('ok' in totals)) return { ok: false, ...totals };
+  if (!Array.isArray(events)) return { ok: false, ...events };
+  const checkedTotals = checkTotals(rawTotals, latest);
+  if (!('totals' in checkedTotals)) return { ok: false, ...checkedTotals };
+  const { totals } = checkedTotals;
 
-  const bundle = buildExport(settings, presets, events.events, totals.totals, 0);
-  const days = [...Object.keys(totals.totals), ...events.events.map((e) => e.day)].sort();
+  const bundle = buildExport(settings, presets, events, totals, 0);
+  const days = [...Object.keys(totals), ...events.map((e) => e.day)].sort();
   return {
     ok: true,
     bundle: { ...bundle, exportedAt: envelope.output.exportedAt ?? bundle.exportedAt },
-    summary: { events: events.events.length, customPresets: presets.custom.length, firstDay: days[0], lastDay: days.at(-1) },
+    summary: { events: events.length, customPresets: presets.custom.length, firstDay: days[0], lastDay: days.at(-1) },
   };
 }
 

@@ -17,7 +17,7 @@ type Pending = Extract<ImportResult, { ok: true }>;
 
 function routineName(routine: RoutineRef): string {
   if (routine.name) return routine.name;
-  return routine.builtIn && isBuiltInPresetId(routine.id) ? t(presetNameKey(routine.id) as MessageKey) : routine.id;
+  return isBuiltInPresetId(routine.id) ? t(presetNameKey(routine.id) as MessageKey) : routine.id;
 }
 
 /** The import's own words for what is wrong, with the detail that lets the user find it in the file. */

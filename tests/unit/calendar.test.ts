@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_DATE_MS, dayCanHold, isCalendarDay } from '@/utils/day';
+import { MAX_DATE_MS, dayCanHold, isCalendarDay } from '@/utils/calendar';
 
 const HOUR = 3_600_000;
 const NOON_15 = Date.UTC(2027, 0, 15, 12);
