@@ -15,7 +15,7 @@ const EASTMOST_OFFSET_MS = 14 * HOUR_MS;
 const DAY_KEY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Midnight UTC at the start of a `YYYY-MM-DD` day, or undefined when no such calendar day exists. */
-function dayStartUtc(day: string): number | undefined {
+function computeDayStart(day: string): number | undefined {
   const match = DAY_KEY.exec(day);
   if (!match) return undefined;
   const [year, month, date] = [Number(match[1]), Number(match[2]), Number(match[3])];
@@ -24,6 +24,17 @@ function dayStartUtc(day: string): number | undefined {
   // setUTCFullYear, unlike Date.UTC, does not read years 0–99 as 1900–1999.
   d.setUTCFullYear(year, month - 1, date);
   return d.getUTCDate() === date ? d.getTime() : undefined;
+}
+
+/** A history has few distinct days and many events on each, so an import asks for the same day many times. */
+const dayStarts = new Map<string, number | undefined>();
+
+function dayStartUtc(day: string): number | undefined {
+  if (!dayStarts.has(day)) {
+    if (dayStarts.size >= 1000) dayStarts.clear();
+    dayStarts.set(day, computeDayStart(day));
+  }
+  return dayStarts.get(day);
 }
 
 /** True for a day that is on the calendar: `2024-02-29` is, `2026-02-30` and `0000-00-00` are not. */

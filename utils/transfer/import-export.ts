@@ -93,23 +93,32 @@ const ENVELOPE = v.object({
   dailyTotals: v.optional(v.unknown(), {}),
 });
 
+/** The first key anywhere in a value that could reach a prototype when copied. */
+function findUnsafeKey(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  for (const key of Object.keys(value)) {
+    const found = isUnsafeKey(key) ? key : findUnsafeKey((value as Record<string, unknown>)[key]);
+    if (found) return found;
+  }
+  return undefined;
+}
+
 /**
  * The size of a bundle as the 5 MB limit counts it: the UTF-8 bytes of its
- * compact JSON. The same walk refuses an unsafe key at any depth, and a value
- * JSON cannot hold (a cycle, a BigInt) is not a bundle.
+ * compact JSON; then no unsafe key at any depth. A value JSON cannot hold (a
+ * cycle, a BigInt, nesting too deep) is not a bundle.
  */
 function measure(data: unknown): number | ImportError {
-  let unsafe = '';
-  let json: string | undefined;
   try {
-    json = JSON.stringify(data, (key, value: unknown) => {
-      if (isUnsafeKey(key)) throw new Error((unsafe = key));
-      return value;
-    });
+    const json = JSON.stringify(data);
+    if (json === undefined) return { error: 'error_import_shape' };
+    const bytes = new TextEncoder().encode(json).length;
+    if (bytes > MAX_IMPORT_BYTES) return { error: 'error_import_too_large', bytes };
+    const key = findUnsafeKey(data);
+    return key ? { error: 'error_import_unsafe_key', key } : bytes;
   } catch {
-    return unsafe ? { error: 'error_import_unsafe_key', key: unsafe } : { error: 'error_import_shape' };
+    return { error: 'error_import_shape' };
   }
-  return json === undefined ? { error: 'error_import_shape' } : new TextEncoder().encode(json).length;
 }
 
 /** What the routine editor would never let the user save, checked on the routines as they will run. */
@@ -133,12 +142,12 @@ function checkRoutines(c: PresetCustomisations, settings: Settings): ImportError
   return undefined;
 }
 
-/** An event's fields that hold a moment (up to `latest`) or a length of time (within the `Date` range); the schema already holds them finite and ≥ 0. */
-const MOMENTS = ['at', 'startedAt'];
-const TIME_FIELDS = [...MOMENTS, 'durationMs', 'sittingMs'];
+const TIME_FIELDS = ['at', 'startedAt', 'durationMs', 'sittingMs'];
 
+/** Moments up to `latest`, lengths of time within the `Date` range; the schema already holds them finite and ≥ 0. */
 function timesOk(event: RollCallEvent, latest: number): boolean {
-  return Object.entries(event).every(([key, value]) => !TIME_FIELDS.includes(key) || (value as number) <= (MOMENTS.includes(key) ? latest : MAX_DATE_MS));
+  const { at, startedAt = 0, durationMs = 0, sittingMs = 0 } = event as { at: number; startedAt?: number; durationMs?: number; sittingMs?: number };
+  return at <= latest && startedAt <= latest && durationMs <= MAX_DATE_MS && sittingMs <= MAX_DATE_MS;
 }
 
 /** A number that is there but cannot be a time (negative, NaN, infinite) is a bad time, not an unreadable entry. */
@@ -185,9 +194,8 @@ function checkTotals(raw: unknown, latest: number): { totals: DailyTotals } | Im
  * are kept as they are, like `parseSettings` keeps them in storage.
  */
 export function validateImport(data: unknown, now?: number): ImportResult {
-  const bytes = measure(data);
-  if (typeof bytes !== 'number') return { ok: false, ...bytes };
-  if (bytes > MAX_IMPORT_BYTES) return { ok: false, error: 'error_import_too_large', bytes };
+  const measured = measure(data);
+  if (typeof measured !== 'number') return { ok: false, ...measured };
 
   const envelope = v.safeParse(ENVELOPE, data);
   if (!envelope.success) {
