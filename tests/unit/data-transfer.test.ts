@@ -51,6 +51,12 @@ function cyclic(): unknown {
   return looped;
 }
 
+function nested(depth: number): unknown {
+  let value: unknown = [];
+  for (let i = 0; i < depth; i++) value = [value];
+  return value;
+}
+
 describe('import', () => {
   it('reads back what export wrote, with a summary of what it holds', () => {
     const result = parse(text(bundle));
@@ -81,6 +87,7 @@ describe('import', () => {
     ['a list', () => parse(text([1, 2, 3])), 'error_import_shape'],
     ['a file missing its history', () => parse(text({ ...bundle, events: undefined })), 'error_import_shape'],
     ['a cycle (a structured clone can hold one)', () => validateImport(cyclic(), NOW), 'error_import_shape'],
+    ['nesting too deep to walk', () => validateImport(withSettings({ deep: nested(200_000) }), NOW), 'error_import_shape'],
     ['a file from a newer version', () => parse(text({ ...bundle, version: EXPORT_VERSION + 1 })), 'error_import_newer'],
     // Size
     ['a bundle over 5 MB, sent as a message', () => validateImport(bundleOfSize(MAX_IMPORT_BYTES + 1), NOW), 'error_import_too_large'],
