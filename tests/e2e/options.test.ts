@@ -47,9 +47,9 @@ describe('the options page in Chromium', () => {
   });
 
   it('exports, and a fresh profile imports the same data', async () => {
-    // Some history and a routine of the user's own, so there is something to carry over.
+    // Some past history (import refuses times more than a day ahead) and a routine of the user's own, so there is something to carry over.
     await harness.inWorker(async () => {
-      await chrome.storage.local.set({ eventLog: [{ type: 'skipped', at: 1_800_000_000_000, day: '2027-01-15' }] });
+      await chrome.storage.local.set({ eventLog: [{ type: 'skipped', at: 1_750_000_000_000, day: '2025-06-15' }] });
     });
     await options.getByRole('button', { name: 'Duplicate as my own routine' }).click();
     await options.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
@@ -66,7 +66,7 @@ describe('the options page in Chromium', () => {
     try {
       const page = await fresh.openPage('options.html');
       await page.locator('#import-file').setInputFiles({ name: 'roll-call.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
-      await page.getByText(/^History entries: 1 \(from 2027-01-15 to 2027-01-15\)/).waitFor();
+      await page.getByText(/^History entries: 1 \(from 2025-06-15 to 2025-06-15\)/).waitFor();
       await page.getByRole('button', { name: 'Replace my data' }).click();
       await page.getByText('Imported.').waitFor();
       const imported = await fresh.inWorker(async () => ({
