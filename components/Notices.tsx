@@ -9,7 +9,7 @@ export interface NoticesProps {
 /** Tells the user when stored data could not be read and defaults stand in for it. */
 export function Notices({ settingsFields, presetsInvalid }: NoticesProps) {
   if (settingsFields.length === 0 && !presetsInvalid) return null;
-  const fieldNames = settingsFields.map((f) => t(`field_${f}` as MessageKey)).join(', ');
+  const fieldNames = settingsFields.map((f) => t(`field_${f}`)).join(', ');
   return (
     <div class="notice" role="status">
       {settingsFields.length > 0 && <p>{t('notice_settings_reset', fieldNames)}</p>}

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { presetDurationSec, stepTitleKey, type Preset, type PresetCustomisations } from '@/utils/routine/presets';
+import { PRESET_NAME_MAX_LENGTH, cleanPresetName, presetDurationSec, stepTitleKey, type Preset, type PresetCustomisations } from '@/utils/routine/presets';
 import {
   deleteCustomPreset,
   duplicatePreset,
@@ -62,7 +62,10 @@ export function PresetEditor({ presets, customisations, onSave, onDeleted, now }
         label={t('editor_name')}
         value={presetName(preset)}
         format={(v) => v}
-        parse={(text) => (text.trim().length >= 1 && text.trim().length <= 60 ? { ok: true, value: text.trim() } : { ok: false, error: 'error_required' })}
+        parse={(text) => {
+          const name = cleanPresetName(text);
+          return name === undefined ? { ok: false, error: 'error_required' } : { ok: true, value: name };
+        }}
         describeError={() => t('error_name')}
         onSave={(name) => apply(renamePreset(customisations, preset, name))}
         inputMode="text"
@@ -70,7 +73,7 @@ export function PresetEditor({ presets, customisations, onSave, onDeleted, now }
       />
       <ol class="editor__steps" aria-label={t('editor_steps', presetName(preset))}>
         {preset.steps.map((step, index) => {
-          const title = t(stepTitleKey(step) as MessageKey);
+          const title = t(stepTitleKey(step));
           return (
             <li key={`${preset.id}-${step.id}`} class={`editor__step${step.enabled ? '' : ' editor__step--off'}`}>
               <label class="editor__on">
@@ -114,7 +117,7 @@ export function PresetEditor({ presets, customisations, onSave, onDeleted, now }
           type="button"
           onClick={() => {
             const id = newCustomPresetId(customisations, now());
-            const result = duplicatePreset(customisations, preset, t('editor_copy_name', presetName(preset)).slice(0, 60), id);
+            const result = duplicatePreset(customisations, preset, t('editor_copy_name', presetName(preset)).slice(0, PRESET_NAME_MAX_LENGTH), id);
             apply(result);
             if (result.ok) setEditingId(id);
           }}

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { nextActiveStart } from '@/utils/sitting/schedule';
-import { nextBreakAt, sittingMs, trackerMode, type SittingView } from '@/utils/sitting/rules';
+import { PAUSE_CHOICES, nextBreakAt, sittingMs, sittingMode, type SittingView } from '@/utils/sitting/rules';
 import type { Settings } from '@/utils/settings/settings';
 import type { SittingRequest } from '@/utils/protocol/commands';
 import { ceilMinutes, formatMoment } from '@/utils/format';
@@ -14,11 +14,9 @@ export interface SittingStatusProps {
   send(request: SittingRequest): void;
 }
 
-const PAUSE_CHOICES = ['m30', 'h1', 'h2', 'tomorrow', 'untilResumed'] as const;
-
 function statusLines(state: SittingView, settings: Settings, now: number): string[] {
   const locale = browser.i18n.getUILanguage();
-  const mode = trackerMode(state, { now, settings });
+  const mode = sittingMode(state, { now, settings });
   const sitting = t('status_sitting', Math.floor(sittingMs(state, now) / 60_000));
   switch (mode) {
     case 'routine':
@@ -43,7 +41,7 @@ function statusLines(state: SittingView, settings: Settings, now: number): strin
 /** The popup's sitting block: how long you have sat, when the next break comes, and pause or resume. */
 export function SittingStatus({ state, settings, now, send }: SittingStatusProps) {
   const [choosingPause, setChoosingPause] = useState(false);
-  const mode = trackerMode(state, { now, settings });
+  const mode = sittingMode(state, { now, settings });
   const [first, second] = statusLines(state, settings, now);
   return (
     <section class="status" aria-labelledby="status-heading">
@@ -84,7 +82,7 @@ export function SittingStatus({ state, settings, now, send }: SittingStatusProps
                 send({ type: 'pause', choice });
               }}
             >
-              {t(`status_pause_${choice}` as MessageKey)}
+              {t(`status_pause_${choice}`)}
             </button>
           ))}
         </fieldset>

@@ -17,7 +17,7 @@ export function StepList({ steps, heading }: StepListProps) {
       <ol class="steps__list">
         {enabled.map((step) => (
           <li key={step.id} class="steps__item">
-            <span>{t(stepTitleKey(step) as MessageKey)}</span>
+            <span>{t(stepTitleKey(step))}</span>
             <span class="steps__length">{formatClock(step.durationSec * 1000)}</span>
           </li>
         ))}

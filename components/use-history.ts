@@ -1,13 +1,30 @@
 import { useMemo } from 'preact/hooks';
+import { localDayKey } from '@/utils/day';
 import { parseEventLog } from '@/utils/history/events';
-import { dailyTotals, type DailyTotals } from '@/utils/history/totals';
-import { parseDailyTotals } from '@/utils/history/schema';
-import { dailyTotalsItem, eventLogItem } from '@/utils/platform/storage';
+import { bucketKey, emptyTotals, historyTotals } from '@/utils/history/log';
+import { parseStoredTotals } from '@/utils/history/schema';
+import type { DailyTotals } from '@/utils/history/totals';
+import { eventBucketItem, totalsItem } from '@/utils/platform/storage';
 import { useStorageItem } from './use-storage';
 
-/** Every day's totals, live: the compacted past plus the raw event log. Undefined until both are read. */
-export function useDailyTotals(): DailyTotals | undefined {
-  const log = useStorageItem(eventLogItem, parseEventLog);
-  const compacted = useStorageItem(dailyTotalsItem, parseDailyTotals);
-  return useMemo(() => (log && compacted ? dailyTotals(log.events, compacted) : undefined), [log, compacted]);
+export interface HistoryView {
+  totals: DailyTotals;
+  /** Stored entries that could not be read and were left out. */
+  dropped: number;
+}
+
+/**
+ * Every day's totals, live: the stored totals of earlier days plus today's
+ * events. Two reads, whatever the length of the history. Undefined until both arrive.
+ */
+export function useHistory(now: number): HistoryView | undefined {
+  const today = localDayKey(now);
+  const bucketItem = useMemo(() => eventBucketItem(today), [today]);
+  const bucket = useStorageItem(bucketItem, parseEventLog);
+  const stored = useStorageItem(totalsItem, parseStoredTotals);
+  return useMemo(() => {
+    if (!bucket || stored === undefined) return undefined;
+    const totals = stored ?? emptyTotals(today);
+    return { totals: historyTotals(totals, { [bucketKey(today)]: bucket.events }), dropped: totals.dropped + bucket.dropped };
+  }, [bucket, stored, today]);
 }

@@ -1,7 +1,7 @@
 import { beforeEach, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createGetMessage, localeMessages } from './locale';
-import { fakeEnvironment } from './fake-environment';
+import { installFakeIdle } from './fake-idle';
 
 // The fake browser leaves these unimplemented; the tests answer them as Chromium would, in English.
 const getMessage = createGetMessage(localeMessages('en'));
@@ -46,7 +46,7 @@ beforeEach(() => {
     getMessage,
     getUILanguage: () => 'en',
   });
-  fakeEnvironment.reset();
+  installFakeIdle();
   Object.assign(fakeBrowser.windows, { create: vi.fn(async () => ({ id: 1 })), remove: vi.fn(async () => {}) });
   Object.assign(fakeBrowser.runtime, {
     getManifest: () => ({ manifest_version: 3, name: 'Roll Call', version: '0.1.0' }),

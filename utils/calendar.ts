@@ -1,10 +1,8 @@
 /**
- * Checks of calendar days and times from outside (an import), apart from
- * `day.ts` so that pages which only name today's day do not carry them.
+ * Whether a day key and a time can belong together, for data from outside (an
+ * import). Apart from `day.ts` so that pages which only name today's day do
+ * not carry it.
  */
-
-/** The largest magnitude `Date` accepts (±100,000,000 days from 1970); beyond it `new Date(x)` is invalid. */
-export const MAX_DATE_MS = 8.64e15;
 
 const HOUR_MS = 60 * 60 * 1000;
 const DAY_MS = 24 * HOUR_MS;
@@ -35,11 +33,6 @@ function dayStartUtc(day: string): number | undefined {
     dayStarts.set(day, computeDayStart(day));
   }
   return dayStarts.get(day);
-}
-
-/** True for a day that is on the calendar: `2024-02-29` is, `2026-02-30` and `0000-00-00` are not. */
-export function isCalendarDay(day: string): boolean {
-  return dayStartUtc(day) !== undefined;
 }
 
 /**

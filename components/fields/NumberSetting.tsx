@@ -1,6 +1,6 @@
 import { NUMBER_RANGES, type NumberField } from '@/utils/settings/settings';
 import { parseWholeNumber } from '@/utils/settings/form';
-import { t, type MessageKey } from '@/utils/platform/i18n';
+import { t } from '@/utils/platform/i18n';
 import { TextSetting } from './TextSetting';
 
 export interface NumberSettingProps {
@@ -16,12 +16,12 @@ export function NumberSetting({ field, value, hint, onSave }: NumberSettingProps
   return (
     <TextSetting
       id={`field-${field}`}
-      label={t(`field_${field}` as MessageKey)}
+      label={t(`field_${field}`)}
       hint={hint}
       value={value}
       format={String}
       parse={(text) => parseWholeNumber(text, field)}
-      describeError={(error) => t(error as MessageKey, min, max)}
+      describeError={(error) => t(error, min, max)}
       onSave={onSave}
     />
   );

@@ -1,4 +1,4 @@
-import { goalMet, lastDays, shiftDay, type DailyTotals, type StreakOptions } from '@/utils/history/totals';
+import { goalMet, lastDays, shiftDay, weekdayOf, type DailyTotals, type StreakOptions } from '@/utils/history/totals';
 import { t } from '@/utils/platform/i18n';
 import { dayLabel } from './day-label';
 
@@ -10,11 +10,6 @@ export interface GoalCalendarProps {
 
 const WEEKS = 12;
 const CELL = 14;
-
-function weekdayOf(day: string): number {
-  const [y, m, d] = day.split('-').map(Number);
-  return new Date(y!, m! - 1, d!, 12).getDay();
-}
 
 /** Twelve weeks, a column each, Monday at the top: which active days met the routine goal. */
 export function GoalCalendar({ totals, today, options }: GoalCalendarProps) {

@@ -1,47 +1,70 @@
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
-import { storage } from '@wxt-dev/storage';
+import { localDayKey } from '@/utils/day';
 import { DATA_REQUEST_SCHEMA } from '@/utils/protocol/command-schemas';
 import type { CommandReply } from '@/utils/protocol/commands';
+import { appendToLog, bucketDay, emptyTotals, TOTALS_KEY } from '@/utils/history/log';
+import { dailyTotals } from '@/utils/history/totals';
 import { validateImport } from '@/utils/transfer/import-export';
 import { IDLE } from '@/utils/routine/timer';
 import { initialSittingState } from '@/utils/sitting/rules';
-import { dailyTotalsItem, eventLogItem, isQuotaError, presetsItem, remindHereItem, routineItem, settingsItem, sittingItem } from '@/utils/platform/storage';
-import { STEP_ALARM } from './routine';
-import { handleTrackerInput } from './sitting';
+import { isQuotaError } from '@/utils/platform/storage';
+import { runBackgroundJob } from './job';
+import { syncWriteError } from './commands';
 
 /**
  * Import and reset: the only writes that replace history, so the background
  * (the event log's one writer) makes them, after checking the data again.
+ * The history on this device is replaced in one `storage.local.set`; settings
+ * and routines then go to `storage.sync`, and if that fails the history is
+ * put back as it was, so a failure never leaves half an import.
  */
+
+/** Every stored history key set to what replaces it: buckets not in the new history become empty, and are removed later. */
+function replaceHistory(all: Record<string, unknown>, buckets: Record<string, unknown>, totals: unknown): Record<string, unknown> {
+  const changes: Record<string, unknown> = { [TOTALS_KEY]: totals };
+  for (const key of Object.keys(all)) if (bucketDay(key) !== undefined) changes[key] = [];
+  return Object.assign(changes, buckets);
+}
+
+/** Puts back the keys a change touched as they were before it: stored values again, new keys removed. */
+async function restore(all: Record<string, unknown>, changes: Record<string, unknown>): Promise<void> {
+  const keys = Object.keys(changes);
+  await browser.storage.local.set(Object.fromEntries(keys.filter((key) => key in all).map((key) => [key, all[key]])));
+  await browser.storage.local.remove(keys.filter((key) => !(key in all)));
+}
 
 export async function handleDataRequest(raw: unknown, now: number): Promise<CommandReply> {
   const parsed = v.safeParse(DATA_REQUEST_SCHEMA, raw);
   if (!parsed.success) return { ok: false, error: 'error_bad_command' };
-  try {
-    if (parsed.output.type === 'import') {
-      const result = validateImport(parsed.output.bundle);
-      if (!result.ok) return { ok: false, error: 'error_import_invalid' };
-      const { settings, presets, events, dailyTotals } = result.bundle;
-      // Settings and routines first: if sync refuses them, the history here is still untouched.
-      await storage.setItems([
-        { item: settingsItem, value: settings },
-        { item: presetsItem, value: presets },
-      ]);
-      await storage.setItems([
-        { item: eventLogItem, value: events },
-        { item: dailyTotalsItem, value: dailyTotals },
-      ]);
-    } else {
-      await storage.removeItems([settingsItem, presetsItem]);
-      await storage.removeItems([eventLogItem, dailyTotalsItem, remindHereItem]);
-      await routineItem.setValue(IDLE);
-      await browser.alarms.clear(STEP_ALARM);
-      await sittingItem.setValue(initialSittingState(now));
-    }
-  } catch (error) {
-    return { ok: false, error: isQuotaError(error) ? 'error_storage_quota' : 'error_bad_command' };
+  const today = localDayKey(now);
+  const all = await browser.storage.local.get(null);
+  let local: Record<string, unknown>;
+  let sync: () => Promise<void>;
+  if (parsed.output.type === 'import') {
+    const result = validateImport(parsed.output.bundle);
+    if (!result.ok) return { ok: false, error: 'error_import_invalid' };
+    const { settings, presets, events, dailyTotals: imported } = result.bundle;
+    const { buckets } = appendToLog({}, events, emptyTotals('0000-00-00'));
+    const totals = { through: today, days: dailyTotals(events.filter((e) => e.day < today), imported), dropped: 0 };
+    local = replaceHistory(all, buckets, totals);
+    sync = () => browser.storage.sync.set({ settings, presets });
+  } else {
+    local = { ...replaceHistory(all, {}, emptyTotals(today)), routine: IDLE, sitting: initialSittingState(now), remindHere: true };
+    sync = () => browser.storage.sync.remove(['settings', 'settings$', 'presets']);
   }
-  await handleTrackerInput({ type: 'settingsChanged' }, now);
+  try {
+    await browser.storage.local.set(local);
+  } catch (error) {
+    return { ok: false, error: isQuotaError(error) ? 'error_storage_quota' : 'error_save_failed' };
+  }
+  try {
+    await sync();
+  } catch (error) {
+    await restore(all, local);
+    return { ok: false, error: syncWriteError(error) };
+  }
+  // The sitting clock and the views follow the new settings and history in a job of their own.
+  await runBackgroundJob({ type: 'sitting', input: { type: 'settingsChanged' } }, now);
   return { ok: true };
 }

@@ -1,54 +1,62 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { messaging } from '@/utils/protocol/commands';
 import { createSerialQueue } from '@/utils/serial-queue';
 import { runMigrations } from '@/utils/platform/migrations';
 import { onboardedItem, presetsItem, readSettings, settingsItem } from '@/utils/platform/storage';
+import { listenForCommands } from '@/utils/platform/command-listener';
 import { isAudioPlaying, queryIdleState, setIdleThreshold, watchIdleState, type IdleState } from '@/utils/platform/environment';
 import { openPopOutWindow } from '@/utils/platform/routine-views';
-import { STEP_ALARM, handleRoutineRequest, handleStepAlarm, restoreRoutine } from './routine';
-import { SITTING_ALARM_NAMES, handleSittingRequest, handleTrackerInput, trackerListens } from './sitting';
+import type { JobInput } from '@/utils/jobs/run';
+import { SITTING_ALARMS } from '@/utils/sitting/rules';
+import { handleRoutineRequest, handleSettingsRequest, handleSittingRequest, recoverState } from './commands';
 import { handleDataRequest } from './import-and-reset';
-import { compactEventLog } from './event-log';
-import { refreshViews } from './refresh-views';
+import { SITTING_ALARM_NAMES, STEP_ALARM, maintainHistory, runBackgroundJob } from './job';
 import { openReminderWindow, reminderIdOf } from './reminder';
 import { CUE_NOTIFICATION_ID } from './step-cue';
 
 /**
- * The background wires browser events to the pure core. Listeners are added
- * synchronously so an event that woke the worker is not missed; recovery runs
- * at every start, because a relaunch with --load-extension reports `install`
- * and never fires `onStartup`, and browsers drop alarms across restarts.
- * Every event goes through one queue, so state is read and written in turn.
+ * The background wires browser events to jobs. Listeners are added
+ * synchronously so an event that woke the worker is not missed. Every event
+ * is one job on one serial queue; recovery runs as the first job of every
+ * start, because a relaunch with --load-extension reports `install` and never
+ * fires `onStartup`, and browsers drop alarms across restarts.
  */
 export default defineBackground(() => {
   const serially = createSerialQueue();
+  const job = (input: JobInput) => serially(() => runBackgroundJob(input, Date.now()));
 
-  messaging.onMessage('routine', ({ data }) => serially(() => handleRoutineRequest(data, Date.now(), trackerListens)));
-  messaging.onMessage('sitting', ({ data }) => serially(() => handleSittingRequest(data, Date.now())));
-  messaging.onMessage('data', ({ data }) => serially(() => handleDataRequest(data, Date.now())));
-  messaging.onMessage('refresh', () =>
-    serially(async () => {
-      await refreshViews(Date.now());
-      return { ok: true } as const;
-    }),
-  );
+  listenForCommands({
+    routine: (data, sender) => serially(() => handleRoutineRequest(data, Date.now(), sender)),
+    sitting: (data, sender) => serially(() => handleSittingRequest(data, Date.now(), sender)),
+    data: (data) => serially(() => handleDataRequest(data, Date.now())),
+    settings: (data) => serially(() => handleSettingsRequest(data)),
+    refresh: () => job({ type: 'sitting', input: { type: 'wake' } }).then((outcome) => outcome.reply),
+  });
 
-  browser.alarms.onAlarm.addListener((alarm) =>
-    serially(async () => {
-      if (alarm.name === STEP_ALARM) await handleStepAlarm(Date.now(), trackerListens);
-      else if (SITTING_ALARM_NAMES.includes(alarm.name)) await handleTrackerInput({ type: 'alarm' }, Date.now());
-    }),
-  );
+  // Firefox starts an event page at browser start only when it listens for onStartup; recovery itself runs below.
+  browser.runtime.onStartup.addListener(() => undefined);
+
+  // Listeners return their job, so whoever fires the event can wait for it to end.
+  browser.alarms.onAlarm.addListener(async (alarm) => {
+    if (alarm.name === STEP_ALARM) await job({ type: 'stepAlarm' });
+    else if (SITTING_ALARM_NAMES.includes(alarm.name)) await serially(() => onSittingAlarm(alarm.name, Date.now()));
+  });
 
   watchIdleState((idleState) => void serially(() => onIdleState(idleState, Date.now())));
 
-  browser.notifications.onButtonClicked.addListener((notificationId, buttonIndex) => {
-    const reminderId = reminderIdOf(notificationId);
-    if (reminderId === undefined) return;
-    const type = buttonIndex === 0 ? 'startBreak' : 'snooze';
-    void serially(() => handleSittingRequest({ type, reminderId }, Date.now()));
-  });
+  // Firefox's notifications have no buttons; there a click opens the choice window instead.
+  if (import.meta.env.BROWSER !== 'firefox') {
+    browser.notifications.onButtonClicked.addListener((notificationId, buttonIndex) => {
+      const reminderId = reminderIdOf(notificationId);
+      if (reminderId === undefined) return;
+      const type = buttonIndex === 0 ? 'startBreak' : 'snooze';
+      return serially(async () => {
+        const reply = await handleSittingRequest({ type, reminderId }, Date.now());
+        // A refusal here has no page to show it: the choice window opens with the reason.
+        if (!reply.ok && reply.error !== 'error_stale_reminder') await openReminderWindow(reminderId, reply.error);
+      });
+    });
+  }
 
   browser.notifications.onClicked.addListener((notificationId) => {
     const reminderId = reminderIdOf(notificationId);
@@ -60,30 +68,40 @@ export default defineBackground(() => {
   // A changed setting takes effect at once: the idle threshold, the break alarm, the badge.
   settingsItem.watch(() => void serially(() => onSettingsChanged(Date.now())));
   // A routine edited in the options page shows in the popup's picker.
-  presetsItem.watch(() => void serially(() => refreshViews(Date.now())));
+  presetsItem.watch(() => void job({ type: 'sitting', input: { type: 'settingsChanged' } }));
 
   void serially(() => recover(Date.now()));
 });
 
 async function onIdleState(idleState: IdleState, now: number): Promise<void> {
   const audible = idleState === 'idle' ? await isAudioPlaying().catch(() => false) : false;
-  await handleTrackerInput({ type: 'idle', idleState, audible }, now);
+  await runBackgroundJob({ type: 'sitting', input: { type: 'idle', idleState, audible } }, now);
+}
+
+/** The refresh also looks at idle and sound now, so an absence that began during music is not missed. */
+async function onSittingAlarm(name: string, now: number): Promise<void> {
+  let seen: { idleState: IdleState; audible: boolean } | undefined;
+  if (name === SITTING_ALARMS.refresh) {
+    const { settings } = await readSettings();
+    const idleState = await queryIdleState(settings.breakThresholdMin).catch((): IdleState => 'active');
+    seen = { idleState, audible: idleState !== 'active' && (await isAudioPlaying().catch(() => true)) };
+  }
+  await runBackgroundJob({ type: 'sitting', input: { type: 'alarm', seen } }, now);
 }
 
 async function onSettingsChanged(now: number): Promise<void> {
   const { settings } = await readSettings();
   setIdleThreshold(settings.breakThresholdMin);
-  await handleTrackerInput({ type: 'settingsChanged' }, now);
+  await runBackgroundJob({ type: 'sitting', input: { type: 'settingsChanged' } }, now);
 }
 
 async function recover(now: number): Promise<void> {
   await runMigrations();
-  await compactEventLog(now);
-  await restoreRoutine(now, trackerListens);
+  await maintainHistory(now);
   const { settings } = await readSettings();
   setIdleThreshold(settings.breakThresholdMin);
-  // The gap since the last-seen time tells whether the browser was closed or the machine slept.
-  await handleTrackerInput({ type: 'wake' }, now);
+  // One job catches up the routine and the sitting clock, heals the state, and re-creates every alarm.
+  await recoverState(now);
   const idleState = await queryIdleState(settings.breakThresholdMin);
   if (idleState !== 'active') await onIdleState(idleState, now);
   if (!(await onboardedItem.getValue())) {

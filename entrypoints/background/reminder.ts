@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { TrackerEffect } from '@/utils/sitting/rules';
+import type { SittingEffect } from '@/utils/sitting/rules';
 import { SNOOZES_BEFORE_TRUE_TIME } from '@/utils/sitting/rules';
 import type { Settings } from '@/utils/settings/settings';
 import { t } from '@/utils/platform/i18n';
@@ -30,9 +30,11 @@ export function reminderMessage(sittingMs: number, snoozes: number, settings: Pi
     : t('reminder_message', settings.sittingIntervalMin);
 }
 
-export async function openReminderWindow(reminderId: string): Promise<void> {
+/** The choice window; `error`, when a button on the notification was refused, is shown there as the reason. */
+export async function openReminderWindow(reminderId: string, error?: string): Promise<void> {
+  const query = new URLSearchParams({ id: reminderId, ...(error ? { error } : {}) });
   await browser.windows.create({
-    url: browser.runtime.getURL(`${REMINDER_PATH}?id=${encodeURIComponent(reminderId)}` as '/reminder.html'),
+    url: browser.runtime.getURL(`${REMINDER_PATH}?${query.toString()}` as '/reminder.html'),
     type: 'popup',
     width: 400,
     height: 320,
@@ -40,7 +42,7 @@ export async function openReminderWindow(reminderId: string): Promise<void> {
   });
 }
 
-export async function showReminder(effect: Extract<TrackerEffect, { type: 'showReminder' }>, settings: Settings): Promise<void> {
+export async function showReminder(effect: Extract<SittingEffect, { type: 'showReminder' }>, settings: Settings): Promise<void> {
   if (settings.remindWith === 'window') {
     await openReminderWindow(effect.reminderId);
   } else {
@@ -58,13 +60,28 @@ export async function showReminder(effect: Extract<TrackerEffect, { type: 'showR
   }
 }
 
-/** Takes a reminder off the screen, wherever it shows: its notification and any reminder window. */
-export async function clearReminder(reminderId: string): Promise<void> {
+/**
+ * Takes a reminder off the screen, wherever it shows: its notification and
+ * the small windows Roll Call opened for it. A window is closed only when it
+ * is such a window (a popup-type window whose one tab is the reminder page),
+ * never a window the user opened; and not the window that sent the command,
+ * which closes itself once it has its reply.
+ */
+export async function clearReminder(reminderId: string, senderWindowId?: number): Promise<void> {
   await browser.notifications.clear(reminderNotificationId(reminderId));
-  const windows = await browser.runtime.getContexts({ contextTypes: ['TAB'] });
-  for (const context of windows) {
-    if (context.documentUrl && new URL(context.documentUrl).pathname === REMINDER_PATH && context.windowId >= 0) {
-      await browser.windows.remove(context.windowId).catch(() => undefined);
-    }
+  const windows = await browser.windows.getAll({ populate: true, windowTypes: ['popup'] });
+  for (const window of windows) {
+    const [tab, ...others] = window.tabs ?? [];
+    if (window.id === undefined || window.id === senderWindowId || others.length > 0 || !tab?.url) continue;
+    if (new URL(tab.url).pathname === REMINDER_PATH) await browser.windows.remove(window.id).catch(() => undefined);
   }
+}
+
+/** Never the id of a real reminder, so its buttons find nothing to act on and only clear it. */
+const TEST_REMINDER_ID = 'test';
+
+/** Shown the way real reminders are, so the user learns whether they would see one. */
+export async function showTestReminder(settings: Settings): Promise<void> {
+  const sittingMs = settings.sittingIntervalMin * 60_000;
+  await showReminder({ type: 'showReminder', reminderId: TEST_REMINDER_ID, sittingMs, snoozes: 0, silent: false }, settings);
 }

@@ -1,4 +1,4 @@
-import { parseSettings, settingsToStore, validateSettings, type Settings } from '@/utils/settings/settings';
+import { applySettingsPatch, parseSettings, settingsToStore, validateSettings, type Settings } from '@/utils/settings/settings';
 import { isQuotaError, presetsItem, settingsItem } from '@/utils/platform/storage';
 import type { PresetCustomisations } from '@/utils/routine/presets';
 import type { MessageKey } from '@/utils/platform/i18n';
@@ -20,12 +20,7 @@ function describeWriteError(error: unknown): MessageKey {
  */
 export async function saveSettings(patch: Partial<Settings>): Promise<SaveOutcome> {
   const stored = parseSettings(await settingsItem.getValue());
-  const next: Settings = { ...stored.settings, ...patch };
-  // The longest-stretch goal follows the interval until the user sets it apart.
-  if (patch.sittingIntervalMin !== undefined && patch.goalLongestSittingMin === undefined
-    && stored.settings.goalLongestSittingMin === stored.settings.sittingIntervalMin) {
-    next.goalLongestSittingMin = Math.max(patch.sittingIntervalMin, 10);
-  }
+  const next = applySettingsPatch(stored.settings, patch);
   if (validateSettings(next).length > 0) return { ok: false, error: 'error_not_saved' };
   try {
     await settingsItem.setValue(settingsToStore(stored, next));

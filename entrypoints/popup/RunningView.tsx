@@ -4,7 +4,8 @@ import { stepInstructionsKey, stepTitleKey, type Step } from '@/utils/routine/pr
 import { formatClock } from '@/utils/format';
 import type { RoutineRequest } from '@/utils/protocol/commands';
 import type { Settings } from '@/utils/settings/settings';
-import { t, type MessageKey } from '@/utils/platform/i18n';
+import { t } from '@/utils/platform/i18n';
+import { cueText } from '@/utils/platform/cue-text';
 import { playChime, speakCue } from '@/utils/platform/chime';
 import { CountdownRing } from '@/components/CountdownRing';
 import { useNow } from '@/components/use-now';
@@ -17,7 +18,7 @@ export interface RunningViewProps {
   send(request: RoutineRequest): unknown;
 }
 
-const stepTitle = (step: Step) => t(stepTitleKey(step) as MessageKey);
+const stepTitle = (step: Step) => t(stepTitleKey(step));
 
 /** Plays the cue from this page at the step's end, to the millisecond, while the view is open. */
 function useCueAtStepEnd(state: Active, settings: Settings) {
@@ -25,11 +26,12 @@ function useCueAtStepEnd(state: Active, settings: Settings) {
   useEffect(() => {
     if (endsAt === undefined || (!settings.chime && !settings.spokenCues)) return;
     const timer = setTimeout(() => {
-      const next = state.steps[state.stepIndex + 1];
+      const index = state.stepIndex + 1;
+      const next = state.steps[index];
       if (settings.chime) playChime(settings.volume);
       if (settings.spokenCues) {
-        const text = next ? stepTitle(next) : t('notify_routine_done');
-        speakCue(text, document.documentElement.lang, settings.volume);
+        const { message } = cueText(next && { step: next, index, count: state.steps.length });
+        speakCue(message, document.documentElement.lang, settings.volume);
       }
     }, Math.max(0, endsAt - Date.now()));
     return () => clearTimeout(timer);
@@ -83,7 +85,7 @@ export function RunningView({ state: stored, settings, send }: RunningViewProps)
     <main class="running">
       <p class="running__progress">{t('popup_step_of', state.stepIndex + 1, state.steps.length, left)}</p>
       <h1 class="running__title">{stepTitle(step)}</h1>
-      <p class="running__side">{t(`side_${step.side}` as MessageKey)}</p>
+      <p class="running__side">{t(`side_${step.side}`)}</p>
       <CountdownRing
         remainingMs={remaining}
         totalMs={step.durationSec * 1000}
@@ -91,7 +93,7 @@ export function RunningView({ state: stored, settings, send }: RunningViewProps)
         label={t('popup_time_left')}
       />
       {paused && <p class="running__paused">{t('popup_paused')}</p>}
-      <p class="running__instructions">{t(stepInstructionsKey(step) as MessageKey)}</p>
+      <p class="running__instructions">{t(stepInstructionsKey(step))}</p>
       <p class="running__next">{next ? t('popup_next', stepTitle(next)) : t('popup_next_last')}</p>
       <div class="controls">
         <button type="button" onClick={() => send({ type: 'back' })} title={t('popup_back_hint')}>

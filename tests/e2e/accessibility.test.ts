@@ -1,8 +1,10 @@
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchExtension, type ExtensionHarness } from './fixture';
+import { openOptions } from './pages/options';
+import { openPopup } from './pages/popup';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -24,53 +26,49 @@ async function violations(page: Page): Promise<string[]> {
 
 describe('accessibility (axe-core) and the keyboard', () => {
   let harness: ExtensionHarness;
-  beforeAll(async () => {
+  // A fresh profile for each test, so each can run alone and in any order.
+  beforeEach(async () => {
     harness = await launchExtension();
   });
-  afterAll(async () => harness?.close());
+  afterEach(async () => harness?.close());
 
   it('the popup has no violations, idle or running', async () => {
-    const popup = await harness.openPage('popup.html');
-    await popup.getByRole('button', { name: 'Start routine' }).waitFor();
-    expect(await violations(popup)).toEqual([]);
-    await popup.getByRole('button', { name: 'Start routine' }).click();
-    await popup.getByRole('timer').waitFor();
-    expect(await violations(popup)).toEqual([]);
-    await popup.getByRole('button', { name: 'Stop routine' }).click();
-    await popup.getByRole('button', { name: 'Done' }).click();
-    await popup.close();
+    const popup = await openPopup(harness);
+    await popup.idle();
+    expect(await violations(popup.page)).toEqual([]);
+    await popup.startRoutine();
+    expect(await violations(popup.page)).toEqual([]);
   });
 
   it('the options page and the history have no violations', async () => {
-    const options = await harness.openPage('options.html#welcome');
-    await options.locator('#history').waitFor();
-    expect(await violations(options)).toEqual([]);
-    await options.close();
+    const options = await openOptions(harness, '#welcome');
+    await options.weekChart().waitFor();
+    expect(await violations(options.page)).toEqual([]);
   });
 
   it('a routine can be started, paused, skipped and stopped, and a setting changed, from the keyboard alone', async () => {
-    const popup = await harness.openPage('popup.html');
-    await popup.getByRole('button', { name: 'Start routine' }).focus();
-    await popup.keyboard.press('Enter');
-    await popup.getByRole('timer').waitFor();
-    await popup.locator('body').focus();
-    await popup.keyboard.press('Space');
-    await popup.getByText('Paused', { exact: true }).waitFor();
-    await popup.keyboard.press('ArrowRight');
-    await expect.poll(() => popup.getByRole('heading', { level: 1 }).textContent()).toBe('Roll your right foot');
-    await popup.keyboard.press('Escape');
-    await popup.getByRole('heading', { name: 'Routine stopped' }).waitFor();
-    await popup.keyboard.press('Enter');
-    await popup.getByRole('button', { name: 'Start routine' }).waitFor();
+    const popup = await openPopup(harness);
+    const keys = popup.page.keyboard;
+    await popup.page.getByRole('button', { name: 'Start routine' }).focus();
+    await keys.press('Enter');
+    await popup.page.getByRole('timer').waitFor();
+    await popup.page.locator('body').focus();
+    await keys.press('Space');
+    await popup.page.getByText('Paused', { exact: true }).waitFor();
+    await keys.press('ArrowRight');
+    await expect.poll(() => popup.heading()).toBe('Roll your right foot');
+    await keys.press('Escape');
+    await popup.page.getByRole('heading', { name: 'Routine stopped' }).waitFor();
+    await keys.press('Enter');
+    await popup.idle();
 
-    const options = await harness.openPage('options.html');
-    const field = options.getByLabel('Snooze length (minutes)');
-    await field.waitFor();
-    await options.locator('body').focus();
-    for (let i = 0; i < 40 && !(await field.evaluate((el) => el === document.activeElement)); i++) await options.keyboard.press('Tab');
-    await options.keyboard.press('ControlOrMeta+A');
-    await options.keyboard.type('15');
-    await options.keyboard.press('Tab');
+    const options = await openOptions(harness);
+    const field = options.snoozeLengthField();
+    await options.page.locator('body').focus();
+    for (let i = 0; i < 40 && !(await field.evaluate((el) => el === document.activeElement)); i++) await options.page.keyboard.press('Tab');
+    await options.page.keyboard.press('ControlOrMeta+A');
+    await options.page.keyboard.type('15');
+    await options.page.keyboard.press('Tab');
     await expect.poll(() => harness.inWorker(async () => ((await chrome.storage.sync.get('settings')).settings as { snoozeMin?: number })?.snoozeMin)).toBe(15);
   });
 });

@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
 
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
 const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
@@ -20,6 +20,8 @@ export interface ExtensionHarness {
   killWorker(): Promise<void>;
   /** Starts a stopped worker again, as any message to it would. */
   wakeWorker(): Promise<void>;
+  /** Whether the service worker is running now, asked without waking it (so an alarm's own wake-up can be seen). */
+  isWorkerRunning(): Promise<boolean>;
   close(options?: { keepProfile?: boolean }): Promise<void>;
 }
 
@@ -81,6 +83,20 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
 
   extensionId = new URL((await worker()).url()).host;
 
+  /** The worker's DevTools targets, read over CDP from a blank page, which neither wakes the worker nor counts as a view. */
+  async function withWorkerTargets<R>(use: (cdp: CDPSession, targets: Array<{ targetId: string }>) => Promise<R>): Promise<R> {
+    const page = await context.newPage();
+    try {
+      const cdp = await context.newCDPSession(page);
+      const { targetInfos } = (await cdp.send('Target.getTargets')) as {
+        targetInfos: Array<{ targetId: string; type: string; url: string }>;
+      };
+      return await use(cdp, targetInfos.filter((t) => t.type === 'service_worker' && t.url.includes(extensionId)));
+    } finally {
+      await page.close();
+    }
+  }
+
   // Playwright keeps one Worker object across restarts; a call that meets a stopped worker wakes it and tries again.
   async function inWorker(fn: unknown, arg?: unknown): Promise<unknown> {
     for (let attempt = 1; ; attempt++) {
@@ -110,16 +126,11 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
       return page;
     },
     async killWorker() {
-      const page = await context.newPage();
-      const cdp = await context.newCDPSession(page);
-      const { targetInfos } = (await cdp.send('Target.getTargets')) as {
-        targetInfos: Array<{ targetId: string; type: string; url: string }>;
-      };
-      for (const target of targetInfos.filter((t) => t.type === 'service_worker' && t.url.includes(extensionId))) {
-        await cdp.send('Target.closeTarget', { targetId: target.targetId });
-      }
-      await page.close();
+      await withWorkerTargets(async (cdp, targets) => {
+        for (const target of targets) await cdp.send('Target.closeTarget', { targetId: target.targetId });
+      });
     },
+    isWorkerRunning: () => withWorkerTargets(async (_cdp, targets) => targets.length > 0),
     async close({ keepProfile = false } = {}) {
       await context.close();
       if (!keepProfile) rmSync(userDataDir, { recursive: true, force: true });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { activeNowSettings, launchExtension } from './fixture';
+import { openPopup } from './pages/popup';
 
 const MIN = 60_000;
 
@@ -73,9 +75,9 @@ describe('reliability in Chromium', () => {
   it('keeps one consistent state when two views press buttons at once', async () => {
     const harness = await launchExtension();
     try {
-      const [a, b] = [await harness.openPage('popup.html'), await harness.openPage('popup.html')];
-      await a.getByRole('button', { name: 'Start routine' }).waitFor();
-      await b.getByRole('button', { name: 'Start routine' }).waitFor();
+      const views = [await openPopup(harness), await openPopup(harness)];
+      for (const view of views) await view.idle();
+      const [a, b] = views.map((view) => view.page) as [Page, Page];
       // Press in both views in the same instant: a click that waited would find its view already changed by the other.
       const press = (label: string) =>
         Promise.all(
@@ -88,11 +90,10 @@ describe('reliability in Chromium', () => {
           ),
         );
       expect(await press('Start routine')).toEqual([true, true]);
-      await a.getByRole('timer').waitFor();
-      await b.getByRole('timer').waitFor();
+      for (const view of views) await view.page.getByRole('timer').waitFor();
       expect(await press('Skip step')).toEqual([true, true]);
       await expect.poll(() => harness.inWorker(async () => ((await chrome.storage.local.get('routine')).routine as { stepIndex: number }).stepIndex)).toBe(2);
-      for (const page of [a, b]) await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Walk barefoot');
+      for (const view of views) await expect.poll(() => view.heading()).toBe('Walk barefoot');
       // One of the two starts was refused, and that view says so.
       expect(await harness.inWorker(async () => ((await chrome.storage.local.get('routine')).routine as { presetId: string }).presetId)).toBe('desk');
       expect((await harness.inWorker(() => chrome.alarms.getAll())).filter((x) => x.name === 'routine-step')).toHaveLength(1);
@@ -112,15 +113,14 @@ describe('reliability in Chromium', () => {
           if (area === 'sync' || area === 'local') counts[area]++;
         });
       });
-      const popup = await harness.openPage('popup.html');
-      await popup.getByRole('button', { name: 'Start routine' }).click();
+      const popup = await openPopup(harness);
+      await popup.startRoutine();
       for (let step = 0; step < 5; step++) {
-        await popup.getByRole('button', { name: 'Skip step' }).click();
-        await expect.poll(async () => (await popup.getByRole('heading', { level: 1 }).textContent()) ?? '').not.toBe('');
+        await popup.skipStep();
+        await expect.poll(() => popup.heading()).not.toBe('');
       }
-      await popup.getByRole('heading', { name: 'Routine complete' }).waitFor();
-      await popup.getByRole('button', { name: 'Done' }).click();
-      await popup.getByRole('button', { name: 'Start routine' }).waitFor();
+      await popup.waitForFinish();
+      await popup.done();
       const counts = await counter.evaluate(() => (globalThis as { writeCounts?: { sync: number; local: number } }).writeCounts!);
       expect(counts.sync).toBe(0);
       // About four writes a step: the routine state, the popup snapshot, and at the start and end the

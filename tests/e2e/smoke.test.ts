@@ -2,8 +2,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXTENSION_DIR, launchExtension, type ExtensionHarness } from './fixture';
+import { openOptions } from './pages/options';
+import { openPopup } from './pages/popup';
 
 describe('the built extension in Chromium', () => {
+  // One fresh profile for the file: these tests only read, so none can change what another sees.
   let harness: ExtensionHarness;
   beforeAll(async () => {
     harness = await launchExtension();
@@ -30,11 +33,10 @@ describe('the built extension in Chromium', () => {
   });
 
   it('shows the default break routine in the popup', async () => {
-    const popup = await harness.openPage('popup.html');
-    await expect.poll(() => popup.getByRole('button', { name: 'Start routine' }).isVisible()).toBe(true);
-    await expect.poll(() => popup.getByRole('radio', { name: /Desk break/ }).isChecked()).toBe(true);
-    const steps = await popup.getByRole('region', { name: 'Steps' }).getByRole('listitem').allTextContents();
-    expect(steps).toEqual([
+    const popup = await openPopup(harness);
+    await popup.idle();
+    expect(await popup.isChosen(/Desk break/)).toBe(true);
+    expect(await popup.steps()).toEqual([
       'Roll your left foot1:30',
       'Roll your right foot1:30',
       'Walk barefoot1:00',
@@ -45,9 +47,9 @@ describe('the built extension in Chromium', () => {
   });
 
   it('renders the options page with the current intervals', async () => {
-    const options = await harness.openPage('options.html');
-    await expect.poll(() => options.getByLabel('Sitting interval (minutes)').inputValue()).toBe('45');
-    expect(await options.getByRole('heading', { level: 1 }).textContent()).toBe('Roll Call settings');
+    const options = await openOptions(harness);
+    await expect.poll(() => options.sittingIntervalField().inputValue()).toBe('45');
+    expect(await options.heading()).toBe('Roll Call settings');
     await options.close();
   });
 });

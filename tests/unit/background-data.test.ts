@@ -1,15 +1,14 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleDataRequest } from '@/entrypoints/background/import-and-reset';
-import { handleSittingRequest, handleTrackerInput } from '@/entrypoints/background/sitting';
-import { handleRoutineRequest } from '@/entrypoints/background/routine';
+import { handleRoutineRequest, handleSittingInput, handleSittingRequest } from '@/entrypoints/background/commands';
 import { buildExport } from '@/utils/transfer/import-export';
+import { maintainHistory } from '@/entrypoints/background/job';
 import { DEFAULT_SETTINGS } from '@/utils/settings/settings';
 import { EMPTY_CUSTOMISATIONS } from '@/utils/routine/presets';
 import { readEventLog, readRoutineState } from '@/utils/platform/storage';
 
 vi.mock('@/utils/platform/cue-player', () => ({ playCueInBackground: vi.fn(async () => {}) }));
-vi.mock('@/utils/platform/environment', () => import('../fake-environment'));
 
 const T0 = new Date(2026, 10, 25, 9, 0).getTime();
 const events = [{ type: 'skipped' as const, at: T0 - 1000, day: '2026-11-25' }];
@@ -28,7 +27,7 @@ describe('import and reset in the background', () => {
   });
 
   it('checks the bundle again and changes nothing when it is bad', async () => {
-    await fakeBrowser.storage.local.set({ eventLog: events });
+    await fakeBrowser.storage.local.set({ 'events:2026-11-25': events });
     const bad = { ...bundle, settings: { ...bundle.settings, snoozeMin: 1000 } };
     expect(await handleDataRequest({ type: 'import', bundle: bad }, T0)).toEqual({ ok: false, error: 'error_import_invalid' });
     expect(await fakeBrowser.storage.sync.get('settings')).toEqual({});
@@ -36,11 +35,14 @@ describe('import and reset in the background', () => {
   });
 
   it('reports a full sync store without touching the history', async () => {
-    await fakeBrowser.storage.local.set({ eventLog: events });
+    await fakeBrowser.storage.local.set({ 'events:2026-11-25': events });
     vi.spyOn(fakeBrowser.storage.sync, 'set').mockRejectedValue(new Error('QUOTA_BYTES_PER_ITEM quota exceeded'));
     const other = { ...bundle, events: [] };
-    expect(await handleDataRequest({ type: 'import', bundle: other }, T0)).toEqual({ ok: false, error: 'error_storage_quota' });
+    const before = await fakeBrowser.storage.local.get(null);
+    // The reply names the real cause: one item over sync's 8 KB, not a full store.
+    expect(await handleDataRequest({ type: 'import', bundle: other }, T0)).toEqual({ ok: false, error: 'error_sync_item_too_large' });
     expect((await readEventLog()).events).toEqual(events);
+    expect(await fakeBrowser.storage.local.get(null)).toEqual(before);
   });
 
   it('resets everything, stopping a running routine without logging it', async () => {
@@ -62,8 +64,8 @@ describe('reminders on this browser', () => {
 
   it('shows no reminder where “remind on this browser” is off, but still tracks', async () => {
     await fakeBrowser.storage.local.set({ remindHere: false });
-    await handleTrackerInput({ type: 'wake' }, T0);
-    for (let m = 1; m <= 45; m++) await handleTrackerInput({ type: 'alarm' }, T0 + m * 60_000);
+    await handleSittingInput({ type: 'wake' }, T0);
+    for (let m = 1; m <= 45; m++) await handleSittingInput({ type: 'alarm' }, T0 + m * 60_000);
     expect(fakeBrowser.notifications.getAllCreateOptions()).toEqual({});
     expect((await readEventLog()).events.map((e) => e.type)).toEqual(['breakDue']);
   });
@@ -85,15 +87,27 @@ describe('reminders on this browser', () => {
 });
 
 describe('history in the background', () => {
-  it('compacts events older than 30 days into daily totals at worker start', async () => {
-    const { compactEventLog } = await import('@/entrypoints/background/event-log');
+  it('moves an older version\'s single log into day buckets, keeping days older than 30 days only as totals', async () => {
     const old = { type: 'skipped' as const, at: T0 - 40 * 86_400_000, day: '2026-10-16' };
+    const yesterday = { type: 'skipped' as const, at: T0 - 86_400_000, day: '2026-11-24' };
     const recent = { type: 'skipped' as const, at: T0 - 1000, day: '2026-11-25' };
-    await fakeBrowser.storage.local.set({ eventLog: [old, recent] });
-    await compactEventLog(T0);
-    const stored = await fakeBrowser.storage.local.get(['eventLog', 'dailyTotals']);
-    expect(stored.eventLog).toEqual([recent]);
-    expect(Object.keys(stored.dailyTotals as object)).toEqual(['2026-10-16']);
+    await fakeBrowser.storage.local.set({ eventLog: [old, yesterday, recent], dailyTotals: {} });
+    await maintainHistory(T0);
+    const stored = await fakeBrowser.storage.local.get(null);
+    expect(Object.keys(stored).sort()).toEqual(['events:2026-11-24', 'events:2026-11-25', 'totals']);
+    expect(stored['events:2026-11-25']).toEqual([recent]);
+    const totals = stored.totals as { through: string; days: Record<string, { skipped: number }> };
+    expect(totals.through).toBe('2026-11-25');
+    expect(Object.keys(totals.days).sort()).toEqual(['2026-10-16', '2026-11-24']);
+    expect((await readEventLog()).events).toEqual([yesterday, recent]);
+  });
+
+  it('folds yesterday into the totals on the first job of a new day, and reads the same history after', async () => {
+    await handleRoutineRequest({ type: 'rateComfort', feet: 7 }, T0);
+    await handleRoutineRequest({ type: 'rateComfort', feet: 5 }, T0 + 86_400_000);
+    const stored = await fakeBrowser.storage.local.get(null);
+    expect(stored.totals).toMatchObject({ through: '2026-11-26', days: { '2026-11-25': { comfortFeet: [7] } } });
+    expect(stored['events:2026-11-26']).toEqual([{ type: 'comfortRated', at: T0 + 86_400_000, day: '2026-11-26', feet: 5 }]);
   });
 
   it('logs a comfort rating, and refuses an empty or out-of-range one', async () => {

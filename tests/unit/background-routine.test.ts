@@ -2,14 +2,14 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { messaging } from '@/utils/protocol/commands';
 import { readEventLog, readRoutineState } from '@/utils/platform/storage';
-import { STEP_ALARM, handleRoutineRequest, handleStepAlarm, restoreRoutine } from '@/entrypoints/background/routine';
+import { handleRoutineRequest, handleStepAlarm, recoverState } from '@/entrypoints/background/commands';
+import { STEP_ALARM } from '@/entrypoints/background/job';
 import { CUE_NOTIFICATION_ID } from '@/entrypoints/background/step-cue';
 import background from '@/entrypoints/background';
 
 const T0 = new Date(2026, 10, 25, 10, 0).getTime();
 
 vi.mock('@/utils/platform/cue-player', () => ({ playCueInBackground: vi.fn(async () => {}) }));
-vi.mock('@/utils/platform/environment', () => import('../fake-environment'));
 
 async function alarmWhen(): Promise<number | undefined> {
   return (await fakeBrowser.alarms.get(STEP_ALARM))?.scheduledTime;
@@ -59,26 +59,30 @@ describe('routine shell', () => {
     expect(fakeBrowser.notifications.getAllCreateOptions()).toEqual({});
   });
 
-  it('logs a completed routine and clears its alarm', async () => {
+  it('logs a completed routine and the break it made, in the same write that ends it, and clears its alarm', async () => {
     await handleRoutineRequest({ type: 'start', presetId: 'desk' }, T0);
     await handleStepAlarm(T0 + 300_000);
     expect((await readRoutineState()).state).toMatchObject({ status: 'finished', outcome: 'completed' });
     expect(await alarmWhen()).toBeUndefined();
     expect((await readEventLog()).events).toEqual([
       expect.objectContaining({ type: 'routineCompleted', presetId: 'desk', stepsDone: 5, durationMs: 300_000, day: '2026-11-25' }),
+      { type: 'breakTaken', how: 'routine', at: T0 + 300_000, day: '2026-11-25' },
     ]);
+    // The sitting clock runs again at once: it no longer rests for a routine that has ended.
+    expect((await fakeBrowser.storage.local.get('sitting')).sitting).toMatchObject({ sittingSince: T0 + 300_000 });
+    expect((await fakeBrowser.storage.local.get('sitting')).sitting).not.toHaveProperty('routineSince');
   });
 
   it('re-creates a lost step alarm at every worker start', async () => {
     await handleRoutineRequest({ type: 'start', presetId: 'desk' }, T0);
     await fakeBrowser.alarms.clearAll();
-    await restoreRoutine(T0 + 10_000);
+    await recoverState(T0 + 10_000);
     expect(await alarmWhen()).toBe(T0 + 90_000);
   });
 
   it('replaces a corrupt stored routine with no routine at start', async () => {
     await fakeBrowser.storage.local.set({ routine: { status: 'running' } });
-    await restoreRoutine(T0);
+    await recoverState(T0);
     expect(await fakeBrowser.storage.local.get('routine')).toEqual({ routine: { status: 'idle' } });
   });
 });

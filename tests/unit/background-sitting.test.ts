@@ -3,12 +3,11 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { messaging } from '@/utils/protocol/commands';
 import { SITTING_ALARMS } from '@/utils/sitting/rules';
 import { readEventLog, readRoutineState, readSittingState } from '@/utils/platform/storage';
-import { STEP_ALARM } from '@/entrypoints/background/routine';
+import { STEP_ALARM } from '@/entrypoints/background/job';
 import background from '@/entrypoints/background';
-import { fakeEnvironment } from '../fake-environment';
+import { fakeIdle } from '../fake-idle';
 
 vi.mock('@/utils/platform/cue-player', () => ({ playCueInBackground: vi.fn(async () => {}) }));
-vi.mock('@/utils/platform/environment', () => import('../fake-environment'));
 
 const MIN = 60_000;
 // Wednesday 25 November 2026, 09:00 local: inside the default active hours.
@@ -44,7 +43,7 @@ async function startWorker() {
 
 describe('the sitting tracker in the background', () => {
   beforeEach(async () => {
-    messaging.removeAllListeners();
+    fakeBrowser.runtime.onMessage.removeAllListeners();
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(T0);
     await fakeBrowser.storage.local.set({ onboarded: true });
@@ -56,7 +55,8 @@ describe('the sitting tracker in the background', () => {
       [SITTING_ALARMS.refresh]: { periodInMinutes: 1 },
       [SITTING_ALARMS.break]: { when: T0 + 45 * MIN },
     });
-    expect(fakeEnvironment.thresholdSeconds).toBe(300);
+    // The default 5-minute threshold, as the real adapter hands it to the browser.
+    expect(fakeIdle.detectionIntervalSeconds).toBe(300);
     expect(await fakeBrowser.action.getBadgeText({})).toBe('45');
   });
 
@@ -106,10 +106,10 @@ describe('the sitting tracker in the background', () => {
   it('counts a locked screen as a natural break, through the idle adapter', async () => {
     await startWorker();
     await passMinutes(20);
-    fakeEnvironment.fire('locked');
+    fakeIdle.fire('locked');
     await settle();
     await passMinutes(6);
-    fakeEnvironment.fire('active');
+    fakeIdle.fire('active');
     await settle();
     expect((await readSittingState(Date.now())).state.sittingSince).toBe(Date.now());
     expect((await readEventLog()).events.map((e) => e.type)).toEqual(['sittingEnded', 'breakTaken']);
@@ -117,18 +117,18 @@ describe('the sitting tracker in the background', () => {
 
   it('ignores idle while a tab plays sound', async () => {
     await startWorker();
-    fakeEnvironment.audible = true;
-    fakeEnvironment.fire('idle');
+    vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ audible: true, mutedInfo: { muted: false } }] as never);
+    fakeIdle.fire('idle');
     await settle();
     expect((await readSittingState(Date.now())).state.awaySince).toBeUndefined();
   });
 
   it('holds a due reminder while busy and delivers it once that ends', async () => {
     await startWorker();
-    fakeEnvironment.fullscreen = true;
+    const fullscreen = vi.spyOn(fakeBrowser.windows, 'getLastFocused').mockResolvedValue({ state: 'fullscreen' } as never);
     await passMinutes(46);
     expect(notifications()).toEqual({});
-    fakeEnvironment.fullscreen = false;
+    fullscreen.mockRestore();
     await passMinutes(1);
     expect(Object.keys(notifications())).toHaveLength(1);
   });
@@ -161,7 +161,7 @@ describe('the sitting tracker in the background', () => {
     await startWorker();
     await passMinutes(30);
     await fakeBrowser.alarms.clearAll();
-    messaging.removeAllListeners();
+    fakeBrowser.runtime.onMessage.removeAllListeners();
     vi.setSystemTime(Date.now() + 3 * 60 * MIN);
     await startWorker();
     if (firesOnStartup) {

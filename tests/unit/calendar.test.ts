@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_DATE_MS, dayCanHold, isCalendarDay } from '@/utils/calendar';
+import { dayCanHold } from '@/utils/calendar';
+import { MAX_TIMESTAMP } from '@/utils/schema-parts';
 
 const HOUR = 3_600_000;
 const NOON_15 = Date.UTC(2027, 0, 15, 12);
+
+/** Noon UTC on a day's date, rolled over when the day does not exist; years 0–99 kept as they are. */
+function noonUtc(day: string): number {
+  const [y = 0, m = 1, d = 1] = day.split('-').map(Number);
+  return new Date(0).setUTCFullYear(y, m - 1, d) + 12 * HOUR;
+}
 
 describe('calendar days', () => {
   it.each([
@@ -19,13 +26,13 @@ describe('calendar days', () => {
     ['2026-13-01', false],
     ['2026-1-5', false],
     ['', false],
-  ])('%s is a calendar day: %s', (day, expected) => {
-    expect(isCalendarDay(day)).toBe(expected);
+  ])('%s is a calendar day that can hold its own noon: %s', (day, expected) => {
+    expect(dayCanHold(day, noonUtc(day))).toBe(expected);
   });
 
-  it('knows the Date range', () => {
-    expect(Number.isNaN(new Date(MAX_DATE_MS).getTime())).toBe(false);
-    expect(Number.isNaN(new Date(MAX_DATE_MS + 1).getTime())).toBe(true);
+  it('the Date range ends at MAX_TIMESTAMP', () => {
+    expect(Number.isNaN(new Date(MAX_TIMESTAMP).getTime())).toBe(false);
+    expect(Number.isNaN(new Date(MAX_TIMESTAMP + 1).getTime())).toBe(true);
   });
 });
 

@@ -12,7 +12,7 @@ import { DEFAULT_SETTINGS } from '@/utils/settings/settings';
 import { BUILT_IN_PRESETS, EMPTY_CUSTOMISATIONS, type CustomPreset, type PresetCustomisations, type Step } from '@/utils/routine/presets';
 import type { RollCallEvent } from '@/utils/history/events';
 import { emptyDay } from '@/utils/history/totals';
-import { MAX_DATE_MS } from '@/utils/calendar';
+import { MAX_TIMESTAMP } from '@/utils/schema-parts';
 
 const NOW = Date.UTC(2027, 0, 20, 12);
 const AT = Date.UTC(2027, 0, 15, 12);
@@ -118,7 +118,7 @@ describe('import', () => {
     ['a negative time', () => parse(text(withEvents(skippedAt(-4, '1970-01-01')))), 'error_import_event_time'],
     ['a time that is not a number at all (NaN, sent as a message)', () => validateImport(withEvents(skippedAt(Number.NaN)), NOW), 'error_import_event_time'],
     ['an infinite time (sent as a message)', () => validateImport(withEvents(skippedAt(Number.POSITIVE_INFINITY)), NOW), 'error_import_event_time'],
-    ['a time past the Date range', () => parse(text(withEvents(skippedAt(MAX_DATE_MS + 1)))), 'error_import_event_time'],
+    ['a time past the Date range', () => parse(text(withEvents(skippedAt(MAX_TIMESTAMP + 1)))), 'error_import_event_time'],
     ['a time more than a day in the future', () => parse(text(withEvents(skippedAt(NOW + IMPORT_FUTURE_SLACK_MS + 1, '2027-01-21')))), 'error_import_event_time'],
     ['a sitting stretch that started past the Date range', () => parse(text(withEvents({ type: 'sittingEnded', at: AT, day: '2027-01-15', startedAt: 1e300, durationMs: 0 }))), 'error_import_event_time'],
     ['a routine that lasted longer than the Date range', () => parse(text(withEvents({ ...events[1], durationMs: 1e300 }))), 'error_import_event_time'],

@@ -6,8 +6,7 @@ import { buildPopupSnapshot, isPopupSnapshot, SNAPSHOT_VERSION } from '@/utils/d
 import { IDLE } from '@/utils/routine/timer';
 import { EMPTY_CUSTOMISATIONS, resolvePresets } from '@/utils/routine/presets';
 import { DEFAULT_SETTINGS } from '@/utils/settings/settings';
-import { handleRoutineRequest } from '@/entrypoints/background/routine';
-import { handleTrackerInput } from '@/entrypoints/background/sitting';
+import { handleRoutineRequest, handleSittingInput } from '@/entrypoints/background/commands';
 
 vi.mock('@/utils/platform/cue-player', () => ({ playCueInBackground: vi.fn(async () => {}) }));
 
@@ -69,10 +68,10 @@ describe('the popup snapshot', () => {
 
   it('is not written again when a minute of sitting changed nothing the popup shows', async () => {
     await fakeBrowser.storage.sync.set({ settings: { activeDays: [0, 1, 2, 3, 4, 5, 6], activeStart: '00:00', activeEnd: '23:59' } });
-    await handleTrackerInput({ type: 'wake' }, T0);
+    await handleSittingInput({ type: 'wake' }, T0);
     const writes: string[][] = [];
     fakeBrowser.storage.local.onChanged.addListener((changes) => writes.push(Object.keys(changes)));
-    await handleTrackerInput({ type: 'alarm' }, T0 + 60_000);
+    await handleSittingInput({ type: 'alarm' }, T0 + 60_000);
     expect(writes.flat()).toEqual(['sitting']);
   });
 });

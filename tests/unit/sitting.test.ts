@@ -8,27 +8,27 @@ import {
   plannedAlarms,
   sittingMs,
   trackSitting,
-  trackerMode,
+  sittingMode,
   type SittingState,
-  type TrackerEffect,
-  type TrackerInput,
-  type TrackerSettings,
+  type SittingEffect,
+  type SittingInput,
+  type SittingSettings,
 } from '@/utils/sitting/rules';
 import { DEFAULT_SETTINGS } from '@/utils/settings/settings';
 
 const MIN = 60_000;
 // Wednesday 25 November 2026, 09:00 local (Europe/Berlin in the tests); active hours Mon–Fri 08:00–18:00.
 const T0 = new Date(2026, 10, 25, 9, 0).getTime();
-const SETTINGS: TrackerSettings = { ...DEFAULT_SETTINGS };
+const SETTINGS: SittingSettings = { ...DEFAULT_SETTINGS };
 
-function run(state: SittingState, input: TrackerInput, now: number, options: { busy?: boolean; settings?: Partial<TrackerSettings> } = {}) {
+function run(state: SittingState, input: SittingInput, now: number, options: { busy?: boolean; settings?: Partial<SittingSettings> } = {}) {
   return trackSitting(state, input, { now, settings: { ...SETTINGS, ...options.settings }, busy: options.busy ?? false });
 }
 
 /** Feeds inputs one after another, as the background would, collecting every effect. */
-function replay(steps: Array<[number, TrackerInput, { busy?: boolean }?]>, start: SittingState = initialSittingState(T0)) {
+function replay(steps: Array<[number, SittingInput, { busy?: boolean }?]>, start: SittingState = initialSittingState(T0)) {
   let state = start;
-  const effects: TrackerEffect[] = [];
+  const effects: SittingEffect[] = [];
   for (const [now, input, options] of steps) {
     const result = run(state, input, now, options);
     state = result.state;
@@ -44,10 +44,10 @@ function replay(steps: Array<[number, TrackerInput, { busy?: boolean }?]>, start
 function advance(
   state: SittingState,
   until: number,
-  last: TrackerInput = { type: 'alarm' },
-  options: { busy?: boolean; settings?: Partial<TrackerSettings> } = {},
+  last: SittingInput = { type: 'alarm' },
+  options: { busy?: boolean; settings?: Partial<SittingSettings> } = {},
 ) {
-  const effects: TrackerEffect[] = [];
+  const effects: SittingEffect[] = [];
   for (let at = state.lastSeenAt + MIN; at < until; at += MIN) {
     const result = run(state, { type: 'alarm' }, at, options);
     state = result.state;
@@ -58,8 +58,8 @@ function advance(
 }
 
 const tracking = () => run(initialSittingState(T0), { type: 'wake' }, T0).state;
-const reminders = (effects: TrackerEffect[]) => effects.filter((e) => e.type === 'showReminder');
-const logged = (effects: TrackerEffect[]) => effects.flatMap((e) => (e.type === 'log' ? [e.event.type] : []));
+const reminders = (effects: SittingEffect[]) => effects.filter((e) => e.type === 'showReminder');
+const logged = (effects: SittingEffect[]) => effects.flatMap((e) => (e.type === 'log' ? [e.event.type] : []));
 
 describe('sitting time', () => {
   it('starts counting at the first wake inside active hours', () => {
@@ -73,7 +73,7 @@ describe('sitting time', () => {
     const saturday = new Date(2026, 10, 28, 10, 0).getTime();
     const state = run(initialSittingState(saturday), { type: 'wake' }, saturday).state;
     expect(state.sittingSince).toBeUndefined();
-    expect(trackerMode(state, { now: saturday, settings: SETTINGS })).toBe('outside');
+    expect(sittingMode(state, { now: saturday, settings: SETTINGS })).toBe('outside');
   });
 
   it('starts counting at the active-hours start, when the resume alarm fires', () => {
@@ -149,6 +149,37 @@ describe('time away', () => {
   it('ignores idle while a tab plays sound: a call or a talk is still sitting', () => {
     const { state } = advance(tracking(), T0 + 30 * MIN, { type: 'idle', idleState: 'idle', audible: true });
     expect(state.awaySince).toBeUndefined();
+  });
+
+  describe('an absence that began while a tab played sound', () => {
+    const quiet = { type: 'alarm', seen: { idleState: 'idle', audible: false } } as const;
+    const loud = { type: 'alarm', seen: { idleState: 'idle', audible: true } } as const;
+    const active = { type: 'alarm', seen: { idleState: 'active', audible: false } } as const;
+
+    it.each([
+      ['idle and quiet: away from this look on', quiet, T0 + 30 * MIN],
+      ['idle but a tab still plays: still sitting', loud, undefined],
+      ['active: still sitting', active, undefined],
+      ['locked and quiet: away from this look on', { type: 'alarm', seen: { idleState: 'locked', audible: false } } as const, T0 + 30 * MIN],
+    ])('a refresh that finds the user %s', (_, input, awaySince) => {
+      const dropped = advance(tracking(), T0 + 29 * MIN, { type: 'idle', idleState: 'idle', audible: true }).state;
+      const { state } = run(dropped, input, T0 + 30 * MIN);
+      expect(state.awaySince).toBe(awaySince);
+    });
+
+    it('counts as a natural break once the user has been back after the threshold', () => {
+      const dropped = advance(tracking(), T0 + 29 * MIN, { type: 'idle', idleState: 'idle', audible: true }).state;
+      const away = run(dropped, quiet, T0 + 30 * MIN).state;
+      const back = run(away, { type: 'idle', idleState: 'active', audible: false }, T0 + 36 * MIN);
+      expect(logged(back.effects)).toEqual(['sittingEnded', 'breakTaken']);
+      expect(back.state.sittingSince).toBe(T0 + 36 * MIN);
+    });
+
+    it('never moves an absence later: an idle report that comes after the refresh dates it back', () => {
+      const away = advance(tracking(), T0 + 30 * MIN, quiet).state;
+      const { state } = run(away, { type: 'idle', idleState: 'idle', audible: false }, T0 + 30 * MIN + 500);
+      expect(state.awaySince).toBe(T0 + 25 * MIN + 500);
+    });
   });
 
   it('treats a gap since the last-seen time (sleep, browser closed) as a natural break, with no reminder', () => {
@@ -369,7 +400,7 @@ describe('quiet while busy', () => {
 
   it('delivers silently after holding for 15 minutes', () => {
     let state = advance(tracking(), T0 + 44 * MIN).state;
-    const effects: TrackerEffect[] = [];
+    const effects: SittingEffect[] = [];
     for (let m = 45; m <= 45 + MAX_HOLD_MS / MIN; m++) {
       const result = run(state, { type: 'alarm' }, T0 + m * MIN, { busy: true });
       state = result.state;

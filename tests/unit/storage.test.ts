@@ -48,7 +48,7 @@ describe('local state', () => {
   });
 
   it('reads a damaged event log, keeping the good entries', async () => {
-    await fakeBrowser.storage.local.set({ eventLog: [{ type: 'skipped', at: 5, day: '1970-01-01' }, 'junk'] });
+    await fakeBrowser.storage.local.set({ 'events:1970-01-01': [{ type: 'skipped', at: 5, day: '1970-01-01' }, 'junk'] });
     expect(await readEventLog()).toEqual({ events: [{ type: 'skipped', at: 5, day: '1970-01-01' }], dropped: 1 });
   });
 });

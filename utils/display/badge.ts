@@ -1,6 +1,6 @@
 import { ceilMinutes } from '../format';
 import { isActive, stepRemainingMs, type RoutineState } from '../routine/timer';
-import { nextBreakAt, sittingMs, trackerMode, type SittingView, type TrackerSettings } from '../sitting/rules';
+import { nextBreakAt, sittingMs, sittingMode, type SittingView, type SittingSettings } from '../sitting/rules';
 
 /** What the toolbar badge shows; the shell only copies it onto the action. */
 export interface Badge {
@@ -28,8 +28,8 @@ export function routineBadge(state: RoutineState, now: number): Badge | undefine
 export const SOON_MINUTES = 5;
 
 /** While tracking: the minutes until the next break, “!” once it is due, a pause sign while paused. */
-export function sittingBadge(state: SittingView, settings: TrackerSettings, now: number): Badge {
-  const mode = trackerMode(state, { now, settings });
+export function sittingBadge(state: SittingView, settings: SittingSettings, now: number): Badge {
+  const mode = sittingMode(state, { now, settings });
   if (mode === 'paused') return { text: PAUSE_SIGN, color: BADGE_COLORS.paused };
   if (mode !== 'tracking' && mode !== 'away') return { text: '', color: BADGE_COLORS.calm };
   if (state.reminder && state.reminder.snoozedUntil === undefined) return { text: '!', color: BADGE_COLORS.due };

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
-import { localDayKey } from '../day';
+import { DAY_KEY_PATTERN, localDayKey } from '../day';
+import { count, duration, timestamp } from '../schema-parts';
 
 /**
  * The event log: the contract between the sitting tracker and the routine
@@ -9,31 +10,47 @@ import { localDayKey } from '../day';
  * never moves it to another day.
  */
 
-const timestamp = v.pipe(v.number(), v.finite(), v.minValue(0));
-const count = v.pipe(v.number(), v.integer(), v.minValue(0));
-const dayKey = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/));
+const dayKey = v.pipe(v.string(), v.regex(DAY_KEY_PATTERN));
 /** How the feet or the lower back feel after a routine, 0 (bad) to 10 (great). */
 const rating = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10));
 
 const base = { at: timestamp, day: dayKey };
 
+/**
+ * The invariants the background repairs when it finds them broken (after a
+ * crash, a clock change or damaged storage); each repair is logged, so a
+ * fault is visible in the exported history instead of silently absorbed.
+ */
+export const REPAIRS = [
+  /** The sitting clock rested for a routine that was no longer running. */
+  'restingWithoutRoutine',
+  /** A routine ran while the sitting clock still counted. */
+  'routineWithoutRest',
+  /** A stored moment lay in the future: the clock was set back. */
+  'clockWentBack',
+  /** A stored state could not be read and was started afresh. */
+  'damagedState',
+] as const;
+export type Repair = (typeof REPAIRS)[number];
+
 const routineOutcome = {
   ...base,
   presetId: v.pipe(v.string(), v.maxLength(64)),
-  durationMs: timestamp,
+  durationMs: duration,
   stepsDone: count,
   stepsTotal: count,
 };
 
 export const EVENT_SCHEMA = v.variant('type', [
-  v.object({ type: v.literal('breakDue'), ...base, sittingMs: timestamp }),
+  v.object({ type: v.literal('breakDue'), ...base, sittingMs: duration }),
   v.object({ type: v.literal('breakTaken'), ...base, how: v.picklist(['routine', 'natural']) }),
   v.object({ type: v.literal('snoozed'), ...base, count: count }),
   v.object({ type: v.literal('skipped'), ...base }),
   v.object({ type: v.literal('routineCompleted'), ...routineOutcome }),
   v.object({ type: v.literal('routineStopped'), ...routineOutcome }),
-  v.object({ type: v.literal('sittingEnded'), ...base, startedAt: timestamp, durationMs: timestamp }),
+  v.object({ type: v.literal('sittingEnded'), ...base, startedAt: timestamp, durationMs: duration }),
   v.object({ type: v.literal('comfortRated'), ...base, feet: v.optional(rating), back: v.optional(rating) }),
+  v.object({ type: v.literal('repaired'), ...base, invariant: v.picklist(REPAIRS) }),
 ]);
 
 export type RollCallEvent = v.InferOutput<typeof EVENT_SCHEMA>;

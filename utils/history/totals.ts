@@ -1,5 +1,5 @@
 import type { RollCallEvent } from './events';
-import { localDayKey } from '../day';
+import { dayKeyNoon, localDayKey } from '../day';
 
 /**
  * History: daily totals read from the event log, streaks, and compaction.
@@ -78,6 +78,8 @@ function addEvent(day: DayTotals, event: RollCallEvent): void {
       if (event.feet !== undefined) day.comfortFeet.push(event.feet);
       if (event.back !== undefined) day.comfortBack.push(event.back);
       return;
+    case 'repaired':
+      return;
   }
 }
 
@@ -115,13 +117,12 @@ export function fullRoutinesOn(day: DayTotals | undefined, fullRoutinePresetId: 
 
 /** The local calendar day `offset` days from `day` (a `YYYY-MM-DD` key); DST-safe, by calendar fields. */
 export function shiftDay(day: string, offset: number): string {
-  const [y, m, d] = day.split('-').map(Number);
-  return localDayKey(new Date(y!, m! - 1, d! + offset, 12).getTime());
+  return localDayKey(dayKeyNoon(day, offset).getTime());
 }
 
-function weekdayOf(day: string): number {
-  const [y, m, d] = day.split('-').map(Number);
-  return new Date(y!, m! - 1, d!, 12).getDay();
+/** The weekday of a day key, 0 for Sunday as `Date.getDay()` counts. */
+export function weekdayOf(day: string): number {
+  return dayKeyNoon(day).getDay();
 }
 
 export interface CompactionResult {

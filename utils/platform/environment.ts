@@ -2,8 +2,8 @@ import { browser } from 'wxt/browser';
 
 /**
  * What the browser can tell about the user's situation, behind one small
- * adapter: the core never calls these, and tests replace them (the fake
- * browser has no `idle`).
+ * adapter: the core never calls these. Tests keep this code and fake only the
+ * browser API beneath it (tests/fake-idle.ts), since the fake browser has no `idle`.
  */
 
 export type IdleState = 'active' | 'idle' | 'locked';

@@ -15,5 +15,5 @@ type CountKey = MessageKey extends infer K ? (K extends `${infer Base}_one` ? Ba
 /** "1 routine", "2 routines": the plural form the UI language's rules pick for `count`. */
 export function tCount(key: CountKey, count: number): string {
   const form = new Intl.PluralRules(browser.i18n.getUILanguage()).select(count) === 'one' ? 'one' : 'other';
-  return t(`${key}_${form}` as MessageKey, count);
+  return t(`${key}_${form}`, count);
 }

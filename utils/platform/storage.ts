@@ -1,11 +1,13 @@
 import { storage } from '@wxt-dev/storage';
+import { browser } from 'wxt/browser';
+import { BUCKET_PREFIX, TOTALS_KEY, bucketDay, emptyTotals, type StoredTotals } from '../history/log';
+import { parseStoredTotals } from '../history/schema';
+import { localDayKey } from '../day';
 import { SETTINGS_VERSION, parseSettings, type ParsedSettings } from '../settings/settings';
 import { parseEventLog, type ParsedLog } from '../history/events';
 import { parsePresetCustomisations, type ParsedCustomisations } from '../routine/presets-schema';
 import { parseRoutineState, type ParsedRoutineState } from '../routine/timer-schema';
 import { parseSittingState, type ParsedSittingState } from '../sitting/schema';
-import { parseDailyTotals } from '../history/schema';
-import type { DailyTotals } from '../history/totals';
 
 /**
  * One typed item per key. Settings and the routine editor's changes follow the
@@ -32,10 +34,23 @@ export const remindHereItem = storage.defineItem<boolean>('local:remindHere', { 
 /** Set once the welcome page has been shown, so that it never opens again by itself. */
 export const onboardedItem = storage.defineItem<boolean>('local:onboarded', { fallback: false });
 
-export const eventLogItem = storage.defineItem<unknown>('local:eventLog');
+/** The event log of versions before one key per day; read once, to migrate it. */
+export const LEGACY_LOG_KEYS = { events: 'eventLog', totals: 'dailyTotals' } as const;
 
-/** Daily totals of days older than the raw events kept; written only by the background's compaction. */
-export const dailyTotalsItem = storage.defineItem<unknown>('local:dailyTotals');
+/** The totals of every day before today's buckets (utils/history/log.ts); only the background writes it. */
+export const totalsItem = storage.defineItem<unknown>(`local:${TOTALS_KEY}`);
+
+/** One day's raw events, for pages that watch today's progress. */
+export function eventBucketItem(day: string) {
+  return storage.defineItem<unknown>(`local:${BUCKET_PREFIX}${day}`);
+}
+
+/**
+ * Whether the last write failed because `storage.local` is full. Kept in
+ * `storage.session`, which has its own room, so the flag can be set when
+ * nothing more fits in `local`; pages show it with what to do.
+ */
+export const storageFullItem = storage.defineItem<number | null>('session:storageFull', { fallback: null });
 
 /** The running routine; only the background writes it, every view watches it. */
 export const routineItem = storage.defineItem<unknown>('local:routine');
@@ -54,8 +69,12 @@ export async function readPresetCustomisations(): Promise<ParsedCustomisations> 
   return parsePresetCustomisations(await presetsItem.getValue());
 }
 
+/** The raw events of every stored day, oldest first, with the count of entries that could not be read. */
 export async function readEventLog(): Promise<ParsedLog> {
-  return parseEventLog(await eventLogItem.getValue());
+  const all = await browser.storage.local.get(null);
+  const days = Object.keys(all).filter((key) => bucketDay(key) !== undefined).sort();
+  const parsed = days.map((key) => parseEventLog(all[key]));
+  return { events: parsed.flatMap((p) => p.events), dropped: parsed.reduce((n, p) => n + p.dropped, 0) };
 }
 
 export async function readRoutineState(): Promise<ParsedRoutineState> {
@@ -66,8 +85,8 @@ export async function readSittingState(now: number): Promise<ParsedSittingState>
   return parseSittingState(await sittingItem.getValue(), now);
 }
 
-export async function readDailyTotals(): Promise<DailyTotals> {
-  return parseDailyTotals(await dailyTotalsItem.getValue());
+export async function readStoredTotals(now: number): Promise<StoredTotals> {
+  return parseStoredTotals(await totalsItem.getValue()) ?? emptyTotals(localDayKey(now));
 }
 
 /**

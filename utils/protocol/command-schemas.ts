@@ -1,5 +1,6 @@
 import * as v from 'valibot';
-import type { DataRequest, RoutineRequest, SittingRequest } from './commands';
+import type { DataRequest, RoutineRequest, SettingsRequest, SittingRequest } from './commands';
+import { PAUSE_CHOICES } from '../sitting/rules';
 
 /**
  * Runtime checks for commands from other pages: anything that arrives is
@@ -27,7 +28,7 @@ export const SITTING_REQUEST_SCHEMA = v.variant('type', [
   v.object({ type: v.literal('startBreak'), reminderId }),
   v.object({ type: v.literal('snooze'), reminderId }),
   v.object({ type: v.literal('skip'), reminderId }),
-  v.object({ type: v.literal('pause'), choice: v.picklist(['m30', 'h1', 'h2', 'tomorrow', 'untilResumed']) }),
+  v.object({ type: v.literal('pause'), choice: v.picklist(PAUSE_CHOICES) }),
   v.object({ type: v.literal('resume') }),
   v.object({ type: v.literal('remindAnyway') }),
   v.object({ type: v.literal('testReminder') }),
@@ -36,6 +37,16 @@ export const SITTING_REQUEST_SCHEMA = v.variant('type', [
 export const DATA_REQUEST_SCHEMA = v.variant('type', [
   v.object({ type: v.literal('import'), bundle: v.unknown() }),
   v.object({ type: v.literal('reset') }),
+]);
+
+/**
+ * Only the envelope is checked here: each field of a patch, and the routines,
+ * are checked by their own rules in the background, with the stored values.
+ */
+export const SETTINGS_REQUEST_SCHEMA = v.variant('type', [
+  v.object({ type: v.literal('patch'), patch: v.record(v.string(), v.unknown()) }),
+  v.object({ type: v.literal('presets'), customisations: v.unknown() }),
+  v.object({ type: v.literal('remindHere'), value: v.boolean() }),
 ]);
 
 // The schemas and the plain types in messages.ts must describe the same commands; a drift fails the type check.

@@ -12,7 +12,10 @@ export type RoutineRequest =
   | { type: 'pause' | 'resume' | 'skip' | 'back' | 'restartStep' | 'stop' | 'dismiss' }
   | { type: 'rateComfort'; feet?: number; back?: number };
 
-export type PauseChoice = 'm30' | 'h1' | 'h2' | 'tomorrow' | 'untilResumed';
+import type { PauseChoice } from '../sitting/rules';
+import type { Settings } from '../settings/settings';
+import type { PresetCustomisations } from '../routine/presets';
+export type { PauseChoice };
 
 export type SittingRequest =
   | { type: 'startBreak' | 'snooze' | 'skip'; reminderId?: string }
@@ -20,6 +23,12 @@ export type SittingRequest =
   | { type: 'resume' | 'remindAnyway' | 'testReminder' };
 
 export type DataRequest = { type: 'import'; bundle: unknown } | { type: 'reset' };
+
+/** Changes to what the user set; the background checks them whole and is their only writer. */
+export type SettingsRequest =
+  | { type: 'patch'; patch: Partial<Settings> }
+  | { type: 'presets'; customisations: PresetCustomisations }
+  | { type: 'remindHere'; value: boolean };
 
 /** Why a command was refused, as a locale key the page can show. */
 export type CommandErrorKey =
@@ -30,7 +39,12 @@ export type CommandErrorKey =
   | 'error_already_running'
   | 'error_stale_reminder'
   | 'error_import_invalid'
-  | 'error_storage_quota';
+  | 'error_storage_quota'
+  | 'error_sync_rate'
+  | 'error_sync_item_too_large'
+  | 'error_not_saved'
+  | 'error_save_failed'
+  | 'error_unknown_command';
 
 export type CommandReply = { ok: true } | { ok: false; error: CommandErrorKey };
 
@@ -38,6 +52,7 @@ export interface ProtocolMap {
   routine(request: RoutineRequest): CommandReply;
   sitting(request: SittingRequest): CommandReply;
   data(request: DataRequest): CommandReply;
+  settings(request: SettingsRequest): CommandReply;
   /** Asks the background to rebuild the popup's snapshot, when a view finds it missing or from another version. */
   refresh(): CommandReply;
 }

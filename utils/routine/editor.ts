@@ -1,4 +1,5 @@
 import {
+  cleanPresetName,
   isBuiltInPresetId,
   type CustomPreset,
   type Preset,
@@ -48,13 +49,8 @@ export function moveStep(c: PresetCustomisations, preset: Preset, stepId: string
   return withSteps(c, preset, steps);
 }
 
-function cleanName(name: string): string | undefined {
-  const trimmed = name.trim();
-  return trimmed.length >= 1 && trimmed.length <= 60 ? trimmed : undefined;
-}
-
 export function renamePreset(c: PresetCustomisations, preset: Preset, name: string): EditResult {
-  const clean = cleanName(name);
+  const clean = cleanPresetName(name);
   if (!clean) return { ok: false, error: 'error_name' };
   if (preset.builtIn && isBuiltInPresetId(preset.id)) {
     return { ok: true, customisations: { ...c, builtIn: { ...c.builtIn, [preset.id]: { ...c.builtIn[preset.id], name: clean } } } };
@@ -65,7 +61,7 @@ export function renamePreset(c: PresetCustomisations, preset: Preset, name: stri
 /** A copy of any preset as a new custom one, with a fresh id. */
 export function duplicatePreset(c: PresetCustomisations, preset: Preset, name: string, newId: string): EditResult {
   if (c.custom.length >= MAX_CUSTOM_PRESETS) return { ok: false, error: 'error_too_many_presets' };
-  const clean = cleanName(name);
+  const clean = cleanPresetName(name);
   if (!clean) return { ok: false, error: 'error_name' };
   const copy: CustomPreset = { id: newId, name: clean, steps: preset.steps.map((s) => ({ ...s })) };
   return { ok: true, customisations: { ...c, custom: [...c.custom, copy] } };

@@ -5,6 +5,9 @@ import {
   EMPTY_CUSTOMISATIONS,
   MAX_STEP_SEC,
   MIN_STEP_SEC,
+  PRESET_NAME_MAX_LENGTH,
+  SIDES,
+  STEP_KINDS,
   type PresetCustomisations,
 } from './presets';
 
@@ -12,14 +15,14 @@ import {
 
 const stepDuration = v.pipe(v.number(), v.integer(), v.minValue(MIN_STEP_SEC), v.maxValue(MAX_STEP_SEC));
 const stepId = v.pipe(v.string(), v.minLength(1), v.maxLength(40));
-const name = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(60));
+const name = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(PRESET_NAME_MAX_LENGTH));
 
 const stepSetting = v.object({ id: stepId, durationSec: stepDuration, enabled: v.boolean() });
 
 const customStep = v.object({
   id: stepId,
-  kind: v.picklist(['roll', 'walk', 'calfStretch', 'hamstringStretch']),
-  side: v.picklist(['left', 'right', 'none']),
+  kind: v.picklist(STEP_KINDS),
+  side: v.picklist(SIDES),
   durationSec: stepDuration,
   enabled: v.boolean(),
 });

@@ -6,8 +6,19 @@
  * durations and on/off switches.
  */
 
-export type StepKind = 'roll' | 'walk' | 'calfStretch' | 'hamstringStretch';
-export type Side = 'left' | 'right' | 'none';
+export const STEP_KINDS = ['roll', 'walk', 'calfStretch', 'hamstringStretch'] as const;
+export type StepKind = (typeof STEP_KINDS)[number];
+export const SIDES = ['left', 'right', 'none'] as const;
+export type Side = (typeof SIDES)[number];
+
+/** A routine's name as the user typed it: trimmed, never empty, at most this long. */
+export const PRESET_NAME_MAX_LENGTH = 60;
+
+/** The name to store for what the user typed, or undefined when it cannot be a name. */
+export function cleanPresetName(typed: string): string | undefined {
+  const trimmed = typed.trim();
+  return trimmed.length > 0 && trimmed.length <= PRESET_NAME_MAX_LENGTH ? trimmed : undefined;
+}
 
 export interface Step {
   id: string;
@@ -165,14 +176,29 @@ export function presetDurationSec(preset: Preset): number {
 }
 
 /** Locale keys for a step: titles differ by side, instructions only by kind. */
-export function stepTitleKey(s: Pick<Step, 'kind' | 'side'>): string {
-  return s.side === 'none' ? `step_${s.kind}_title` : `step_${s.kind}_${s.side}_title`;
+const STEP_TITLE_KEYS = {
+  roll: { left: 'step_roll_left_title', right: 'step_roll_right_title', none: 'step_roll_title' },
+  // Walking is done on both feet; a side set on a custom walk step changes nothing.
+  walk: { left: 'step_walk_title', right: 'step_walk_title', none: 'step_walk_title' },
+  calfStretch: { left: 'step_calfStretch_left_title', right: 'step_calfStretch_right_title', none: 'step_calfStretch_title' },
+  hamstringStretch: {
+    left: 'step_hamstringStretch_left_title',
+    right: 'step_hamstringStretch_right_title',
+    none: 'step_hamstringStretch_title',
+  },
+} as const satisfies Record<StepKind, Record<Side, string>>;
+
+export type StepTitleKey = (typeof STEP_TITLE_KEYS)[StepKind][Side];
+
+/** The locale key of a step's title; typed, so a kind without a title in the locale fails to compile where it is shown. */
+export function stepTitleKey(s: Pick<Step, 'kind' | 'side'>): StepTitleKey {
+  return STEP_TITLE_KEYS[s.kind][s.side];
 }
 
-export function stepInstructionsKey(s: Pick<Step, 'kind'>): string {
+export function stepInstructionsKey(s: Pick<Step, 'kind'>): `step_${StepKind}_instructions` {
   return `step_${s.kind}_instructions`;
 }
 
-export function presetNameKey(id: BuiltInPresetId): string {
+export function presetNameKey(id: BuiltInPresetId): `preset_${BuiltInPresetId}_name` {
   return `preset_${id}_name`;
 }

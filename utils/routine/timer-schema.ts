@@ -1,16 +1,16 @@
 import * as v from 'valibot';
 import { IDLE, type RoutineState } from './timer';
-import { MAX_STEP_SEC } from './presets';
+import { MAX_STEP_SEC, SIDES, STEP_KINDS } from './presets';
+import { count, duration, timestamp } from '../schema-parts';
 
 /** Validation of the stored routine state: a damaged or foreign value reads as no routine, never a crash. */
 
-const time = v.pipe(v.number(), v.finite(), v.minValue(0));
-const count = v.pipe(v.number(), v.integer(), v.minValue(0));
+const time = timestamp;
 
 const step = v.object({
   id: v.string(),
-  kind: v.picklist(['roll', 'walk', 'calfStretch', 'hamstringStretch']),
-  side: v.picklist(['left', 'right', 'none']),
+  kind: v.picklist(STEP_KINDS),
+  side: v.picklist(SIDES),
   // Short steps are allowed here (not in the editor), so that a routine started before a limit changed still reads.
   durationSec: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_STEP_SEC)),
   enabled: v.boolean(),
@@ -22,9 +22,9 @@ const active = {
   stepIndex: count,
   stepStartedAt: time,
   pausedAt: v.optional(time),
-  pausedMs: time,
+  pausedMs: duration,
   startedAt: time,
-  routinePausedMs: time,
+  routinePausedMs: duration,
 };
 
 const ROUTINE_STATE_SCHEMA = v.variant('status', [
@@ -43,7 +43,7 @@ const ROUTINE_STATE_SCHEMA = v.variant('status', [
     outcome: v.picklist(['completed', 'stopped']),
     startedAt: time,
     endedAt: time,
-    durationMs: time,
+    durationMs: duration,
     stepsDone: count,
     stepsTotal: count,
   }),

@@ -13,8 +13,6 @@ export interface ActiveRoutine {
   steps: Step[];
   stepIndex: number;
   stepStartedAt: number;
-  /** Set while paused: the moment the pause began. */
-  pausedAt?: number;
   /** Time spent paused in the current step, before any pause still under way. */
   pausedMs: number;
   startedAt: number;
@@ -34,11 +32,11 @@ export interface FinishedRoutine {
   stepsTotal: number;
 }
 
-export type RoutineState =
-  | { status: 'idle' }
-  | ({ status: 'running' } & ActiveRoutine)
-  | ({ status: 'paused' } & ActiveRoutine)
-  | ({ status: 'finished' } & FinishedRoutine);
+export type RunningRoutine = { status: 'running' } & ActiveRoutine;
+/** A paused routine always knows when its pause began. */
+export type PausedRoutine = { status: 'paused'; pausedAt: number } & ActiveRoutine;
+
+export type RoutineState = { status: 'idle' } | RunningRoutine | PausedRoutine | ({ status: 'finished' } & FinishedRoutine);
 
 export type RoutineCommand =
   | { type: 'start'; steps: Step[]; presetId: string }
@@ -77,7 +75,7 @@ export const IDLE: RoutineState = Object.freeze({ status: 'idle' });
  */
 export const COMPLETION_GRACE_MS = 2 * 60_000;
 
-type Active = Extract<RoutineState, { status: 'running' | 'paused' }>;
+type Active = RunningRoutine | PausedRoutine;
 
 export function isActive(state: RoutineState): state is Active {
   return state.status === 'running' || state.status === 'paused';
@@ -87,14 +85,17 @@ function stepMs(state: ActiveRoutine, index: number): number {
   return (state.steps[index]?.durationSec ?? 0) * 1000;
 }
 
-/** When the current step ends if nothing changes; undefined while paused. */
-export function stepEndsAt(state: RoutineState): number | undefined {
-  if (state.status !== 'running') return undefined;
+function runningStepEndsAt(state: RunningRoutine): number {
   return state.stepStartedAt + state.pausedMs + stepMs(state, state.stepIndex);
 }
 
+/** When the current step ends if nothing changes; undefined while paused. */
+export function stepEndsAt(state: RoutineState): number | undefined {
+  return state.status === 'running' ? runningStepEndsAt(state) : undefined;
+}
+
 function elapsedInStep(state: Active, now: number): number {
-  const until = state.pausedAt ?? now;
+  const until = state.status === 'paused' ? state.pausedAt : now;
   return Math.max(0, until - state.stepStartedAt - state.pausedMs);
 }
 
@@ -110,7 +111,7 @@ export function routineRemainingMs(state: Active, now: number): number {
 }
 
 function finish(state: Active, outcome: RoutineOutcome, endedAt: number, stepsDone: number): TimerResult {
-  const pausedNow = state.pausedAt === undefined ? 0 : endedAt - state.pausedAt;
+  const pausedNow = state.status === 'paused' ? endedAt - state.pausedAt : 0;
   const finished: FinishedRoutine = {
     presetId: state.presetId,
     outcome,
@@ -137,16 +138,13 @@ function finish(state: Active, outcome: RoutineOutcome, endedAt: number, stepsDo
 
 /** Moves to step `index`, starting now; a paused routine stays paused on the new step. */
 function goToStep(state: Active, index: number, now: number): TimerResult {
-  const paused = state.status === 'paused';
-  const next: Active = {
-    ...state,
-    routinePausedMs: state.routinePausedMs + (paused ? now - state.pausedAt! : 0),
-    stepIndex: index,
-    stepStartedAt: now,
-    pausedMs: 0,
-    pausedAt: paused ? now : undefined,
-  };
-  return { state: next, effects: paused ? [{ type: 'clearStepAlarm' }] : [{ type: 'setStepAlarm', when: stepEndsAt(next)! }] };
+  const moved = { stepIndex: index, stepStartedAt: now, pausedMs: 0 };
+  if (state.status === 'paused') {
+    const next: PausedRoutine = { ...state, ...moved, routinePausedMs: state.routinePausedMs + (now - state.pausedAt), pausedAt: now };
+    return { state: next, effects: [{ type: 'clearStepAlarm' }] };
+  }
+  const next: RunningRoutine = { ...state, ...moved };
+  return { state: next, effects: [{ type: 'setStepAlarm', when: runningStepEndsAt(next) }] };
 }
 
 /**
@@ -156,7 +154,7 @@ function goToStep(state: Active, index: number, now: number): TimerResult {
 export function tick(state: RoutineState, now: number): TimerResult {
   if (state.status !== 'running') return { state, effects: [] };
   let index = state.stepIndex;
-  let endsAt = stepEndsAt(state)!;
+  let endsAt = runningStepEndsAt(state);
   if (now < endsAt) return { state, effects: [] };
   index++;
   while (index < state.steps.length && endsAt + stepMs(state, index) <= now) {
@@ -170,21 +168,18 @@ export function tick(state: RoutineState, now: number): TimerResult {
     return { ...completed, effects: [...completed.effects, { type: 'finishCue' }] };
   }
   // The new step started when the previous one ended, not when the tick came, so no drift builds up.
-  const next: Active = { ...state, stepIndex: index, stepStartedAt: endsAt, pausedMs: 0 };
-  return {
-    state: next,
-    effects: [
-      { type: 'setStepAlarm', when: stepEndsAt(next)! },
-      { type: 'stepCue', stepIndex: index, step: state.steps[index]!, stepCount: state.steps.length },
-    ],
-  };
+  const next: RunningRoutine = { ...state, stepIndex: index, stepStartedAt: endsAt, pausedMs: 0 };
+  const effects: TimerEffect[] = [{ type: 'setStepAlarm', when: runningStepEndsAt(next) }];
+  const step = state.steps[index];
+  if (step) effects.push({ type: 'stepCue', stepIndex: index, step, stepCount: state.steps.length });
+  return { state: next, effects };
 }
 
 function start(state: RoutineState, command: Extract<RoutineCommand, { type: 'start' }>, now: number): TimerResult {
   if (isActive(state)) return { state, effects: [], rejected: 'alreadyRunning' };
   const steps = command.steps.filter((s) => s.enabled);
   if (steps.length === 0) return { state, effects: [], rejected: 'noSteps' };
-  const next: Active = {
+  const next: RunningRoutine = {
     status: 'running',
     presetId: command.presetId,
     steps,
@@ -197,7 +192,7 @@ function start(state: RoutineState, command: Extract<RoutineCommand, { type: 'st
   return {
     state: next,
     effects: [
-      { type: 'setStepAlarm', when: stepEndsAt(next)! },
+      { type: 'setStepAlarm', when: runningStepEndsAt(next) },
       { type: 'routineStarted', at: now },
     ],
   };
@@ -211,15 +206,15 @@ function commandOnActive(state: Active, command: RoutineCommand, now: number): T
         : { state: { ...state, status: 'paused', pausedAt: now }, effects: [{ type: 'clearStepAlarm' }] };
     case 'resume': {
       if (state.status === 'running') return { state, effects: [] };
-      const pausedFor = now - state.pausedAt!;
-      const next: Active = {
-        ...state,
+      const { pausedAt, ...rest } = state;
+      const pausedFor = now - pausedAt;
+      const next: RunningRoutine = {
+        ...rest,
         status: 'running',
-        pausedAt: undefined,
         pausedMs: state.pausedMs + pausedFor,
         routinePausedMs: state.routinePausedMs + pausedFor,
       };
-      return { state: next, effects: [{ type: 'setStepAlarm', when: stepEndsAt(next)! }] };
+      return { state: next, effects: [{ type: 'setStepAlarm', when: runningStepEndsAt(next) }] };
     }
     case 'skip':
       return state.stepIndex + 1 >= state.steps.length

@@ -1,4 +1,6 @@
 import * as v from 'valibot';
+import { CLOCK_TIME_PATTERN } from '../sitting/schedule';
+import { isPlainObject, isUnsafeKey } from '../objects';
 
 /**
  * The user's settings: one flat object in `storage.sync`.
@@ -46,7 +48,7 @@ function wholeNumber(field: NumberField) {
   );
 }
 
-const clockTime = v.pipe(v.string('error_time'), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'error_time'));
+const clockTime = v.pipe(v.string('error_time'), v.regex(CLOCK_TIME_PATTERN, 'error_time'));
 
 const weekdays = v.pipe(
   v.array(v.pipe(v.number('error_days'), v.integer('error_days'), v.minValue(0, 'error_days'), v.maxValue(6, 'error_days')), 'error_days'),
@@ -172,15 +174,27 @@ export const SETTINGS_MIGRATIONS: Record<number, (old: Record<string, unknown>) 
   // Version 1 had no goal for the longest stretch; the natural goal is the user's own interval.
   2: (old) =>
     old.goalLongestSittingMin === undefined && typeof old.sittingIntervalMin === 'number'
-      ? { ...old, goalLongestSittingMin: old.sittingIntervalMin }
+      ? { ...old, goalLongestSittingMin: goalForInterval(old.sittingIntervalMin) }
       : old,
 };
 
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+/** The longest-stretch goal the user gets for a sitting interval: the interval itself, within the goal's range. */
+export function goalForInterval(sittingIntervalMin: number): number {
+  const { min, max } = NUMBER_RANGES.goalLongestSittingMin;
+  return Math.min(max, Math.max(min, sittingIntervalMin));
 }
 
-/** Keys that could reach an object's prototype when copied; never taken from outside data. */
-export function isUnsafeKey(key: string): boolean {
-  return key === '__proto__' || key === 'constructor' || key === 'prototype';
+/**
+ * The settings after a change. The longest-stretch goal follows the interval
+ * until the user sets it apart, so a changed interval moves a goal that still
+ * equals the old one.
+ */
+export function applySettingsPatch(current: Settings, patch: Partial<Settings>): Settings {
+  const next: Settings = { ...current, ...patch };
+  const goalFollowsInterval = current.goalLongestSittingMin === current.sittingIntervalMin;
+  if (patch.sittingIntervalMin !== undefined && patch.goalLongestSittingMin === undefined && goalFollowsInterval) {
+    next.goalLongestSittingMin = goalForInterval(patch.sittingIntervalMin);
+  }
+  return next;
 }
+

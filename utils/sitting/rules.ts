@@ -1,8 +1,7 @@
 import type { NewEvent } from '../history/events';
 import { localDayKey } from '../day';
-import { activeWindowAt, isCounting, nextActiveStart, nextLocalMidnight, type ActiveHours } from './schedule';
+import { activeWindowAt, isCounting, nextActiveStart, nextLocalMidnight } from './schedule';
 import type { Settings } from '../settings/settings';
-import type { PauseChoice } from '../protocol/commands';
 
 /**
  * The sitting tracker: a pure state machine. It is told what happened (the
@@ -44,22 +43,23 @@ export interface SittingState {
 /** What views show of the tracker: everything but the last-seen time, which changes every minute and only the tracker reads. */
 export type SittingView = Omit<SittingState, 'lastSeenAt'>;
 
-export type TrackerSettings = Pick<
+export type SittingSettings = Pick<
   Settings,
   'sittingIntervalMin' | 'breakThresholdMin' | 'snoozeMin' | 'activeDays' | 'activeStart' | 'activeEnd' | 'quietWhileBusy'
 >;
 
-export interface TrackerContext {
+export interface SittingContext {
   now: number;
-  settings: TrackerSettings;
+  settings: SittingSettings;
   /** A fullscreen focused window, or an unmuted tab playing sound. Only asked for when a reminder is due. */
   busy: boolean;
 }
 
-export type TrackerInput =
+export type SittingInput =
   | { type: 'wake' }
-  | { type: 'alarm' }
-  | { type: 'idle'; idleState: 'active' | 'idle' | 'locked'; audible: boolean }
+  /** A sitting alarm; the refresh also says what the idle API and the tabs report now, when the shell asked. */
+  | { type: 'alarm'; seen?: { idleState: IdleState; audible: boolean } }
+  | { type: 'idle'; idleState: IdleState; audible: boolean }
   | { type: 'snooze'; reminderId?: string }
   | { type: 'skip'; reminderId?: string }
   | { type: 'routineStarted' }
@@ -69,17 +69,19 @@ export type TrackerInput =
   | { type: 'remindAnyway' }
   | { type: 'settingsChanged' };
 
-export type TrackerEffect =
+export type IdleState = 'active' | 'idle' | 'locked';
+
+export type SittingEffect =
   | { type: 'log'; event: NewEvent }
   | { type: 'showReminder'; reminderId: string; sittingMs: number; snoozes: number; silent: boolean }
   | { type: 'clearReminder'; reminderId: string };
 
-export interface TrackerResult {
+export interface SittingResult {
   state: SittingState;
-  effects: TrackerEffect[];
+  effects: SittingEffect[];
 }
 
-export type TrackerMode = 'routine' | 'paused' | 'outside' | 'away' | 'tracking';
+export type SittingMode = 'routine' | 'paused' | 'outside' | 'away' | 'tracking';
 
 /**
  * The refresh alarm comes every minute, but a packed Chrome build may run it
@@ -93,18 +95,18 @@ export const SNOOZES_BEFORE_TRUE_TIME = 3;
 
 const minutes = (n: number) => n * 60_000;
 
+/** How long the user can pause reminders for, in the order the menu offers them. */
+export const PAUSE_CHOICES = ['m30', 'h1', 'h2', 'tomorrow', 'untilResumed'] as const;
+export type PauseChoice = (typeof PAUSE_CHOICES)[number];
+
 export function initialSittingState(now: number): SittingState {
   return { lastSeenAt: now };
 }
 
-function hours(settings: TrackerSettings): ActiveHours {
-  return settings;
-}
-
-export function trackerMode(state: SittingView, ctx: Pick<TrackerContext, 'now' | 'settings'>): TrackerMode {
+export function sittingMode(state: SittingView, ctx: Pick<SittingContext, 'now' | 'settings'>): SittingMode {
   if (state.routineSince !== undefined) return 'routine';
   if (state.pause) return 'paused';
-  if (!isCounting(hours(ctx.settings), ctx.now, state.remindAnywayDay)) return 'outside';
+  if (!isCounting(ctx.settings, ctx.now, state.remindAnywayDay)) return 'outside';
   if (state.awaySince !== undefined) return 'away';
   return 'tracking';
 }
@@ -117,17 +119,18 @@ export function sittingMs(state: SittingView, now: number): number {
 }
 
 /** When the next reminder is due, for the badge and the popup; undefined when none is pending. */
-export function nextBreakAt(state: SittingView, settings: TrackerSettings): number | undefined {
+export function nextBreakAt(state: SittingView, settings: SittingSettings): number | undefined {
   if (state.sittingSince === undefined || state.routineSince !== undefined || state.pause) return undefined;
   if (state.reminder) return state.reminder.snoozedUntil ?? state.reminder.dueAt;
   return state.sittingSince + minutes(settings.sittingIntervalMin);
 }
 
-class Step {
-  effects: TrackerEffect[] = [];
+/** One transition of the sitting state under way: the state so far and the effects it has asked for. */
+class Transition {
+  effects: SittingEffect[] = [];
   constructor(
     public state: SittingState,
-    readonly ctx: TrackerContext,
+    readonly ctx: SittingContext,
   ) {}
 
   log(event: NewEvent) {
@@ -172,62 +175,62 @@ class Step {
  * after sleep or a closed browser), follows active hours in and out, and
  * delivers a reminder that has come due.
  */
-function catchUp(step: Step) {
-  const { now, settings } = step.ctx;
+function catchUp(change: Transition) {
+  const { now, settings } = change.ctx;
   const threshold = minutes(settings.breakThresholdMin);
 
   // The clock jumped backwards: no fake break, and no stretch from the future.
-  if (now < step.state.lastSeenAt) {
-    step.set({
+  if (now < change.state.lastSeenAt) {
+    change.set({
       lastSeenAt: now,
-      sittingSince: step.state.sittingSince === undefined ? undefined : Math.min(step.state.sittingSince, now),
+      sittingSince: change.state.sittingSince === undefined ? undefined : Math.min(change.state.sittingSince, now),
     });
   }
 
-  if (step.state.pause && step.state.pause.until !== null && now >= step.state.pause.until) {
-    step.set({ pause: undefined });
+  if (change.state.pause && change.state.pause.until !== null && now >= change.state.pause.until) {
+    change.set({ pause: undefined });
   }
-  if (step.state.remindAnywayDay !== undefined && step.state.remindAnywayDay !== localDayKey(now)) {
-    step.set({ remindAnywayDay: undefined });
+  if (change.state.remindAnywayDay !== undefined && change.state.remindAnywayDay !== localDayKey(now)) {
+    change.set({ remindAnywayDay: undefined });
   }
 
-  const mode = trackerMode(step.state, step.ctx);
+  const mode = sittingMode(change.state, change.ctx);
   if (mode === 'routine') {
-    step.set({ lastSeenAt: now });
+    change.set({ lastSeenAt: now });
     return;
   }
   if (mode === 'paused' || mode === 'outside') {
     // Active hours ended (or a pause set elsewhere began) since the last look: the stretch ended with them.
-    if (step.state.sittingSince !== undefined) {
-      const windowEnd = activeWindowAt(hours(settings), step.state.lastSeenAt)?.end ?? step.state.lastSeenAt;
-      step.endStretch(Math.min(now, windowEnd));
+    if (change.state.sittingSince !== undefined) {
+      const windowEnd = activeWindowAt(settings, change.state.lastSeenAt)?.end ?? change.state.lastSeenAt;
+      change.endStretch(Math.min(now, windowEnd));
     }
-    step.set({ lastSeenAt: now });
+    change.set({ lastSeenAt: now });
     return;
   }
 
   // The browser was closed or the machine slept: the gap since we last saw it is time away.
-  const gap = now - step.state.lastSeenAt;
+  const gap = now - change.state.lastSeenAt;
   const awayGap = Math.max(threshold, MIN_GAP_FOR_AWAY_MS);
-  if (step.state.sittingSince !== undefined && step.state.awaySince === undefined && gap >= awayGap) {
-    step.naturalBreak(step.state.lastSeenAt);
+  if (change.state.sittingSince !== undefined && change.state.awaySince === undefined && gap >= awayGap) {
+    change.naturalBreak(change.state.lastSeenAt);
   }
-  step.set({ lastSeenAt: now });
+  change.set({ lastSeenAt: now });
   if (mode === 'away') return;
-  if (step.state.sittingSince === undefined) step.startStretch();
+  if (change.state.sittingSince === undefined) change.startStretch();
 
-  deliverDueReminder(step);
+  deliverDueReminder(change);
 }
 
-function deliverDueReminder(step: Step) {
-  const { now, settings, busy } = step.ctx;
-  const sittingSince = step.state.sittingSince!;
+function deliverDueReminder(change: Transition) {
+  const { now, settings, busy } = change.ctx;
+  const sittingSince = change.state.sittingSince!;
   const dueAt = sittingSince + minutes(settings.sittingIntervalMin);
-  let reminder = step.state.reminder;
+  let reminder = change.state.reminder;
   if (!reminder) {
     if (now < dueAt) return;
     reminder = { id: `r${dueAt.toString(36)}`, dueAt, snoozes: 0 };
-    step.log({ type: 'breakDue', at: now, sittingMs: now - sittingSince });
+    change.log({ type: 'breakDue', at: now, sittingMs: now - sittingSince });
   } else if (reminder.shownAt !== undefined) {
     return;
   } else if (reminder.snoozedUntil !== undefined) {
@@ -239,11 +242,11 @@ function deliverDueReminder(step: Step) {
   const heldSince = reminder.heldSince ?? now;
   const heldTooLong = now - heldSince >= MAX_HOLD_MS;
   if (settings.quietWhileBusy && busy && !heldTooLong) {
-    step.set({ reminder: { ...reminder, heldSince } });
+    change.set({ reminder: { ...reminder, heldSince } });
     return;
   }
-  step.set({ reminder: { ...reminder, heldSince: undefined, shownAt: now } });
-  step.effects.push({
+  change.set({ reminder: { ...reminder, heldSince: undefined, shownAt: now } });
+  change.effects.push({
     type: 'showReminder',
     reminderId: reminder.id,
     sittingMs: now - sittingSince,
@@ -253,91 +256,102 @@ function deliverDueReminder(step: Step) {
 }
 
 /** Whether a button press refers to the reminder under way, not a stale one from earlier. */
-function isCurrentReminder(state: SittingState, reminderId: string | undefined): boolean {
+export function isCurrentReminder(state: SittingState, reminderId: string | undefined): boolean {
   return reminderId === undefined || state.reminder?.id === reminderId;
 }
 
-function applyInput(step: Step, input: TrackerInput) {
-  const { now, settings } = step.ctx;
+function applyInput(change: Transition, input: SittingInput) {
+  const { now, settings } = change.ctx;
   switch (input.type) {
     case 'wake':
-    case 'alarm':
     case 'settingsChanged':
       return;
+    case 'alarm': {
+      // Chrome reports `idle` once; if a tab was playing sound then, it was not time away, and no second
+      // report comes when the sound stops. So each refresh looks again: idle with no sound means away,
+      // counted from this look, the first moment known to be both quiet and without input.
+      const { seen } = input;
+      const { state } = change;
+      if (!seen || seen.idleState === 'active' || seen.audible) return;
+      if (state.routineSince !== undefined || state.sittingSince === undefined || state.awaySince !== undefined) return;
+      change.set({ awaySince: Math.max(now, state.sittingSince) });
+      return;
+    }
     case 'idle': {
-      if (step.state.routineSince !== undefined || step.state.sittingSince === undefined) return;
+      if (change.state.routineSince !== undefined || change.state.sittingSince === undefined) return;
       if (input.idleState === 'active') {
-        const { awaySince } = step.state;
+        const { awaySince } = change.state;
         if (awaySince === undefined) return;
         if (now - awaySince >= minutes(settings.breakThresholdMin)) {
-          step.naturalBreak(awaySince);
-          step.startStretch();
+          change.naturalBreak(awaySince);
+          change.startStretch();
         } else {
-          step.set({ awaySince: undefined });
+          change.set({ awaySince: undefined });
         }
-        deliverDueReminder(step);
+        deliverDueReminder(change);
         return;
       }
       // Someone on a call or watching a talk is still sitting, even without touching the keyboard.
       if (input.idleState === 'idle' && input.audible) return;
-      if (step.state.awaySince !== undefined) return;
       // The idle state is reported a threshold after the last input; the user left then.
-      const leftAt = input.idleState === 'idle' ? now - minutes(settings.breakThresholdMin) : now;
-      step.set({ awaySince: Math.max(leftAt, step.state.sittingSince) });
+      const leftAt = Math.max(input.idleState === 'idle' ? now - minutes(settings.breakThresholdMin) : now, change.state.sittingSince);
+      // A refresh may have noticed the absence first, later than it began; the report knows better.
+      const { awaySince } = change.state;
+      if (awaySince === undefined || leftAt < awaySince) change.set({ awaySince: leftAt });
       return;
     }
     case 'snooze': {
-      const { reminder } = step.state;
-      if (!reminder || !isCurrentReminder(step.state, input.reminderId)) return;
+      const { reminder } = change.state;
+      if (!reminder || !isCurrentReminder(change.state, input.reminderId)) return;
       const snoozes = reminder.snoozes + 1;
-      step.log({ type: 'snoozed', at: now, count: snoozes });
-      if (reminder.shownAt !== undefined) step.effects.push({ type: 'clearReminder', reminderId: reminder.id });
-      step.set({
+      change.log({ type: 'snoozed', at: now, count: snoozes });
+      if (reminder.shownAt !== undefined) change.effects.push({ type: 'clearReminder', reminderId: reminder.id });
+      change.set({
         reminder: { ...reminder, snoozes, shownAt: undefined, heldSince: undefined, snoozedUntil: now + minutes(settings.snoozeMin) },
       });
       return;
     }
     case 'skip': {
-      if (step.state.sittingSince === undefined || !isCurrentReminder(step.state, input.reminderId)) return;
-      step.log({ type: 'skipped', at: now });
-      step.endStretch(now);
-      step.startStretch();
+      if (change.state.sittingSince === undefined || !isCurrentReminder(change.state, input.reminderId)) return;
+      change.log({ type: 'skipped', at: now });
+      change.endStretch(now);
+      change.startStretch();
       return;
     }
     case 'routineStarted':
       // Starting a routine means standing up: the stretch ends now, and the tracker rests.
-      step.endStretch(now);
-      step.set({ routineSince: now });
+      change.endStretch(now);
+      change.set({ routineSince: now });
       return;
     case 'routineEnded':
-      if (input.outcome === 'completed') step.log({ type: 'breakTaken', at: now, how: 'routine' });
-      step.set({ routineSince: undefined });
-      if (trackerMode(step.state, step.ctx) === 'tracking') step.startStretch();
+      if (input.outcome === 'completed') change.log({ type: 'breakTaken', at: now, how: 'routine' });
+      change.set({ routineSince: undefined });
+      if (sittingMode(change.state, change.ctx) === 'tracking') change.startStretch();
       return;
     case 'pause':
-      step.endStretch(now);
-      step.set({ pause: { until: input.until } });
+      change.endStretch(now);
+      change.set({ pause: { until: input.until } });
       return;
     case 'resume':
-      step.set({ pause: undefined });
-      if (trackerMode(step.state, step.ctx) === 'tracking' && step.state.sittingSince === undefined) step.startStretch();
+      change.set({ pause: undefined });
+      if (sittingMode(change.state, change.ctx) === 'tracking' && change.state.sittingSince === undefined) change.startStretch();
       return;
     case 'remindAnyway':
-      step.set({ remindAnywayDay: localDayKey(now) });
-      if (step.state.sittingSince === undefined && trackerMode(step.state, step.ctx) === 'tracking') step.startStretch();
+      change.set({ remindAnywayDay: localDayKey(now) });
+      if (change.state.sittingSince === undefined && sittingMode(change.state, change.ctx) === 'tracking') change.startStretch();
       return;
   }
 }
 
-export function trackSitting(state: SittingState, input: TrackerInput, ctx: TrackerContext): TrackerResult {
-  const step = new Step(state, ctx);
-  catchUp(step);
-  applyInput(step, input);
-  return { state: step.state, effects: step.effects };
+export function trackSitting(state: SittingState, input: SittingInput, ctx: SittingContext): SittingResult {
+  const change = new Transition(state, ctx);
+  catchUp(change);
+  applyInput(change, input);
+  return { state: change.state, effects: change.effects };
 }
 
 /** When a pause chosen at `now` ends; null means until the user resumes. */
-export function pauseUntil(choice: PauseChoice, now: number, settings: TrackerSettings): number | null {
+export function pauseUntil(choice: PauseChoice, now: number, settings: SittingSettings): number | null {
   switch (choice) {
     case 'm30':
       return now + minutes(30);
@@ -346,7 +360,7 @@ export function pauseUntil(choice: PauseChoice, now: number, settings: TrackerSe
     case 'h2':
       return now + minutes(120);
     case 'tomorrow':
-      return nextActiveStart(hours(settings), nextLocalMidnight(now) - 1) ?? null;
+      return nextActiveStart(settings, nextLocalMidnight(now) - 1) ?? null;
     case 'untilResumed':
       return null;
   }
@@ -370,14 +384,14 @@ export type AlarmPlan = Partial<Record<SittingAlarmName, { when: number } | { pe
  * and a 1-minute refresh; while paused or outside active hours, only the
  * resume; during a routine, none (the routine's step alarm is its own).
  */
-export function plannedAlarms(state: SittingState, ctx: Pick<TrackerContext, 'now' | 'settings'>): AlarmPlan {
-  switch (trackerMode(state, ctx)) {
+export function plannedAlarms(state: SittingState, ctx: Pick<SittingContext, 'now' | 'settings'>): AlarmPlan {
+  switch (sittingMode(state, ctx)) {
     case 'routine':
       return {};
     case 'paused':
       return state.pause?.until != null ? { [SITTING_ALARMS.resume]: { when: state.pause.until } } : {};
     case 'outside': {
-      const next = nextActiveStart(hours(ctx.settings), ctx.now);
+      const next = nextActiveStart(ctx.settings, ctx.now);
       return next === undefined ? {} : { [SITTING_ALARMS.resume]: { when: next } };
     }
     case 'away':

@@ -20,6 +20,13 @@ export interface TimeWindow {
   end: number;
 }
 
+/** A time of day as the settings store it, `HH:MM` on a 24-hour clock. */
+export const CLOCK_TIME_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+export function isClockTime(value: string): boolean {
+  return CLOCK_TIME_PATTERN.test(value);
+}
+
 const DAY_SEARCH_LIMIT = 8;
 
 function hoursAndMinutes(clock: string): [number, number] {

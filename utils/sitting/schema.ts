@@ -1,9 +1,11 @@
 import * as v from 'valibot';
 import { initialSittingState, type SittingState } from './rules';
+import { DAY_KEY_PATTERN } from '../day';
+import { timestamp } from '../schema-parts';
 
 /** Validation of the stored sitting state: anything damaged reads as a fresh start, never a crash. */
 
-const time = v.pipe(v.number(), v.finite(), v.minValue(0));
+const time = timestamp;
 
 const SITTING_STATE_SCHEMA = v.object({
   sittingSince: v.optional(time),
@@ -21,7 +23,7 @@ const SITTING_STATE_SCHEMA = v.object({
   ),
   pause: v.optional(v.object({ until: v.nullable(time) })),
   routineSince: v.optional(time),
-  remindAnywayDay: v.optional(v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/))),
+  remindAnywayDay: v.optional(v.pipe(v.string(), v.regex(DAY_KEY_PATTERN))),
 });
 
 export interface ParsedSittingState {

@@ -4,8 +4,10 @@ import { CUSTOMISATIONS_SCHEMA } from '../routine/presets-schema';
 import { DAILY_TOTALS_SCHEMA } from '../history/schema';
 import type { DailyTotals } from '../history/totals';
 import { BUILT_IN_PRESET_IDS, enabledSteps, findPreset, resolvePresets, type PresetCustomisations, type Step, type StepSetting } from '../routine/presets';
-import { DEFAULT_SETTINGS, isPlainObject, isUnsafeKey, validateSettings, type FieldError, type Settings } from '../settings/settings';
-import { MAX_DATE_MS, dayCanHold } from '../calendar';
+import { isPlainObject, isUnsafeKey } from '../objects';
+import { DEFAULT_SETTINGS, validateSettings, type FieldError, type Settings } from '../settings/settings';
+import { MAX_TIMESTAMP } from '../schema-parts';
+import { dayCanHold } from '../calendar';
 
 /**
  * The user's data as one JSON file: settings, routine changes and history.
@@ -147,7 +149,7 @@ const TIME_FIELDS = ['at', 'startedAt', 'durationMs', 'sittingMs'];
 /** Moments up to `latest`, lengths of time within the `Date` range; the schema already holds them finite and ≥ 0. */
 function timesOk(event: RollCallEvent, latest: number): boolean {
   const { at, startedAt = 0, durationMs = 0, sittingMs = 0 } = event as { at: number; startedAt?: number; durationMs?: number; sittingMs?: number };
-  return at <= latest && startedAt <= latest && durationMs <= MAX_DATE_MS && sittingMs <= MAX_DATE_MS;
+  return at <= latest && startedAt <= latest && durationMs <= MAX_TIMESTAMP && sittingMs <= MAX_TIMESTAMP;
 }
 
 /** A number that is there but cannot be a time (negative, NaN, infinite) is a bad time, not an unreadable entry. */
@@ -174,7 +176,7 @@ function checkEvents(raw: readonly unknown[], latest: number): RollCallEvent[] |
 
 function checkTotals(raw: unknown, latest: number): { totals: DailyTotals } | ImportError {
   const parsed = v.safeParse(DAILY_TOTALS_SCHEMA, raw);
-  if (!parsed.success || Object.values(parsed.output).some((day) => Math.max(day.routineMs, day.longestSittingMs) > MAX_DATE_MS)) {
+  if (!parsed.success || Object.values(parsed.output).some((day) => Math.max(day.routineMs, day.longestSittingMs) > MAX_TIMESTAMP)) {
     return { error: 'error_import_totals' };
   }
   // A day some moment from 1970 to `latest` was, somewhere on Earth; a day in year 0 is damage, not history.
@@ -216,7 +218,7 @@ export function validateImport(data: unknown, now?: number): ImportResult {
   const routineError = checkRoutines(presets, settings);
   if (routineError) return { ok: false, ...routineError };
 
-  const latest = Math.min((now ?? MAX_DATE_MS) + IMPORT_FUTURE_SLACK_MS, MAX_DATE_MS);
+  const latest = Math.min((now ?? MAX_TIMESTAMP) + IMPORT_FUTURE_SLACK_MS, MAX_TIMESTAMP);
   const events = checkEvents(rawEvents, latest);
   if (!Array.isArray(events)) return { ok: false, ...events };
   const checkedTotals = checkTotals(rawTotals, latest);

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { crossesMidnight } from '@/utils/sitting/schedule';
+import { crossesMidnight, isClockTime } from '@/utils/sitting/schedule';
 import type { Settings } from '@/utils/settings/settings';
 import { t, type MessageKey } from '@/utils/platform/i18n';
 
@@ -9,7 +9,7 @@ export interface ActiveHoursProps {
 }
 
 // Monday first, as most of the working world reads a week.
-const WEEK = [1, 2, 3, 4, 5, 6, 0];
+const WEEK = [1, 2, 3, 4, 5, 6, 0] as const;
 
 export function ActiveHours({ settings, save }: ActiveHoursProps) {
   const [timeError, setTimeError] = useState<MessageKey | undefined>();
@@ -19,7 +19,7 @@ export function ActiveHours({ settings, save }: ActiveHoursProps) {
   };
   const saveTime = (field: 'activeStart' | 'activeEnd', value: string) => {
     const other = field === 'activeStart' ? settings.activeEnd : settings.activeStart;
-    if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(value)) return setTimeError('error_time');
+    if (!isClockTime(value)) return setTimeError('error_time');
     if (value === other) return setTimeError('error_same_time');
     setTimeError(undefined);
     save({ [field]: value });
@@ -32,7 +32,7 @@ export function ActiveHours({ settings, save }: ActiveHoursProps) {
         {WEEK.map((day) => (
           <label key={day} class="day">
             <input type="checkbox" checked={settings.activeDays.includes(day)} onChange={(e) => toggleDay(day, e.currentTarget.checked)} />
-            {t(`weekday_short_${day}` as MessageKey)}
+            {t(`weekday_short_${day}`)}
           </label>
         ))}
       </fieldset>

@@ -4,7 +4,7 @@ import { localDayKey } from '@/utils/day';
 import { dailyTotals, totalsToCsv } from '@/utils/history/totals';
 import { isBuiltInPresetId, presetNameKey, type PresetCustomisations } from '@/utils/routine/presets';
 import type { Settings } from '@/utils/settings/settings';
-import { readDailyTotals, readEventLog } from '@/utils/platform/storage';
+import { readEventLog, readStoredTotals } from '@/utils/platform/storage';
 import { sendCommand } from '@/utils/protocol/commands';
 import { t, type MessageKey } from '@/utils/platform/i18n';
 
@@ -28,7 +28,7 @@ function describeImportError(result: Extract<ImportResult, { ok: false }>): stri
     case 'error_import_unsafe_key':
       return t('error_import_unsafe_key', result.key);
     case 'error_import_settings':
-      return t('error_import_settings', result.fields.map((f) => t(`field_${f.field}` as MessageKey)).join(', '));
+      return t('error_import_settings', result.fields.map((f) => t(`field_${f.field}`)).join(', '));
     case 'error_import_duplicate_routine':
     case 'error_import_duplicate_step':
     case 'error_import_no_steps_on':
@@ -60,7 +60,11 @@ export function DataSection({ settings, customisations }: DataSectionProps) {
   const [confirmingReset, setConfirmingReset] = useState(false);
 
   const readHistory = async () => {
-    const [{ events }, totals] = await Promise.all([readEventLog(), readDailyTotals()]);
+    const now = Date.now();
+    const [{ events }, stored] = await Promise.all([readEventLog(), readStoredTotals(now)]);
+    // Days whose raw events are still kept are exported as events; only older days as totals.
+    const eventDays = new Set(events.map((e) => e.day));
+    const totals = Object.fromEntries(Object.entries(stored.days).filter(([day]) => !eventDays.has(day)));
     return { events, totals };
   };
 

@@ -2,7 +2,7 @@ import { localDayKey } from '@/utils/day';
 import { allTimeTotals, comfortTrend, currentStreak, lastDays } from '@/utils/history/totals';
 import type { Settings } from '@/utils/settings/settings';
 import { t, tCount } from '@/utils/platform/i18n';
-import { useDailyTotals } from '@/components/use-history';
+import { useHistory } from '@/components/use-history';
 import { WeekBars } from '@/components/history/WeekBars';
 import { GoalCalendar } from '@/components/history/GoalCalendar';
 import { LongestStretch } from '@/components/history/LongestStretch';
@@ -15,8 +15,9 @@ export interface HistorySectionProps {
 
 /** Whether the habit is forming: the week, twelve weeks of the routine goal, sitting stretches, comfort. */
 export function HistorySection({ settings, now }: HistorySectionProps) {
-  const totals = useDailyTotals();
-  if (!totals) return null;
+  const history = useHistory(now);
+  if (!history) return null;
+  const { totals, dropped } = history;
   const today = localDayKey(now);
   const week = lastDays(today, 7);
   const streak = currentStreak(totals, today, settings);
@@ -24,6 +25,11 @@ export function HistorySection({ settings, now }: HistorySectionProps) {
   return (
     <section id="history" aria-labelledby="history-heading">
       <h2 id="history-heading">{t('options_history')}</h2>
+      {dropped > 0 && (
+        <p class="warning" role="status">
+          {tCount('history_dropped', dropped)}
+        </p>
+      )}
       <p class="streak">{t('history_streak', streak.days)}</p>
       <p class="field__hint">
         {t('history_streak_rule')} {streak.forgivenDays.length > 0 && t('history_streak_forgiven', streak.forgivenDays.length)}

@@ -1,0 +1,114 @@
+import * as v from 'valibot';
+import { browser } from 'wxt/browser';
+import { ROUTINE_REQUEST_SCHEMA, SETTINGS_REQUEST_SCHEMA, SITTING_REQUEST_SCHEMA } from '@/utils/protocol/command-schemas';
+import type { CommandErrorKey, CommandReply } from '@/utils/protocol/commands';
+import type { JobInput } from '@/utils/jobs/run';
+import { pauseUntil } from '@/utils/sitting/rules';
+import { CUSTOMISATIONS_SCHEMA } from '@/utils/routine/presets-schema';
+import { applySettingsPatch, parseSettings, settingsToStore, SETTINGS_FIELDS, validateSettings, type Settings } from '@/utils/settings/settings';
+import { isQuotaError, settingsItem } from '@/utils/platform/storage';
+import type { CommandSender } from '@/utils/platform/command-listener';
+import { runBackgroundJob } from './job';
+import { showTestReminder } from './reminder';
+
+/**
+ * Each command from a page, checked and turned into one job. The handlers
+ * never call each other: every state change goes through `runBackgroundJob`.
+ */
+
+const badCommand: CommandReply = { ok: false, error: 'error_bad_command' };
+
+export async function handleRoutineRequest(raw: unknown, now: number, sender: CommandSender = {}): Promise<CommandReply> {
+  const parsed = v.safeParse(ROUTINE_REQUEST_SCHEMA, raw);
+  if (!parsed.success) return badCommand;
+  const request = parsed.output;
+  const input: JobInput = request.type === 'rateComfort' ? { ...request } : { type: 'routine', request };
+  return (await runBackgroundJob(input, now, sender)).reply;
+}
+
+export async function handleSittingRequest(raw: unknown, now: number, sender: CommandSender = {}): Promise<CommandReply> {
+  const parsed = v.safeParse(SITTING_REQUEST_SCHEMA, raw);
+  if (!parsed.success) return badCommand;
+  const request = parsed.output;
+  switch (request.type) {
+    case 'startBreak':
+      return (await runBackgroundJob({ type: 'startBreak', reminderId: request.reminderId }, now, sender)).reply;
+    case 'pause': {
+      const { settings } = parseSettings(await settingsItem.getValue());
+      return handleSittingInput({ type: 'pause', until: pauseUntil(request.choice, now, settings) }, now, sender);
+    }
+    case 'snooze':
+    case 'skip':
+    case 'resume':
+    case 'remindAnyway':
+      return handleSittingInput(request, now, sender);
+    case 'testReminder':
+      await showTestReminder(parseSettings(await settingsItem.getValue()).settings);
+      return { ok: true };
+  }
+}
+
+export async function handleSittingInput(input: Extract<JobInput, { type: 'sitting' }>['input'], now: number, sender: CommandSender = {}): Promise<CommandReply> {
+  return (await runBackgroundJob({ type: 'sitting', input }, now, sender)).reply;
+}
+
+export async function handleStepAlarm(now: number): Promise<void> {
+  await runBackgroundJob({ type: 'stepAlarm' }, now);
+}
+
+/** The job of a worker start: catches the routine and the sitting clock up, heals, and re-creates every alarm. */
+export async function recoverState(now: number): Promise<void> {
+  await runBackgroundJob({ type: 'start' }, now);
+}
+
+/** A failed write to `storage.sync`, named by its cause. */
+export function syncWriteError(error: unknown): CommandErrorKey {
+  const text = String(error);
+  if (/MAX_WRITE_OPERATIONS/i.test(text)) return 'error_sync_rate';
+  if (/QUOTA_BYTES_PER_ITEM/i.test(text)) return 'error_sync_item_too_large';
+  return isQuotaError(error) ? 'error_storage_quota' : 'error_save_failed';
+}
+
+/** storage.sync allows 8 KB per item; checked first, so the user gets the reason, not a lost write. */
+const SYNC_ITEM_LIMIT = 8192;
+
+function fitsSyncItem(key: string, value: unknown): boolean {
+  return new TextEncoder().encode(key + JSON.stringify(value)).length <= SYNC_ITEM_LIMIT;
+}
+
+/**
+ * Settings, routines and "remind on this browser": checked here with the
+ * stored values, written here only. Settings go to `storage.sync`; the
+ * background hears its own write through the storage watch, as it hears
+ * another device's, and reacts in one job.
+ */
+export async function handleSettingsRequest(raw: unknown): Promise<CommandReply> {
+  const parsed = v.safeParse(SETTINGS_REQUEST_SCHEMA, raw);
+  if (!parsed.success) return badCommand;
+  const request = parsed.output;
+  try {
+    switch (request.type) {
+      case 'patch': {
+        const keys = Object.keys(request.patch);
+        if (keys.length === 0 || !keys.every((k) => (SETTINGS_FIELDS as readonly string[]).includes(k))) return badCommand;
+        const stored = parseSettings(await settingsItem.getValue());
+        const next = applySettingsPatch(stored.settings, request.patch as Partial<Settings>);
+        if (validateSettings(next).length > 0) return { ok: false, error: 'error_not_saved' };
+        await settingsItem.setValue(settingsToStore(stored, next));
+        return { ok: true };
+      }
+      case 'presets': {
+        const customisations = v.safeParse(CUSTOMISATIONS_SCHEMA, request.customisations);
+        if (!customisations.success) return badCommand;
+        if (!fitsSyncItem('presets', customisations.output)) return { ok: false, error: 'error_sync_item_too_large' };
+        await browser.storage.sync.set({ presets: customisations.output });
+        return { ok: true };
+      }
+      case 'remindHere':
+        await browser.storage.local.set({ remindHere: request.value });
+        return { ok: true };
+    }
+  } catch (error) {
+    return { ok: false, error: syncWriteError(error) };
+  }
+}

@@ -1,0 +1,255 @@
+import { browser } from 'wxt/browser';
+import { localDayKey } from '@/utils/day';
+import { routineBadge, sittingBadge } from '@/utils/display/badge';
+import { buildPopupSnapshot } from '@/utils/display/popup-snapshot';
+import { parseEventLog, type NewEvent, type RollCallEvent } from '@/utils/history/events';
+import {
+  appendToLog,
+  bucketDay,
+  bucketKey,
+  bucketKeysOf,
+  datedEvents,
+  emptyTotals,
+  historyTotals,
+  migrateWholeLog,
+  needsRollOver,
+  rollOver,
+  TOTALS_KEY,
+  type StoredTotals,
+} from '@/utils/history/log';
+import { parseDailyTotals, parseStoredTotals } from '@/utils/history/schema';
+import { runJob, type JobEffect, type JobInput, type JobResult } from '@/utils/jobs/run';
+import type { CommandReply } from '@/utils/protocol/commands';
+import { resolvePresets } from '@/utils/routine/presets';
+import { parsePresetCustomisations } from '@/utils/routine/presets-schema';
+import { stepEndsAt } from '@/utils/routine/timer';
+import { parseRoutineState } from '@/utils/routine/timer-schema';
+import { parseSettings, type ParsedSettings } from '@/utils/settings/settings';
+import { SITTING_ALARMS, plannedAlarms } from '@/utils/sitting/rules';
+import { parseSittingState } from '@/utils/sitting/schema';
+import { isBusy } from '@/utils/platform/environment';
+import { openPopOutWindow } from '@/utils/platform/routine-views';
+import { LEGACY_LOG_KEYS, isQuotaError, storageFullItem } from '@/utils/platform/storage';
+import { clearReminder, showReminder } from './reminder';
+import { performStepCue } from './step-cue';
+
+/**
+ * One job of the background: read what it needs once, run the pure core,
+ * write every changed key and every new event in ONE `storage.local.set`,
+ * then bring alarms, badge and notifications in line with what was stored.
+ * A worker killed anywhere in here leaves either the old state or the new
+ * one, never half of each; the next start heals from whichever it finds.
+ */
+
+export const STEP_ALARM = 'routine-step';
+export const SITTING_ALARM_NAMES: readonly string[] = Object.values(SITTING_ALARMS);
+
+const KEYS = { sitting: 'sitting', routine: 'routine', popup: 'popup', remindHere: 'remindHere' } as const;
+
+interface JobRead {
+  local: Record<string, unknown>;
+  settings: ParsedSettings;
+  presetsStored: unknown;
+  totals: StoredTotals;
+  /** No totals are stored yet (a new install, or an older version's log still to move). */
+  totalsMissing: boolean;
+}
+
+async function readForJob(now: number): Promise<JobRead> {
+  const today = bucketKey(localDayKey(now));
+  const [local, sync] = await Promise.all([
+    browser.storage.local.get([KEYS.sitting, KEYS.routine, KEYS.popup, KEYS.remindHere, TOTALS_KEY, today]),
+    browser.storage.sync.get(['settings', 'presets']),
+  ]);
+  return {
+    local,
+    settings: parseSettings(sync.settings),
+    presetsStored: sync.presets,
+    totals: parseStoredTotals(local[TOTALS_KEY]) ?? emptyTotals(localDayKey(now)),
+    totalsMissing: parseStoredTotals(local[TOTALS_KEY]) === undefined,
+  };
+}
+
+/** The buckets the new events go into, read as stored: today's came with the job's read, others are read now. */
+async function bucketsFor(events: readonly RollCallEvent[], local: Record<string, unknown>): Promise<Record<string, RollCallEvent[]>> {
+  const keys = bucketKeysOf(events);
+  const missing = keys.filter((key) => !(key in local));
+  const more = missing.length > 0 ? await browser.storage.local.get(missing) : {};
+  return Object.fromEntries(keys.map((key) => [key, parseEventLog(local[key] ?? more[key]).events]));
+}
+
+export interface JobOutcome {
+  reply: CommandReply;
+  result: JobResult;
+  written: boolean;
+}
+
+/** Runs one job to the end. Callers run it inside the background's serial queue. */
+export async function runBackgroundJob(input: JobInput, now: number, sender: { windowId?: number } = {}): Promise<JobOutcome> {
+  let read = await readForJob(now);
+  if (read.totalsMissing || needsRollOver(read.totals, now)) {
+    // The first job of a new day folds yesterday into the totals first (a read of all history, once a day).
+    await maintainHistory(now).catch(logEffectFailure);
+    read = await readForJob(now);
+  }
+  const { settings } = read.settings;
+  const presets = resolvePresets(parsePresetCustomisations(read.presetsStored).customisations);
+  const routine = parseRoutineState(read.local[KEYS.routine]);
+  const sitting = parseSittingState(read.local[KEYS.sitting], now);
+  const state = { sitting: sitting.state, routine: routine.state };
+  const ctx = { now, settings, presets, busy: false };
+  let result = runJob(state, input, ctx);
+  // Only ask whether the user is busy when it matters: a reminder is about to show.
+  if (settings.quietWhileBusy && result.effects.some((e) => e.type === 'showReminder') && (await isBusy())) {
+    result = runJob(state, input, { ...ctx, busy: true });
+  }
+  const damage: NewEvent[] = [];
+  if (routine.invalid || sitting.invalid) damage.push({ type: 'repaired', at: now, invariant: 'damagedState' });
+  const events = datedEvents([...damage, ...result.events]);
+
+  const changes: Record<string, unknown> = { [KEYS.sitting]: result.state.sitting };
+  if (result.state.routine !== routine.state || routine.invalid) changes[KEYS.routine] = result.state.routine;
+  let totals = read.totals;
+  let todayBucket = parseEventLog(read.local[bucketKey(localDayKey(now))]).events;
+  if (events.length > 0) {
+    const append = appendToLog(await bucketsFor(events, read.local), events, totals);
+    Object.assign(changes, append.buckets);
+    if (append.totals) totals = changes[TOTALS_KEY] = append.totals;
+    todayBucket = append.buckets[bucketKey(localDayKey(now))] ?? todayBucket;
+  }
+  const snapshot = buildPopupSnapshot({
+    routine: result.state.routine,
+    sitting: result.state.sitting,
+    settings,
+    invalidSettingsFields: read.settings.invalidFields,
+    presets,
+    presetsInvalid: parsePresetCustomisations(read.presetsStored).invalid,
+    totals: historyTotals(totals, { [bucketKey(localDayKey(now))]: todayBucket }),
+    today: localDayKey(now),
+  });
+  if (JSON.stringify(snapshot) !== JSON.stringify(read.local[KEYS.popup])) changes[KEYS.popup] = snapshot;
+
+  const written = await writeAll(changes);
+  const remindHere = read.local[KEYS.remindHere] !== false;
+  // A due reminder is shown even when the write failed: reminding never depends on room in storage.
+  for (const effect of result.effects) {
+    if (written || effect.type === 'showReminder') await carryOut(effect, { settings, remindHere, senderWindowId: sender.windowId }).catch(logEffectFailure);
+  }
+  const stored = written ? result.state : state;
+  await reconcileAlarms(stored, { now, settings });
+  await showBadge(stored, settings, now);
+  const reply: CommandReply = written ? result.reply : { ok: false, error: 'error_storage_quota' };
+  return { reply, result, written };
+}
+
+/** The one write of a job. On a full storage it notes that in `storage.session`, which has room of its own. */
+async function writeAll(changes: Record<string, unknown>): Promise<boolean> {
+  try {
+    await browser.storage.local.set(changes);
+  } catch (error) {
+    if (!isQuotaError(error)) throw error;
+    await storageFullItem.setValue(Date.now()).catch(() => undefined);
+    return false;
+  }
+  if ((await storageFullItem.getValue()) !== null) await storageFullItem.setValue(null);
+  return true;
+}
+
+function logEffectFailure(error: unknown) {
+  console.warn('Roll Call: an effect failed after its state was stored', error);
+}
+
+interface EffectEnv {
+  settings: ParsedSettings['settings'];
+  remindHere: boolean;
+  senderWindowId?: number;
+}
+
+async function carryOut(effect: JobEffect, env: EffectEnv): Promise<void> {
+  switch (effect.type) {
+    case 'showReminder':
+      if (env.remindHere) await showReminder(effect, env.settings);
+      return;
+    case 'clearReminder':
+      return clearReminder(effect.reminderId, env.senderWindowId);
+    case 'stepCue':
+    case 'finishCue':
+      return performStepCue(effect, env.settings);
+    case 'openPopOut':
+      return openPopOutWindow();
+  }
+}
+
+/**
+ * Makes the browser's alarms match the stored state: the sitting clock's
+ * plan plus the routine's step end; creates what is missing or moved and
+ * clears the rest, so a lost or stray alarm never outlives one job.
+ */
+async function reconcileAlarms(state: JobResult['state'], ctx: Parameters<typeof plannedAlarms>[1]): Promise<void> {
+  const wanted = new Map<string, { when: number } | { periodInMinutes: number }>(Object.entries(plannedAlarms(state.sitting, ctx)));
+  const stepEnd = stepEndsAt(state.routine);
+  if (stepEnd !== undefined) wanted.set(STEP_ALARM, { when: stepEnd });
+  const existing = new Map((await browser.alarms.getAll()).map((a) => [a.name, a]));
+  for (const name of [...SITTING_ALARM_NAMES, STEP_ALARM]) {
+    const want = wanted.get(name);
+    const have = existing.get(name);
+    if (!want) {
+      if (have) await browser.alarms.clear(name);
+    } else if ('when' in want) {
+      if (have?.scheduledTime !== want.when) await browser.alarms.create(name, { when: want.when });
+    } else if (have?.periodInMinutes !== want.periodInMinutes) {
+      await browser.alarms.create(name, { periodInMinutes: want.periodInMinutes, delayInMinutes: want.periodInMinutes });
+    }
+  }
+}
+
+async function showBadge(state: JobResult['state'], settings: ParsedSettings['settings'], now: number): Promise<void> {
+  const badge = routineBadge(state.routine, now) ?? sittingBadge(state.sitting, settings, now);
+  await browser.action.setBadgeText({ text: badge.text });
+  await browser.action.setBadgeBackgroundColor({ color: badge.color });
+}
+
+/**
+ * The daily upkeep, run as a job of its own at worker start: moves an older
+ * version's single log into day buckets, and once a day folds the days before
+ * today into the totals and removes buckets past the raw-event window. The
+ * fold and the new totals are one write; removing folded buckets afterwards
+ * is safe to repeat, as folded days are never counted from buckets again.
+ */
+export async function maintainHistory(now: number): Promise<void> {
+  const all = await browser.storage.local.get(null);
+  const legacyEvents = all[LEGACY_LOG_KEYS.events];
+  const legacyTotals = all[LEGACY_LOG_KEYS.totals];
+  let totals = parseStoredTotals(all[TOTALS_KEY]);
+  const changes: Record<string, unknown> = {};
+  const remove: string[] = [];
+  if (Array.isArray(legacyEvents) || (legacyTotals != null && totals === undefined)) {
+    const parsed = parseEventLog(legacyEvents);
+    const migrated = migrateWholeLog(parsed.events, parseDailyTotals(legacyTotals), now);
+    for (const [key, bucket] of Object.entries(migrated.buckets)) if (!migrated.removeBuckets.includes(key)) changes[key] = bucket;
+    totals = changes[TOTALS_KEY] = { ...migrated.totals, dropped: parsed.dropped };
+    remove.push(LEGACY_LOG_KEYS.events, LEGACY_LOG_KEYS.totals);
+    // Marked done in the same write, so a kill before the removal never migrates twice.
+    changes[LEGACY_LOG_KEYS.events] = null;
+  } else if (totals === undefined || needsRollOver(totals, now)) {
+    const bucketKeys = Object.keys(all).filter((key) => bucketDay(key) !== undefined);
+    const earliest = bucketKeys.map((k) => bucketDay(k) ?? '').sort()[0];
+    const start = totals ?? { ...emptyTotals(localDayKey(now)), through: earliest ?? localDayKey(now) };
+    const today = localDayKey(now);
+    const buckets: Record<string, RollCallEvent[]> = {};
+    let dropped = 0;
+    for (const key of bucketKeys) {
+      const parsed = parseEventLog(all[key]);
+      buckets[key] = parsed.events;
+      // Unreadable entries are counted once: when their day is folded.
+      const day = bucketDay(key) ?? '';
+      if (day >= start.through && day < today) dropped += parsed.dropped;
+    }
+    const rolled = rollOver(start, buckets, dropped, now);
+    changes[TOTALS_KEY] = rolled.totals;
+    remove.push(...rolled.removeBuckets);
+  }
+  if (Object.keys(changes).length === 0) return;
+  await browser.storage.local.set(changes);
+  if (remove.length > 0) await browser.storage.local.remove(remove);
+}

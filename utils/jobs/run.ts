@@ -1,0 +1,178 @@
+import type { NewEvent } from '../history/events';
+import type { CommandErrorKey, CommandReply, RoutineRequest } from '../protocol/commands';
+import { findPreset, type Preset } from '../routine/presets';
+import { applyRoutineCommand, tick, type RoutineState, type TimerEffect, type TimerResult } from '../routine/timer';
+import type { Settings } from '../settings/settings';
+import { isCurrentReminder, trackSitting, type SittingEffect, type SittingInput, type SittingState } from '../sitting/rules';
+import { rebaseRoutine, restMismatch, routineViolations, type AppState } from './invariants';
+
+/**
+ * One job of the background, as a pure function: whatever woke the worker
+ * (a command, an alarm, an idle change, its own start) goes in with the
+ * stored state and the time; out come the new state, the events to log, the
+ * effects to carry out and the reply. The routine timer and the sitting clock
+ * move together here, so a routine that starts or ends changes both in the
+ * same result, and the shell writes them in one `storage.local.set`.
+ */
+
+export type RoutineCommandRequest = Exclude<RoutineRequest, { type: 'rateComfort' }>;
+
+export type JobInput =
+  /** The worker started: catch up after sleep, a closed browser or a crash. */
+  | { type: 'start' }
+  | { type: 'sitting'; input: SittingInput }
+  | { type: 'routine'; request: RoutineCommandRequest }
+  | { type: 'stepAlarm' }
+  /** Start the break routine, from a reminder (with its id) or the popup. */
+  | { type: 'startBreak'; reminderId?: string }
+  | { type: 'rateComfort'; feet?: number; back?: number };
+
+export interface JobContext {
+  now: number;
+  settings: Settings;
+  presets: readonly Preset[];
+  /** A fullscreen window or a call: asked for only when a reminder is about to show. */
+  busy: boolean;
+}
+
+export type JobEffect =
+  | Exclude<SittingEffect, { type: 'log' }>
+  | Extract<TimerEffect, { type: 'stepCue' | 'finishCue' }>
+  /** An open view gives exact cues; opened when a break starts from a reminder. */
+  | { type: 'openPopOut' };
+
+export interface JobResult {
+  state: AppState;
+  events: NewEvent[];
+  effects: JobEffect[];
+  reply: CommandReply;
+}
+
+const REJECTIONS: Record<NonNullable<TimerResult['rejected']>, CommandErrorKey> = {
+  noSteps: 'error_no_steps',
+  notRunning: 'error_not_running',
+  alreadyRunning: 'error_already_running',
+};
+
+class Job {
+  sitting: SittingState;
+  routine: RoutineState;
+  readonly events: NewEvent[] = [];
+  readonly effects: JobEffect[] = [];
+  reply: CommandReply = { ok: true };
+
+  constructor(
+    state: AppState,
+    readonly ctx: JobContext,
+  ) {
+    this.sitting = state.sitting;
+    this.routine = state.routine;
+  }
+
+  feedSitting(input: SittingInput, at = this.ctx.now) {
+    const result = trackSitting(this.sitting, input, { now: at, settings: this.ctx.settings, busy: this.ctx.busy });
+    this.sitting = result.state;
+    for (const effect of result.effects) {
+      if (effect.type === 'log') this.events.push(effect.event);
+      else this.effects.push(effect);
+    }
+  }
+
+  /** Takes the timer's result; a routine starting or ending is news for the sitting clock, at the moment it happened. */
+  applyTimer(result: TimerResult) {
+    this.routine = result.state;
+    for (const effect of result.effects) {
+      switch (effect.type) {
+        case 'log':
+          this.events.push(effect.event);
+          break;
+        case 'stepCue':
+        case 'finishCue':
+          this.effects.push(effect);
+          break;
+        case 'routineStarted':
+          this.feedSitting({ type: 'routineStarted' }, effect.at);
+          break;
+        case 'routineEnded':
+          this.feedSitting({ type: 'routineEnded', outcome: effect.outcome }, effect.at);
+          break;
+        // The step alarm is planned from the stored state after the write, not from these.
+        case 'setStepAlarm':
+        case 'clearStepAlarm':
+          break;
+      }
+    }
+    if (result.rejected) this.reply = { ok: false, error: REJECTIONS[result.rejected] };
+  }
+
+  refuse(error: CommandErrorKey) {
+    this.reply = { ok: false, error };
+  }
+
+  startRoutine(presetId: string) {
+    const preset = findPreset(this.ctx.presets, presetId);
+    if (!preset) return this.refuse('error_unknown_preset');
+    this.applyTimer(applyRoutineCommand(this.routine, { type: 'start', presetId: preset.id, steps: preset.steps }, this.ctx.now));
+  }
+
+  /** Repairs what the invariants forbid, logging each repair. */
+  heal() {
+    const { now } = this.ctx;
+    for (const violation of routineViolations({ sitting: this.sitting, routine: this.routine }, now)) {
+      this.routine = violation.routine;
+      this.events.push({ type: 'repaired', at: now, invariant: violation.repair });
+    }
+    const mismatch = restMismatch({ sitting: this.sitting, routine: this.routine });
+    if (mismatch === 'restingWithoutRoutine') this.feedSitting({ type: 'routineEnded', outcome: 'stopped' });
+    if (mismatch === 'routineWithoutRest') this.feedSitting({ type: 'routineStarted' });
+    if (mismatch) this.events.push({ type: 'repaired', at: now, invariant: mismatch });
+  }
+}
+
+/** A button on a reminder that has passed only takes it off the screen, and says so. */
+function refuseStale(job: Job, reminderId: string | undefined): boolean {
+  if (isCurrentReminder(job.sitting, reminderId)) return false;
+  if (reminderId !== undefined) job.effects.push({ type: 'clearReminder', reminderId });
+  job.refuse('error_stale_reminder');
+  return true;
+}
+
+function applyInput(job: Job, input: JobInput) {
+  const { now, settings } = job.ctx;
+  switch (input.type) {
+    case 'start':
+      return job.feedSitting({ type: 'wake' });
+    case 'sitting': {
+      const { input: sittingInput } = input;
+      if ((sittingInput.type === 'snooze' || sittingInput.type === 'skip') && refuseStale(job, sittingInput.reminderId)) return;
+      return job.feedSitting(sittingInput);
+    }
+    case 'stepAlarm':
+      // The catch-up tick did the routine's part; the sitting clock only notes the time.
+      return job.feedSitting({ type: 'alarm' });
+    case 'routine':
+      if (input.request.type === 'start') return job.startRoutine(input.request.presetId);
+      return job.applyTimer(applyRoutineCommand(job.routine, input.request, now));
+    case 'startBreak': {
+      if (refuseStale(job, input.reminderId)) return;
+      job.startRoutine(settings.breakPresetId);
+      if (job.reply.ok && input.reminderId !== undefined && settings.openPopOutOnStart) job.effects.push({ type: 'openPopOut' });
+      return;
+    }
+    case 'rateComfort':
+      if (input.feet === undefined && input.back === undefined) return job.refuse('error_bad_command');
+      job.events.push({ type: 'comfortRated', at: now, feet: input.feet, back: input.back });
+      return;
+  }
+}
+
+export function runJob(before: AppState, input: JobInput, ctx: JobContext): JobResult {
+  const job = new Job({ sitting: before.sitting, routine: rebaseRoutine(before.routine, before.sitting.lastSeenAt, ctx.now) }, ctx);
+  if (job.routine !== before.routine) job.events.push({ type: 'repaired', at: ctx.now, invariant: 'clockWentBack' });
+  job.heal();
+  // Whatever the input, the routine is first brought up to now: a late alarm or a long sleep finds out where it is.
+  job.applyTimer(tick(job.routine, ctx.now));
+  applyInput(job, input);
+  job.heal();
+  return { state: { sitting: job.sitting, routine: job.routine }, events: job.events, effects: job.effects, reply: job.reply };
+}
