@@ -42,8 +42,9 @@ export async function handleDataRequest(raw: unknown, now: number): Promise<Comm
   let local: Record<string, unknown>;
   let sync: () => Promise<void>;
   if (parsed.output.type === 'import') {
-    const result = validateImport(parsed.output.bundle);
-    if (!result.ok) return { ok: false, error: 'error_import_invalid' };
+    // The page checked the file already; a message may come from anywhere, so every check runs again here.
+    const result = validateImport(parsed.output.bundle, now);
+    if (!result.ok) return { ok: false, error: result.error };
     const { settings, presets, events, dailyTotals: imported } = result.bundle;
     const { buckets } = appendToLog({}, events, emptyTotals('0000-00-00'));
     const totals = { through: today, days: dailyTotals(events.filter((e) => e.day < today), imported), dropped: 0 };

@@ -222,6 +222,44 @@ describe('options page', () => {
       expect(messaging.sendMessage).not.toHaveBeenCalled();
     });
 
+    it.each([
+      [
+        'a routine with no step on, by its name',
+        { builtIn: { desk: { steps: ['roll-left', 'roll-right', 'walk', 'calf-left', 'calf-right'].map((id) => ({ id, durationSec: 60, enabled: false })) } }, custom: [] },
+        [],
+        'The routine “Desk break” in this file has no step turned on. Nothing was changed.',
+      ],
+      [
+        'how many history entries have a day that does not fit, and the first',
+        { builtIn: {}, custom: [] },
+        [
+          { type: 'skipped', at: Date.UTC(2025, 0, 15, 12), day: '2025-01-15' },
+          { type: 'skipped', at: Date.UTC(2025, 0, 15, 12), day: '0000-00-00' },
+          { type: 'skipped', at: Date.UTC(2025, 0, 15, 12), day: '2025-01-18' },
+        ],
+        'History entries in this file whose day does not exist or does not match their time: 2 (the first is entry 2). Nothing was changed.',
+      ],
+    ])('refuses a file and says what is wrong: %s', async (_, presets, events, message) => {
+      render(<App welcome={false} />);
+      await screen.findByText('Import…');
+      upload(JSON.stringify({ format: 'roll-call-export', version: 1, settings: {}, presets, events }));
+      expect((await screen.findByRole('alert')).textContent).toBe(message);
+      expect(messaging.sendMessage).not.toHaveBeenCalled();
+    });
+
+    it('refuses a file over 5 MB by its size, before reading it', async () => {
+      render(<App welcome={false} />);
+      await screen.findByText('Import…');
+      const input = document.getElementById('import-file') as HTMLInputElement;
+      const file = new File(['{}'], 'big.json', { type: 'application/json' });
+      Object.defineProperty(file, 'size', { value: 5 * 1024 * 1024 + 1 });
+      const read = vi.spyOn(file, 'text');
+      Object.defineProperty(input, 'files', { value: [file], configurable: true });
+      fireEvent.change(input);
+      expect((await screen.findByRole('alert')).textContent).toMatch(/^This file is over 5 MB/);
+      expect(read).not.toHaveBeenCalled();
+    });
+
     it('shows what a good file holds and imports it only when confirmed', async () => {
       render(<App welcome={false} />);
       await screen.findByText('Import…');

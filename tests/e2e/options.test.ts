@@ -51,9 +51,13 @@ describe('the options page in Chromium', () => {
   });
 
   it('exports, and a fresh profile imports the same data', async () => {
-    // Some history, a setting and a routine of the user's own, so there is something to carry over. The page
-    // saves whole settings, as an import does; the sparse seed above alone would not compare equal.
-    await harness.inWorker(storeEvents, [{ type: 'skipped', at: 1_800_000_000_000, day: '2027-01-15' }]);
+    // Some recent history (import refuses times more than a day ahead, and history keeps raw events for 30 days), a
+    // setting and a routine of the user's own, so there is something to carry over. The page saves whole settings, as an
+    // import does; the sparse seed above alone would not compare equal.
+    const at = Date.now() - 48 * 60 * MIN;
+    const local = new Date(at);
+    const day = `${local.getFullYear()}-${String(local.getMonth() + 1).padStart(2, '0')}-${String(local.getDate()).padStart(2, '0')}`;
+    await harness.inWorker(storeEvents, [{ type: 'skipped', at, day }]);
     await options.setSittingInterval('30');
     await options.saved();
     await options.duplicateRoutine();
@@ -64,7 +68,7 @@ describe('the options page in Chromium', () => {
     try {
       const target = await openOptions(fresh);
       await target.chooseImportFile('roll-call.json', exported);
-      await target.importSummary(/^History entries: 1 \(from 2027-01-15 to 2027-01-15\)/);
+      await target.importSummary(new RegExp(`^History entries: 1 \\(from ${day} to ${day}\\)`));
       await target.replaceMyData();
       expect(await userData(fresh)).toEqual(original);
     } finally {

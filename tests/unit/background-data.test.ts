@@ -29,8 +29,11 @@ describe('import and reset in the background', () => {
   it('checks the bundle again and changes nothing when it is bad', async () => {
     await fakeBrowser.storage.local.set({ 'events:2026-11-25': events });
     const bad = { ...bundle, settings: { ...bundle.settings, snoozeMin: 1000 } };
-    expect(await handleDataRequest({ type: 'import', bundle: bad }, T0)).toEqual({ ok: false, error: 'error_import_invalid' });
+    const before = { local: await fakeBrowser.storage.local.get(null), sync: await fakeBrowser.storage.sync.get(null) };
+    // The refusal names what is wrong, as the page would.
+    expect(await handleDataRequest({ type: 'import', bundle: bad }, T0)).toEqual({ ok: false, error: 'error_import_settings' });
     expect(await fakeBrowser.storage.sync.get('settings')).toEqual({});
+    expect({ local: await fakeBrowser.storage.local.get(null), sync: await fakeBrowser.storage.sync.get(null) }).toEqual(before);
     expect((await readEventLog()).events).toEqual(events);
   });
 

@@ -14,6 +14,7 @@ export type RoutineRequest =
 import type { PauseChoice } from '../sitting/rules';
 import type { Settings } from '../settings/settings';
 import type { PresetCustomisations } from '../routine/presets';
+import type { ImportErrorKey } from '../transfer/import-export';
 export type { PauseChoice };
 
 export type SittingRequest =
@@ -43,7 +44,8 @@ export type CommandErrorKey =
   | 'error_sync_item_too_large'
   | 'error_not_saved'
   | 'error_save_failed'
-  | 'error_unknown_command';
+  | 'error_unknown_command'
+  | ImportErrorKey;
 
 export type CommandReply = { ok: true } | { ok: false; error: CommandErrorKey };
 

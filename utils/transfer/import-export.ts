@@ -3,9 +3,11 @@ import { EVENT_SCHEMA, type RollCallEvent } from '../history/events';
 import { CUSTOMISATIONS_SCHEMA } from '../routine/presets-schema';
 import { DAILY_TOTALS_SCHEMA } from '../history/schema';
 import type { DailyTotals } from '../history/totals';
-import type { PresetCustomisations } from '../routine/presets';
+import { BUILT_IN_PRESET_IDS, enabledSteps, findPreset, resolvePresets, type PresetCustomisations, type Step, type StepSetting } from '../routine/presets';
 import { isPlainObject, isUnsafeKey } from '../objects';
-import { DEFAULT_SETTINGS, validateSettings, type FieldError, type Settings, SETTINGS_FIELDS } from '../settings/settings';
+import { DEFAULT_SETTINGS, validateSettings, type FieldError, type Settings } from '../settings/settings';
+import { MAX_TIMESTAMP } from '../schema-parts';
+import { dayCanHold } from '../calendar';
 
 /**
  * The user's data as one JSON file: settings, routine changes and history.
@@ -15,13 +17,17 @@ import { DEFAULT_SETTINGS, validateSettings, type FieldError, type Settings, SET
 
 export const EXPORT_FORMAT = 'roll-call-export';
 export const EXPORT_VERSION = 1;
+/** The largest bundle an import takes: the UTF-8 bytes of its compact JSON. The page checks a file's size against it too, before reading. */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+
+/** Settings as imported: the known fields, checked, plus any field a newer version wrote, kept as it is. */
+export type ImportedSettings = Settings & Record<string, unknown>;
 
 export interface ExportBundle {
   format: typeof EXPORT_FORMAT;
   version: number;
   exportedAt: string;
-  settings: Settings;
+  settings: ImportedSettings;
   presets: PresetCustomisations;
   events: RollCallEvent[];
   /** Days older than the raw events kept. */
@@ -39,15 +45,33 @@ export function buildExport(
 }
 
 export type ImportError =
-  | { error: 'error_import_too_large' }
+  | { error: 'error_import_too_large'; bytes: number }
   | { error: 'error_import_not_json' }
-  | { error: 'error_import_unsafe_key' }
+  | { error: 'error_import_unsafe_key'; key: string }
   | { error: 'error_import_shape' }
   | { error: 'error_import_newer'; version: number }
   | { error: 'error_import_settings'; fields: FieldError[] }
   | { error: 'error_import_presets' }
-  | { error: 'error_import_events'; index: number }
-  | { error: 'error_import_totals' };
+  | { error: 'error_import_duplicate_routine'; routine: RoutineRef }
+  | { error: 'error_import_duplicate_step'; routine: RoutineRef }
+  | { error: 'error_import_no_steps_on'; routine: RoutineRef }
+  | { error: 'error_import_missing_routine'; field: RoutineField; presetId: string }
+  /** `index` is the first bad entry (from 0), `count` how many there are. */
+  | { error: 'error_import_events'; index: number; count: number }
+  | { error: 'error_import_event_time'; index: number; count: number }
+  | { error: 'error_import_event_day'; index: number; count: number }
+  | { error: 'error_import_totals' }
+  | { error: 'error_import_totals_day'; day: string; count: number };
+
+export type ImportErrorKey = ImportError['error'];
+
+/** A routine as an error names it: by its id, and by its name when the user gave it one (a built-in's name comes from the locale). */
+export interface RoutineRef {
+  id: string;
+  name?: string;
+}
+
+export type RoutineField = 'breakPresetId' | 'fullRoutinePresetId';
 
 export interface ImportSummary {
   events: number;
@@ -58,7 +82,8 @@ export interface ImportSummary {
 
 export type ImportResult = ({ ok: true; bundle: ExportBundle; summary: ImportSummary }) | ({ ok: false } & ImportError);
 
-class UnsafeKeyError extends Error {}
+/** How far past `now` a time in a file may lie: another device's clock may run a little ahead, but not by days. */
+export const IMPORT_FUTURE_SLACK_MS = 24 * 60 * 60 * 1000;
 
 const ENVELOPE = v.object({
   format: v.literal(EXPORT_FORMAT),
@@ -70,8 +95,110 @@ const ENVELOPE = v.object({
   dailyTotals: v.optional(v.unknown(), {}),
 });
 
-/** Checks a parsed value; shared by the options page (before asking) and the background (before writing). */
-export function validateImport(data: unknown): ImportResult {
+/** The first key anywhere in a value that could reach a prototype when copied. */
+function findUnsafeKey(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  for (const key of Object.keys(value)) {
+    const found = isUnsafeKey(key) ? key : findUnsafeKey((value as Record<string, unknown>)[key]);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * The size of a bundle as the 5 MB limit counts it: the UTF-8 bytes of its
+ * compact JSON; then no unsafe key at any depth. A value JSON cannot hold (a
+ * cycle, a BigInt, nesting too deep) is not a bundle.
+ */
+function measure(data: unknown): number | ImportError {
+  try {
+    const json = JSON.stringify(data);
+    if (json === undefined) return { error: 'error_import_shape' };
+    const bytes = new TextEncoder().encode(json).length;
+    if (bytes > MAX_IMPORT_BYTES) return { error: 'error_import_too_large', bytes };
+    const key = findUnsafeKey(data);
+    return key ? { error: 'error_import_unsafe_key', key } : bytes;
+  } catch {
+    return { error: 'error_import_shape' };
+  }
+}
+
+/** What the routine editor would never let the user save, checked on the routines as they will run. */
+function checkRoutines(c: PresetCustomisations, settings: Settings): ImportError | undefined {
+  const routines: Array<[RoutineRef, ReadonlyArray<{ id: string }> | undefined]> = [
+    ...BUILT_IN_PRESET_IDS.map((id): [RoutineRef, StepSetting[] | undefined] => [{ id, name: c.builtIn[id]?.name }, c.builtIn[id]?.steps]),
+    ...c.custom.map((p): [RoutineRef, Step[]] => [{ id: p.id, name: p.name }, p.steps]),
+  ];
+  const seen = new Set<string>();
+  for (const [routine, steps = []] of routines) {
+    if (seen.has(routine.id)) return { error: 'error_import_duplicate_routine', routine };
+    seen.add(routine.id);
+    if (new Set(steps.map((s) => s.id)).size < steps.length) return { error: 'error_import_duplicate_step', routine };
+  }
+  const presets = resolvePresets(c);
+  const empty = presets.find((p) => enabledSteps(p).length === 0);
+  if (empty) return { error: 'error_import_no_steps_on', routine: { id: empty.id, name: empty.name } };
+  for (const field of ['breakPresetId', 'fullRoutinePresetId'] as const) {
+    if (!findPreset(presets, settings[field])) return { error: 'error_import_missing_routine', field, presetId: settings[field] };
+  }
+  return undefined;
+}
+
+const TIME_FIELDS = ['at', 'startedAt', 'durationMs', 'sittingMs'];
+
+/** Moments up to `latest`, lengths of time within the `Date` range; the schema already holds them finite and ≥ 0. */
+function timesOk(event: RollCallEvent, latest: number): boolean {
+  const { at, startedAt = 0, durationMs = 0, sittingMs = 0 } = event as { at: number; startedAt?: number; durationMs?: number; sittingMs?: number };
+  return at <= latest && startedAt <= latest && durationMs <= MAX_TIMESTAMP && sittingMs <= MAX_TIMESTAMP;
+}
+
+/** A number that is there but cannot be a time (negative, NaN, infinite) is a bad time, not an unreadable entry. */
+function isTimeIssue(issue: v.BaseIssue<unknown>): boolean {
+  return issue.path?.length === 1 && TIME_FIELDS.includes(issue.path[0]!.key as string) && typeof issue.input === 'number';
+}
+
+const EVENT_ERRORS = ['error_import_events', 'error_import_event_time', 'error_import_event_day'] as const;
+
+/** Reads every entry, so the error can say how many are bad, not only the first. */
+function checkEvents(raw: readonly unknown[], latest: number): RollCallEvent[] | ImportError {
+  const events: RollCallEvent[] = [];
+  const bad: number[][] = EVENT_ERRORS.map(() => []);
+  for (const [index, entry] of raw.entries()) {
+    const parsed = v.safeParse(EVENT_SCHEMA, entry);
+    if (!parsed.success) bad[parsed.issues.every(isTimeIssue) ? 1 : 0]!.push(index);
+    else if (!timesOk(parsed.output, latest)) bad[1]!.push(index);
+    else if (!dayCanHold(parsed.output.day, parsed.output.at)) bad[2]!.push(index);
+    else events.push(parsed.output);
+  }
+  const fault = bad.findIndex((list) => list.length > 0);
+  return fault < 0 ? events : { error: EVENT_ERRORS[fault]!, index: bad[fault]![0]!, count: bad[fault]!.length };
+}
+
+function checkTotals(raw: unknown, latest: number): { totals: DailyTotals } | ImportError {
+  const parsed = v.safeParse(DAILY_TOTALS_SCHEMA, raw);
+  if (!parsed.success || Object.values(parsed.output).some((day) => Math.max(day.routineMs, day.longestSittingMs) > MAX_TIMESTAMP)) {
+    return { error: 'error_import_totals' };
+  }
+  // A day some moment from 1970 to `latest` was, somewhere on Earth; a day in year 0 is damage, not history.
+  const badDays = Object.keys(parsed.output).filter((day) => !dayCanHold(day, 0, latest)).sort();
+  return badDays.length > 0 ? { error: 'error_import_totals_day', day: badDays[0]!, count: badDays.length } : { totals: parsed.output };
+}
+
+/**
+ * The one complete check of an import, for a file the options page read and
+ * for a bundle that arrives as a message alike: size, unsafe keys, shape,
+ * every setting, the routines as the editor would allow them, and every
+ * history entry's times and day. Pass `now` (the caller's clock); times more
+ * than a day past it are refused. Without it, times are only held to the
+ * `Date` range.
+ *
+ * Settings fields this version does not know were written by a newer one and
+ * are kept as they are, like `parseSettings` keeps them in storage.
+ */
+export function validateImport(data: unknown, now?: number): ImportResult {
+  const measured = measure(data);
+  if (typeof measured !== 'number') return { ok: false, ...measured };
+
   const envelope = v.safeParse(ENVELOPE, data);
   if (!envelope.success) {
     const version = isPlainObject(data) && data.format === EXPORT_FORMAT ? data.version : undefined;
@@ -81,44 +208,42 @@ export function validateImport(data: unknown): ImportResult {
   const { version, settings: rawSettings, presets: rawPresets, events: rawEvents, dailyTotals: rawTotals } = envelope.output;
   if (version > EXPORT_VERSION) return { ok: false, error: 'error_import_newer', version };
 
-  const candidate = { ...DEFAULT_SETTINGS, ...rawSettings };
-  const fields = validateSettings(candidate);
+  const settings = { ...DEFAULT_SETTINGS, ...rawSettings } as ImportedSettings;
+  const fields = validateSettings(settings);
   if (fields.length > 0) return { ok: false, error: 'error_import_settings', fields };
-  const settings = Object.fromEntries(SETTINGS_FIELDS.map((f) => [f, candidate[f]])) as Settings;
 
-  const presets = v.safeParse(CUSTOMISATIONS_SCHEMA, rawPresets);
-  if (!presets.success) return { ok: false, error: 'error_import_presets' };
+  const parsedPresets = v.safeParse(CUSTOMISATIONS_SCHEMA, rawPresets);
+  if (!parsedPresets.success) return { ok: false, error: 'error_import_presets' };
+  const presets = parsedPresets.output as PresetCustomisations;
+  const routineError = checkRoutines(presets, settings);
+  if (routineError) return { ok: false, ...routineError };
 
-  const events: RollCallEvent[] = [];
-  for (const [index, raw] of rawEvents.entries()) {
-    const event = v.safeParse(EVENT_SCHEMA, raw);
-    if (!event.success) return { ok: false, error: 'error_import_events', index };
-    events.push(event.output);
-  }
+  const latest = Math.min((now ?? MAX_TIMESTAMP) + IMPORT_FUTURE_SLACK_MS, MAX_TIMESTAMP);
+  const events = checkEvents(rawEvents, latest);
+  if (!Array.isArray(events)) return { ok: false, ...events };
+  const checkedTotals = checkTotals(rawTotals, latest);
+  if (!('totals' in checkedTotals)) return { ok: false, ...checkedTotals };
+  const { totals } = checkedTotals;
 
-  const totals = v.safeParse(DAILY_TOTALS_SCHEMA, rawTotals);
-  if (!totals.success) return { ok: false, error: 'error_import_totals' };
-
-  const bundle = buildExport(settings, presets.output, events, totals.output, 0);
-  const days = [...Object.keys(totals.output), ...events.map((e) => e.day)].sort();
+  const bundle = buildExport(settings, presets, events, totals, 0);
+  const days = [...Object.keys(totals), ...events.map((e) => e.day)].sort();
   return {
     ok: true,
     bundle: { ...bundle, exportedAt: envelope.output.exportedAt ?? bundle.exportedAt },
-    summary: { events: events.length, customPresets: bundle.presets.custom.length, firstDay: days[0], lastDay: days.at(-1) },
+    summary: { events: events.length, customPresets: presets.custom.length, firstDay: days[0], lastDay: days.at(-1) },
   };
 }
 
-/** Reads an import file's text: size, JSON, unsafe keys, then the whole shape and every value. */
-export function parseImport(text: string, byteLength: number): ImportResult {
-  if (byteLength > MAX_IMPORT_BYTES) return { ok: false, error: 'error_import_too_large' };
+/**
+ * Reads an import file's text, then checks it whole with `validateImport`.
+ * The page refuses a file over `MAX_IMPORT_BYTES` before reading it at all.
+ */
+export function parseImport(text: string, now: number): ImportResult {
   let data: unknown;
   try {
-    data = JSON.parse(text, (key, value: unknown) => {
-      if (isUnsafeKey(key)) throw new UnsafeKeyError(key);
-      return value;
-    });
-  } catch (error) {
-    return { ok: false, error: error instanceof UnsafeKeyError ? 'error_import_unsafe_key' : 'error_import_not_json' };
+    data = JSON.parse(text);
+  } catch {
+    return { ok: false, error: 'error_import_not_json' };
   }
-  return validateImport(data);
+  return validateImport(data, now);
 }

@@ -1,12 +1,12 @@
 import { useState } from 'preact/hooks';
-import { buildExport, parseImport, type ImportResult } from '@/utils/transfer/import-export';
+import { MAX_IMPORT_BYTES, buildExport, parseImport, type ImportResult, type RoutineRef } from '@/utils/transfer/import-export';
 import { localDayKey } from '@/utils/day';
 import { dailyTotals, totalsToCsv } from '@/utils/history/totals';
-import type { PresetCustomisations } from '@/utils/routine/presets';
+import { isBuiltInPresetId, presetNameKey, type PresetCustomisations } from '@/utils/routine/presets';
 import type { Settings } from '@/utils/settings/settings';
 import { readEventLog, readStoredTotals } from '@/utils/platform/storage';
 import { sendCommand } from '@/utils/platform/messaging';
-import { t } from '@/utils/platform/i18n';
+import { t, type MessageKey } from '@/utils/platform/i18n';
 
 export interface DataSectionProps {
   settings: Settings;
@@ -15,14 +15,32 @@ export interface DataSectionProps {
 
 type Pending = Extract<ImportResult, { ok: true }>;
 
+function routineName(routine: RoutineRef): string {
+  if (routine.name) return routine.name;
+  return isBuiltInPresetId(routine.id) ? t(presetNameKey(routine.id) as MessageKey) : routine.id;
+}
+
+/** The import's own words for what is wrong, with the detail that lets the user find it in the file. */
 function describeImportError(result: Extract<ImportResult, { ok: false }>): string {
   switch (result.error) {
     case 'error_import_newer':
       return t('error_import_newer', result.version);
+    case 'error_import_unsafe_key':
+      return t('error_import_unsafe_key', result.key);
     case 'error_import_settings':
       return t('error_import_settings', result.fields.map((f) => t(`field_${f.field}`)).join(', '));
+    case 'error_import_duplicate_routine':
+    case 'error_import_duplicate_step':
+    case 'error_import_no_steps_on':
+      return t(result.error, routineName(result.routine));
+    case 'error_import_missing_routine':
+      return t('error_import_missing_routine', t(`field_${result.field}`), result.presetId);
     case 'error_import_events':
-      return t('error_import_events', result.index + 1);
+    case 'error_import_event_time':
+    case 'error_import_event_day':
+      return t(result.error, result.count, result.index + 1);
+    case 'error_import_totals_day':
+      return t('error_import_totals_day', result.count, result.day);
     default:
       return t(result.error);
   }
@@ -66,7 +84,9 @@ export function DataSection({ settings, customisations }: DataSectionProps) {
   const readFile = async (file: File | undefined) => {
     setPending(undefined);
     if (!file) return;
-    const result = parseImport(await file.text(), file.size);
+    // The core measures the bundle itself; this only spares reading a file that is too big anyway.
+    const result: ImportResult =
+      file.size > MAX_IMPORT_BYTES ? { ok: false, error: 'error_import_too_large', bytes: file.size } : parseImport(await file.text(), Date.now());
     if (result.ok) {
       setPending(result);
       setMessage(undefined);
