@@ -137,6 +137,8 @@ export interface Rig {
   workerTarget(): Promise<string | undefined>;
   /** Closes the worker target, the way Chrome stops an idle worker. */
   kill(targetId: string | undefined): Promise<void>;
+  /** Starts a stopped worker with a message from the open popup, as any click would (cheaper than a new page). */
+  wake(): Promise<void>;
   /** Closes the browser and starts it again on the same profile. */
   relaunch(): Promise<void>;
   close(): Promise<void>;
@@ -168,6 +170,9 @@ export async function launchRig(settings: Record<string, unknown> = {}): Promise
     async kill(targetId) {
       if (!targetId || !cdp) return;
       await cdp.send('Target.closeTarget', { targetId }).catch(() => undefined);
+    },
+    async wake() {
+      await popup.evaluate(() => chrome.runtime.sendMessage('wake').catch(() => undefined)).catch(() => h.wakeWorker());
     },
     async relaunch() {
       cdp = undefined;
@@ -354,7 +359,9 @@ export function violations(o: Observation, expect: Expectation): string[] {
  * first, and the sitting status then checked too, since a stuck tracker
  * outlives Done.
  */
-export async function settleAndCheck(h: ExtensionHarness, expectation: Expectation, timeoutMs = 4000): Promise<{ problems: string[]; view: View }> {
+export const SETTLE_MS = Number(process.env.FAULT_SETTLE_MS ?? 6000);
+
+export async function settleAndCheck(h: ExtensionHarness, expectation: Expectation, timeoutMs = SETTLE_MS): Promise<{ problems: string[]; view: View }> {
   const deadline = Date.now() + timeoutMs;
   let last: Observation | undefined;
   let problems: string[] = ['never observed'];

@@ -38,19 +38,22 @@ import {
  * history exactly once.
  *
  * Round counts (each test its own browser):
- * - kills: 11 delays (0–60 ms, every 6 ms) × 6 commands (Start, Stop, Skip past the last step,
- *   the last step's alarm, a settings change, import) × 2 histories (empty; 30 days × 200 events)
- *   = 132 rounds; in each test the 30 ms round restarts the browser on the same profile instead of waking the worker;
- * - random sequences: 12 rounds of 2–5 commands from two popups, the last one followed by a kill 0–60 ms later
+ * - kills: 6 commands (Start, Stop, Skip past the last step, the last step's alarm, a settings change,
+ *   import) × (11 delays, 0–60 ms every 6 ms, with an empty history + 7 delays, 0–60 ms every 10 ms, with
+ *   30 days × 200 events) = 108 rounds; in each test the 30 ms round restarts the browser on the same
+ *   profile instead of waking the worker;
+ * - random sequences: 10 rounds of 2–5 commands from two popups, the last one followed by a kill 0–60 ms later
  *   (1 in 5 with a restart); replay one with FAULT_SEED=<seed>;
  * - the clock set back 3 hours: during a running routine, a paused routine and a sitting stretch.
- * A failing round waits out its checks (4 s) and repairs the product with its own reset, so a run with
+ * A failing round waits out its checks (6 s, FAULT_SETTLE_MS) and repairs the product with its own reset, so a run with
  * the bug present takes longer than a healthy one.
  */
 
-const DELAYS = Array.from({ length: 11 }, (_, i) => i * 6);
-const RESTART_ROUND = 5;
-const RANDOM_ROUNDS = 12;
+/** Kill delays: every 6 ms with an empty history, where the fault window is a few ms wide; every 10 ms with the dense one. */
+const DELAYS = { empty: Array.from({ length: 11 }, (_, i) => i * 6), dense: Array.from({ length: 7 }, (_, i) => i * 10) };
+/** The round (30 ms) that restarts the browser on the same profile instead of waking the worker. */
+const RESTART_DELAY = 30;
+const RANDOM_ROUNDS = 10;
 const STEPS = 5; // the Desk break, the default routine the popup starts
 const HOUR = 60 * MIN;
 
@@ -246,31 +249,39 @@ async function checkRound(rig: Rig, round: Round): Promise<string[]> {
 
 async function killRounds(command: Command, dense: boolean): Promise<void> {
   const label = `${command.name} / ${dense ? '30 days × 200 events' : 'empty history'}`;
+  const delays = dense ? DELAYS.dense : DELAYS.empty;
   const started = Date.now();
   const rig = await launchRig();
   const failures: string[] = [];
   try {
     const history = dense ? denseHistory(Date.now()) : [];
     if (dense) await seedHistory(rig.h, history);
-    for (const [index, delay] of DELAYS.entries()) {
-      const restart = index === RESTART_ROUND;
+    for (const [index, delay] of delays.entries()) {
+      const restart = delay === RESTART_DELAY;
+      const t = [Date.now()];
       await toBaseline(rig, history);
+      t.push(Date.now());
       const round = await command.prepare(rig, history);
+      t.push(Date.now());
       const target = await rig.workerTarget();
       await round.act();
       await sleep(delay);
       await rig.kill(target);
+      t.push(Date.now());
       if (restart) await rig.relaunch();
-      else await rig.h.wakeWorker();
+      else await rig.wake();
+      t.push(Date.now());
       const problems = await checkRound(rig, round);
+      t.push(Date.now());
+      if (process.env.FAULT_DEBUG) console.info(`round ${index}: ${t.slice(1).map((x, i) => x - t[i]!).join(' ')} ms`);
       await round.cleanup?.().catch(() => undefined);
       if (problems.length > 0) failures.push(`kill ${delay} ms after ${command.name}${restart ? ', then a browser restart' : ''}: ${problems.join('; ')}`);
     }
   } finally {
     await rig.close();
   }
-  console.info(`faults: ${label}: ${failures.length} of ${DELAYS.length} rounds failed, ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  expect(failures, `${label}: ${failures.length} of ${DELAYS.length} rounds failed`).toEqual([]);
+  console.info(`faults: ${label}: ${failures.length} of ${delays.length} rounds failed, ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  expect(failures, `${label}: ${failures.length} of ${delays.length} rounds failed`).toEqual([]);
 }
 
 describe('killing the worker after each command (issue 11)', () => {
@@ -351,7 +362,7 @@ describe('random command sequences from two views, with kills (issue 11)', () =>
           await rig.relaunch();
           other = await openPopup(rig.h);
         } else {
-          await rig.h.wakeWorker();
+          await rig.wake();
         }
         const { problems } = await settleAndCheck(rig.h, expectation!);
         if (problems.length > 0) {
@@ -370,6 +381,15 @@ describe('random command sequences from two views, with kills (issue 11)', () =>
 // ---------------------------------------------------------------- the clock set back
 
 const BACK = -3 * HOUR;
+
+/** Active hours from 4 hours ago to 3 hours ahead, so the set-back clock is still inside them. */
+function activeAroundBack(now = Date.now()): Record<string, unknown> {
+  const hhmm = (at: number) => {
+    const d = new Date(at);
+    return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+  };
+  return { activeDays: [0, 1, 2, 3, 4, 5, 6], activeStart: hhmm(now - 4 * HOUR), activeEnd: hhmm(now + 3 * HOUR) };
+}
 
 function seconds(clock: string): number {
   const [m, s] = clock.split(':').map(Number);
@@ -417,7 +437,7 @@ async function stopAndCheck(rig: Rig, since: number): Promise<string[]> {
 
 describe('the clock set back 3 hours (issue 11)', () => {
   it('during a running routine: the countdown keeps moving and the routine is kept', async () => {
-    const rig = await launchRig();
+    const rig = await launchRig(activeAroundBack());
     try {
       const since = Date.now();
       await startRoutine(rig);
@@ -435,7 +455,7 @@ describe('the clock set back 3 hours (issue 11)', () => {
   });
 
   it('during a paused routine: Resume keeps the routine, with no negative pause', async () => {
-    const rig = await launchRig();
+    const rig = await launchRig(activeAroundBack());
     try {
       const since = Date.now();
       await startRoutine(rig);
@@ -455,7 +475,7 @@ describe('the clock set back 3 hours (issue 11)', () => {
   });
 
   it('during a sitting stretch: the next break stays within the interval, with no negative durations', async () => {
-    const rig = await launchRig({ sittingIntervalMin: 30 });
+    const rig = await launchRig({ ...activeAroundBack(), sittingIntervalMin: 30 });
     try {
       await shiftWorkerClock(rig.h, BACK);
       // A job on the set-back clock: activity reported by the idle API.
