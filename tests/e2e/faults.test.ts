@@ -323,51 +323,57 @@ describe('random command sequences from two views, with kills (issue 11)', () =>
       await seedHistory(rig.h, history);
       let other = await openPopup(rig.h);
       for (let round = 1; round <= RANDOM_ROUNDS; round++) {
-        const since = Date.now();
-        let ended = 0;
-        const length = 2 + Math.floor(random() * 4);
         const steps: string[] = [];
-        let expectation: Expectation | undefined;
-        let restart = false;
-        let delay = 0;
-        for (let n = 1; n <= length; n++) {
-          const tab = random() < 0.5 ? rig.popup : other;
-          const view = await untilView(tab, ['idle', 'running', 'paused', 'finished']);
-          const label = pick(choices(view));
-          steps.push(`${tab === rig.popup ? 'A' : 'B'}:${label}`);
-          if (n < length) {
-            await pressOrThrow(tab, label);
-            // The background's queue answers this only after the command before it is done.
-            await sendCommandFrom(tab, 'refresh');
-            let after: View = { kind: 'loading' };
-            const deadline = Date.now() + 8000;
-            for (;;) {
-              after = await readView(rig.popup);
-              if (after.kind !== 'loading' && sameView(after, await readView(other))) break;
-              if (Date.now() > deadline) throw new Error(`seed ${seed} round ${round}: the two views disagree after ${steps.join(' ')}`);
-              await sleep(40);
+        try {
+          const since = Date.now();
+          let ended = 0;
+          const length = 2 + Math.floor(random() * 4);
+          let expectation: Expectation | undefined;
+          let restart = false;
+          let delay = 0;
+          for (let n = 1; n <= length; n++) {
+            const tab = random() < 0.5 ? rig.popup : other;
+            const view = await untilView(tab, ['idle', 'running', 'paused', 'finished']);
+            const label = pick(choices(view));
+            steps.push(`${tab === rig.popup ? 'A' : 'B'}:${label}`);
+            if (n < length) {
+              await pressOrThrow(tab, label);
+              // The background's queue answers this only after the command before it is done.
+              await sendCommandFrom(tab, 'refresh');
+              let after: View = { kind: 'loading' };
+              const deadline = Date.now() + 8000;
+              for (;;) {
+                after = await readView(rig.popup);
+                if (after.kind !== 'loading' && sameView(after, await readView(other))) break;
+                if (Date.now() > deadline) throw new Error('the two views disagree');
+                await sleep(40);
+              }
+              if (isActive(view) && !isActive(after)) ended++;
+              continue;
             }
-            if (isActive(view) && !isActive(after)) ended++;
-            continue;
+            delay = Math.floor(random() * 61);
+            restart = random() < 0.2;
+            expectation = { since, routineBefore: isActive(view), alreadyEnded: ended };
+            const target = await rig.workerTarget();
+            await pressOrThrow(tab, label);
+            await sleep(delay);
+            await rig.kill(target);
           }
-          delay = Math.floor(random() * 61);
-          restart = random() < 0.2;
-          expectation = { since, routineBefore: isActive(view), alreadyEnded: ended };
-          const target = await rig.workerTarget();
-          await pressOrThrow(tab, label);
-          await sleep(delay);
-          await rig.kill(target);
-        }
-        if (restart) {
-          await rig.relaunch();
-          other = await openPopup(rig.h);
-        } else {
-          await rig.wake();
-        }
-        const { problems } = await settleAndCheck(rig.h, expectation!);
-        if (problems.length > 0) {
-          failures.push(`FAULT_SEED=${seed} round ${round}: ${steps.join(' → ')}, kill ${delay} ms after the last${restart ? ', restart' : ''}: ${problems.join('; ')}`);
-          await resetAndReseed(rig, history);
+          if (restart) {
+            await rig.relaunch();
+            other = await openPopup(rig.h);
+          } else {
+            await rig.wake();
+          }
+          const { problems } = await settleAndCheck(rig.h, expectation!);
+          if (problems.length > 0) {
+            failures.push(`FAULT_SEED=${seed} round ${round}: ${steps.join(' → ')}, kill ${delay} ms after the last${restart ? ', restart' : ''}: ${problems.join('; ')}`);
+            await resetAndReseed(rig, history);
+          }
+        } catch (error) {
+          // A round that could not be played to its end (a view stuck, a button missing) is a failure too; it ends the test.
+          failures.push(`FAULT_SEED=${seed} round ${round}: ${steps.join(' → ')}: ${String(error).split('\n')[0]}`);
+          break;
         }
       }
     } finally {
