@@ -35,7 +35,10 @@ export interface HistoryEvent {
 }
 
 export interface History {
+  /** The raw events at or after `since` (all of them without it). */
   events: HistoryEvent[];
+  /** How many raw events are stored in all. */
+  count: number;
   /** Days compacted into totals (older than the raw events kept). */
   totals: Record<string, unknown>;
 }
@@ -112,19 +115,26 @@ export async function seedHistory(h: ExtensionHarness, events: HistoryEvent[], s
   }
 }
 
-/** The whole stored history: raw events and compacted days. */
-export async function readHistory(h: ExtensionHarness): Promise<History> {
-  const stored = await h.inWorker(() => chrome.storage.local.get(['eventLog', 'dailyTotals']));
-  return {
-    events: Array.isArray(stored.eventLog) ? (stored.eventLog as HistoryEvent[]) : [],
-    totals: (stored.dailyTotals as Record<string, unknown> | undefined) ?? {},
-  };
+/**
+ * The stored history: raw events (only those at or after `since`, filtered in
+ * the browser so a dense history is not copied out on every poll) and compacted days.
+ */
+export async function readHistory(h: ExtensionHarness, since = 0): Promise<History> {
+  return h.inWorker(async (since) => {
+    const stored = await chrome.storage.local.get(['eventLog', 'dailyTotals']);
+    const all = Array.isArray(stored.eventLog) ? (stored.eventLog as Array<{ at: number }>) : [];
+    return {
+      events: all.filter((e) => !(e.at < since)) as HistoryEvent[],
+      count: all.length,
+      totals: (stored.dailyTotals as Record<string, unknown> | undefined) ?? {},
+    };
+  }, since);
 }
 
 /** Finished routines (completed or stopped) logged at or after `since`. */
 export async function routinesEndedSince(h: ExtensionHarness, since: number): Promise<number> {
-  const { events } = await readHistory(h);
-  return events.filter((e) => (e.type === 'routineCompleted' || e.type === 'routineStopped') && e.at >= since).length;
+  const { events } = await readHistory(h, since);
+  return events.filter((e) => e.type === 'routineCompleted' || e.type === 'routineStopped').length;
 }
 
 // ---------------------------------------------------------------- the rig

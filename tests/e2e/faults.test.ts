@@ -167,7 +167,7 @@ const COMMANDS: Command[] = [
     async prepare(rig, history) {
       const since = Date.now();
       await startRoutine(rig);
-      const before = (await readHistory(rig.h)).events.length;
+      const before = (await readHistory(rig.h, Infinity)).count;
       const other = history.length > 0 ? history.slice(0, -10) : denseHistory(since, 1, 20);
       const incoming = before === history.length ? other : history;
       const page = await rig.h.openPage('options.html');
@@ -192,7 +192,7 @@ const COMMANDS: Command[] = [
             void chrome.runtime.sendMessage({ id: 7, type: 'data', data: { type: 'import', bundle: (globalThis as { bundle?: unknown }).bundle }, timestamp: Date.now() });
           }),
         async extra() {
-          const count = (await readHistory(rig.h)).events.length;
+          const { count } = await readHistory(rig.h, Infinity);
           return count === before || count === incoming.length ? [] : [`the history holds ${count} events: neither the ${before} before nor the ${incoming.length} imported`];
         },
         async after() {
