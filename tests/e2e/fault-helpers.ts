@@ -116,26 +116,46 @@ export async function seedHistory(h: ExtensionHarness, events: HistoryEvent[], s
 }
 
 /**
- * The stored history: raw events (only those at or after `since`, filtered in
- * the browser so a dense history is not copied out on every poll) and compacted days.
+ * The stored history: raw events (only those at or after `since`, and of the
+ * given types, filtered in the browser so a dense history is not copied out
+ * on every poll) and compacted days.
  */
-export async function readHistory(h: ExtensionHarness, since = 0): Promise<History> {
-  return h.inWorker(async (since) => {
-    const stored = await chrome.storage.local.get(['eventLog', 'dailyTotals']);
-    const all = Array.isArray(stored.eventLog) ? (stored.eventLog as Array<{ at: number }>) : [];
-    return {
-      events: all.filter((e) => !(e.at < since)) as HistoryEvent[],
-      count: all.length,
-      totals: (stored.dailyTotals as Record<string, unknown> | undefined) ?? {},
-    };
-  }, since);
+export async function readHistory(h: ExtensionHarness, since = 0, types?: string[]): Promise<History> {
+  return h.inWorker(
+    async ({ since, types }) => {
+      const stored = await chrome.storage.local.get(['eventLog', 'dailyTotals']);
+      const all = Array.isArray(stored.eventLog) ? (stored.eventLog as Array<{ at: number; type: string }>) : [];
+      return {
+        events: all.filter((e) => !(e.at < since) && (!types || types.includes(e.type))) as HistoryEvent[],
+        count: all.length,
+        totals: (stored.dailyTotals as Record<string, unknown> | undefined) ?? {},
+      };
+    },
+    { since, types },
+  );
 }
 
-/** Finished routines (completed or stopped) logged at or after `since`. */
+const ENDED = ['routineCompleted', 'routineStopped'];
+
+/** Finished routines (completed or stopped) logged at or after `since` (by the worker's clock). */
 export async function routinesEndedSince(h: ExtensionHarness, since: number): Promise<number> {
-  const { events } = await readHistory(h, since);
-  return events.filter((e) => e.type === 'routineCompleted' || e.type === 'routineStopped').length;
+  return (await readHistory(h, since, ENDED)).events.length;
 }
+
+/** How many routines are logged as finished, counted from now: robust to a worker clock that was moved. */
+export async function endedCounter(h: ExtensionHarness): Promise<EndedCounter> {
+  const base = await routinesEndedSince(h, 0);
+  return async (harness) => (await routinesEndedSince(harness, 0)) - base;
+}
+
+/** Counts routines logged as finished since some point of the round. */
+export type EndedCounter = (h: ExtensionHarness) => Promise<number>;
+
+/** Counts by time instead, for a round whose command replaces the history (import). */
+export const endedAfter =
+  (since: number): EndedCounter =>
+  (h) =>
+    routinesEndedSince(h, since);
 
 // ---------------------------------------------------------------- the rig
 
@@ -320,11 +340,11 @@ export function badNumbers(value: unknown, path = ''): string[] {
 }
 
 export interface Expectation {
-  /** The real time just before the round's routine started (or the command, when no routine ran before it). */
-  since: number;
+  /** Routines logged as finished since the round's routine started (or the command, when no routine ran before it). */
+  ended: EndedCounter;
   /** A routine was running or paused when the command came, so it must end up either still active or in history once. */
   routineBefore: boolean;
-  /** Routines that had already ended since `since` before the command (random sequences). */
+  /** Routines that had already ended in the round before the command (random sequences). */
   alreadyEnded?: number;
 }
 
@@ -335,12 +355,12 @@ export interface Observation {
 }
 
 /** What is wrong now, judged through the product's own state: a fresh popup, the alarms and the history. */
-export async function observe(h: ExtensionHarness, since: number): Promise<Observation> {
+export async function observe(h: ExtensionHarness, ended: EndedCounter): Promise<Observation> {
   const page = await openPopup(h);
   try {
     const view = await readView(page);
     const alarmNames = (await alarms(h)).map((a) => a.name).sort();
-    return { view, alarmNames, ended: await routinesEndedSince(h, since) };
+    return { view, alarmNames, ended: await ended(h) };
   } finally {
     await page.close();
   }
@@ -376,7 +396,7 @@ export async function settleAndCheck(h: ExtensionHarness, expectation: Expectati
   let last: Observation | undefined;
   let problems: string[] = ['never observed'];
   while (Date.now() <= deadline) {
-    last = await observe(h, expectation.since).catch((error: unknown) => {
+    last = await observe(h, expectation.ended).catch((error: unknown) => {
       problems = [`could not observe: ${String(error).split('\n')[0]}`];
       return undefined;
     });
@@ -394,7 +414,7 @@ export async function settleAndCheck(h: ExtensionHarness, expectation: Expectati
     await press(page, LABEL.done);
     const idle = await untilView(page, ['idle'], timeoutMs).catch(() => undefined);
     if (!idle) return { problems: ['Done did not lead back to the idle view'], view: last.view };
-    const after = await observe(h, expectation.since);
+    const after = await observe(h, expectation.ended);
     return { problems: violations(after, expectation), view: after.view };
   } finally {
     await page.close();

@@ -9,6 +9,8 @@ import {
   alarms,
   badNumbers,
   denseHistory,
+  endedAfter,
+  endedCounter,
   fireAlarmSoon,
   launchRig,
   mulberry32,
@@ -24,6 +26,7 @@ import {
   shiftWorkerClock,
   sleep,
   untilView,
+  type EndedCounter,
   type Expectation,
   type HistoryEvent,
   type Rig,
@@ -93,34 +96,35 @@ const COMMANDS: Command[] = [
   {
     name: 'Start',
     async prepare(rig) {
-      return { since: Date.now(), routineBefore: false, act: () => pressOrThrow(rig.popup, LABEL.start) };
+      return { ended: await endedCounter(rig.h), routineBefore: false, act: () => pressOrThrow(rig.popup, LABEL.start) };
     },
   },
   {
     name: 'Stop',
     async prepare(rig) {
-      const since = Date.now();
+      const ended = await endedCounter(rig.h);
       await startRoutine(rig);
-      return { since, routineBefore: true, act: () => pressOrThrow(rig.popup, LABEL.stop) };
+      return { ended, routineBefore: true, act: () => pressOrThrow(rig.popup, LABEL.stop) };
     },
   },
   {
     name: 'Skip past the last step',
     async prepare(rig) {
-      const since = Date.now();
+      const ended = await endedCounter(rig.h);
       await toLastStep(rig);
-      return { since, routineBefore: true, act: () => pressOrThrow(rig.popup, LABEL.skip) };
+      return { ended, routineBefore: true, act: () => pressOrThrow(rig.popup, LABEL.skip) };
     },
   },
   {
     name: "the last step's alarm",
     async prepare(rig) {
-      const since = Date.now();
+      // Counted, not timed: the routine ends on the worker's clock, two minutes ahead.
+      const ended = await endedCounter(rig.h);
       await toLastStep(rig);
       // The worker's clock moves past the last step's end; the alarm then fires on the real clock (DESIGN §5).
       await shiftWorkerClock(rig.h, 2 * MIN);
       return {
-        since,
+        ended,
         routineBefore: true,
         async act() {
           if (!(await fireAlarmSoon(rig.h, STEP_ALARM, 100))) throw new Error('no step alarm was pending on the last step');
@@ -136,7 +140,7 @@ const COMMANDS: Command[] = [
       const current = await page.evaluate(async () => ((await chrome.storage.sync.get('settings')).settings as { sittingIntervalMin?: number } | undefined)?.sittingIntervalMin);
       const interval = current === 20 ? 90 : 20;
       return {
-        since: Date.now(),
+        ended: await endedCounter(rig.h),
         routineBefore: false,
         // As a change from the options page, or from another device through sync, arrives.
         act: () =>
@@ -185,7 +189,8 @@ const COMMANDS: Command[] = [
         };
       }, incoming);
       return {
-        since,
+        // Timed, not counted: the import replaces the history, and the worker's clock is the real one here.
+        ended: endedAfter(since),
         routineBefore: true,
         act: () =>
           page.evaluate(() => {
@@ -200,7 +205,7 @@ const COMMANDS: Command[] = [
           const view = await readView(rig.popup);
           if (view.kind !== 'running' && view.kind !== 'paused') return [];
           await pressOrThrow(rig.popup, LABEL.stop);
-          const { problems } = await settleAndCheck(rig.h, { since, routineBefore: true });
+          const { problems } = await settleAndCheck(rig.h, { ended: endedAfter(since), routineBefore: true });
           return problems.map((p) => `after Stop: ${p}`);
         },
         cleanup: () => page.close(),
@@ -325,7 +330,7 @@ describe('random command sequences from two views, with kills (issue 11)', () =>
       for (let round = 1; round <= RANDOM_ROUNDS; round++) {
         const steps: string[] = [];
         try {
-          const since = Date.now();
+          const counter = await endedCounter(rig.h);
           let ended = 0;
           const length = 2 + Math.floor(random() * 4);
           let expectation: Expectation | undefined;
@@ -353,7 +358,7 @@ describe('random command sequences from two views, with kills (issue 11)', () =>
             }
             delay = Math.floor(random() * 61);
             restart = random() < 0.2;
-            expectation = { since, routineBefore: isActive(view), alreadyEnded: ended };
+            expectation = { ended: counter, routineBefore: isActive(view), alreadyEnded: ended };
             const target = await rig.workerTarget();
             await pressOrThrow(tab, label);
             await sleep(delay);
@@ -427,7 +432,7 @@ async function countdownProblems(rig: Rig, fullSec: number): Promise<string[]> {
 }
 
 /** Stops the routine from a popup on the set-back clock: it must be logged once, with a sane length, and sitting tracked again. */
-async function stopAndCheck(rig: Rig, since: number): Promise<string[]> {
+async function stopAndCheck(rig: Rig, ended: EndedCounter): Promise<string[]> {
   const popup = await openPopup(rig.h, BACK);
   try {
     const view = await readView(popup);
@@ -436,8 +441,7 @@ async function stopAndCheck(rig: Rig, since: number): Promise<string[]> {
   } finally {
     await popup.close();
   }
-  // Events are stamped by the set-back worker clock, so count from three hours before the round.
-  const { problems } = await settleAndCheck(rig.h, { since: since + BACK - MIN, routineBefore: true });
+  const { problems } = await settleAndCheck(rig.h, { ended, routineBefore: true });
   return problems;
 }
 
@@ -445,7 +449,7 @@ describe('the clock set back 3 hours (issue 11)', () => {
   it('during a running routine: the countdown keeps moving and the routine is kept', async () => {
     const rig = await launchRig(activeAroundBack());
     try {
-      const since = Date.now();
+      const ended = await endedCounter(rig.h);
       await startRoutine(rig);
       await shiftWorkerClock(rig.h, BACK);
       // A job on the set-back clock: the step alarm comes (DESIGN §5).
@@ -453,7 +457,7 @@ describe('the clock set back 3 hours (issue 11)', () => {
       await sleep(400);
       expect(await pollProblems(() => countdownProblems(rig, 90), 6000)).toEqual([]);
       expect(await storedNumberProblems(rig)).toEqual([]);
-      expect(await stopAndCheck(rig, since)).toEqual([]);
+      expect(await stopAndCheck(rig, ended)).toEqual([]);
       expect(await storedNumberProblems(rig)).toEqual([]);
     } finally {
       await rig.close();
@@ -463,7 +467,7 @@ describe('the clock set back 3 hours (issue 11)', () => {
   it('during a paused routine: Resume keeps the routine, with no negative pause', async () => {
     const rig = await launchRig(activeAroundBack());
     try {
-      const since = Date.now();
+      const ended = await endedCounter(rig.h);
       await startRoutine(rig);
       await pressOrThrow(rig.popup, LABEL.pause);
       await untilView(rig.popup, ['paused']);
@@ -473,7 +477,7 @@ describe('the clock set back 3 hours (issue 11)', () => {
       await popup.close();
       expect(await pollProblems(() => countdownProblems(rig, 90), 6000)).toEqual([]);
       expect(await storedNumberProblems(rig)).toEqual([]);
-      expect(await stopAndCheck(rig, since)).toEqual([]);
+      expect(await stopAndCheck(rig, ended)).toEqual([]);
       expect(await storedNumberProblems(rig)).toEqual([]);
     } finally {
       await rig.close();
