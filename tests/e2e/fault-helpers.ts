@@ -389,7 +389,7 @@ export function violations(o: Observation, expect: Expectation): string[] {
  * first, and the sitting status then checked too, since a stuck tracker
  * outlives Done.
  */
-export const SETTLE_MS = Number(process.env.FAULT_SETTLE_MS ?? 6000);
+export const SETTLE_MS = Number(process.env.FAULT_SETTLE_MS ?? 8000);
 
 export async function settleAndCheck(h: ExtensionHarness, expectation: Expectation, timeoutMs = SETTLE_MS): Promise<{ problems: string[]; view: View }> {
   const deadline = Date.now() + timeoutMs;

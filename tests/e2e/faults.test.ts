@@ -48,8 +48,9 @@ import {
  * - random sequences: 10 rounds of 2–5 commands from two popups, the last one followed by a kill 0–60 ms later
  *   (1 in 5 with a restart); replay one with FAULT_SEED=<seed>;
  * - the clock set back 3 hours: during a running routine, a paused routine and a sitting stretch.
- * A failing round waits out its checks (6 s, FAULT_SETTLE_MS) and repairs the product with its own reset, so a run with
- * the bug present takes longer than a healthy one.
+ * A failing round waits out its checks (8 s, FAULT_SETTLE_MS: with less, a slow recovery on a loaded
+ * machine looked like a fault) and then repairs the product with its own reset, so a run with the bug
+ * present takes much longer than a healthy one. FAULT_DEBUG=1 prints each round's phases.
  */
 
 /** Kill delays: every 6 ms with an empty history, where the fault window is a few ms wide; every 10 ms with the dense one. */
