@@ -105,7 +105,7 @@ export async function seedHistory(h: ExtensionHarness, events: HistoryEvent[], s
           events,
           dailyTotals: {},
         };
-        return chrome.runtime.sendMessage({ id: 1, type: 'data', data: { type: 'import', bundle }, timestamp: Date.now() });
+        return chrome.runtime.sendMessage<unknown, unknown>({ id: 1, type: 'data', data: { type: 'import', bundle }, timestamp: Date.now() });
       },
       { events, settings },
     );
@@ -123,12 +123,16 @@ export async function seedHistory(h: ExtensionHarness, events: HistoryEvent[], s
 export async function readHistory(h: ExtensionHarness, since = 0, types?: string[]): Promise<History> {
   return h.inWorker(
     async ({ since, types }) => {
-      const stored = await chrome.storage.local.get(['eventLog', 'dailyTotals']);
-      const all = Array.isArray(stored.eventLog) ? (stored.eventLog as Array<{ at: number; type: string }>) : [];
+      // The day buckets (utils/history/log.ts) hold the raw events; `totals` the folded days.
+      const stored = await chrome.storage.local.get(null);
+      const all = Object.keys(stored)
+        .filter((key) => key.startsWith('events:'))
+        .sort()
+        .flatMap((key) => stored[key] as Array<{ at: number; type: string }>);
       return {
         events: all.filter((e) => !(e.at < since) && (!types || types.includes(e.type))) as HistoryEvent[],
         count: all.length,
-        totals: (stored.dailyTotals as Record<string, unknown> | undefined) ?? {},
+        totals: ((stored.totals as { days?: Record<string, unknown> } | undefined)?.days) ?? {},
       };
     },
     { since, types },
@@ -173,8 +177,6 @@ export interface Rig {
   relaunch(): Promise<void>;
   close(): Promise<void>;
 }
-
-const WORKER_LOST = /restarted|closed|Target|destroyed/i;
 
 /** A browser with the build loaded, active hours around now, and a popup tab ready. */
 export async function launchRig(settings: Record<string, unknown> = {}): Promise<Rig> {
@@ -250,7 +252,7 @@ export type View =
 export function readView(page: Page): Promise<View> {
   return page.evaluate((): View => {
     const main = document.querySelector('main');
-    const text = (selector: string) => document.querySelector(selector)?.textContent?.trim() ?? '';
+    const text = (selector: string) => document.querySelector(selector)?.textContent.trim() ?? '';
     if (!main || main.classList.contains('loading')) return { kind: 'loading' };
     if (main.classList.contains('running')) {
       return { kind: document.querySelector('.running__paused') ? 'paused' : 'running', timer: text('[role=timer]'), progress: text('.running__progress') };
@@ -263,7 +265,7 @@ export function readView(page: Page): Promise<View> {
 /** Clicks the button with exactly this label, at once (no actionability wait); false when the view has none. */
 export function press(page: Page, label: string): Promise<boolean> {
   return page.evaluate((name) => {
-    const button = [...document.querySelectorAll('button')].find((el) => el.textContent?.trim() === name);
+    const button = [...document.querySelectorAll('button')].find((el) => el.textContent.trim() === name);
     button?.click();
     return button !== undefined;
   }, label);

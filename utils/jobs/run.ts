@@ -1,4 +1,4 @@
-import type { NewEvent } from '../history/events';
+import type { NewEvent, Repair } from '../history/events';
 import type { CommandErrorKey, CommandReply, RoutineRequest } from '../protocol/commands';
 import { findPreset, type Preset } from '../routine/presets';
 import { applyRoutineCommand, tick, type RoutineState, type TimerEffect, type TimerResult } from '../routine/timer';
@@ -105,6 +105,12 @@ class Job {
     if (result.rejected) this.reply = { ok: false, error: REJECTIONS[result.rejected] };
   }
 
+  /** Logs a repair once per job, however many checks find the same fault. */
+  repaired(invariant: Repair) {
+    if (this.events.some((e) => e.type === 'repaired' && e.invariant === invariant)) return;
+    this.events.push({ type: 'repaired', at: this.ctx.now, invariant });
+  }
+
   refuse(error: CommandErrorKey) {
     this.reply = { ok: false, error };
   }
@@ -117,15 +123,14 @@ class Job {
 
   /** Repairs what the invariants forbid, logging each repair. */
   heal() {
-    const { now } = this.ctx;
-    for (const violation of routineViolations({ sitting: this.sitting, routine: this.routine }, now)) {
+    for (const violation of routineViolations({ sitting: this.sitting, routine: this.routine }, this.ctx.now)) {
       this.routine = violation.routine;
-      this.events.push({ type: 'repaired', at: now, invariant: violation.repair });
+      this.repaired(violation.repair);
     }
     const mismatch = restMismatch({ sitting: this.sitting, routine: this.routine });
     if (mismatch === 'restingWithoutRoutine') this.feedSitting({ type: 'routineEnded', outcome: 'stopped' });
     if (mismatch === 'routineWithoutRest') this.feedSitting({ type: 'routineStarted' });
-    if (mismatch) this.events.push({ type: 'repaired', at: now, invariant: mismatch });
+    if (mismatch) this.repaired(mismatch);
   }
 }
 
@@ -148,8 +153,8 @@ function applyInput(job: Job, input: JobInput) {
       job.feedSitting(sittingInput); return;
     }
     case 'stepAlarm':
-      // The catch-up tick did the routine's part; the sitting clock only notes the time.
-      { job.feedSitting({ type: 'alarm' }); return; }
+      // The catch-up before the input did all there is to do.
+      return;
     case 'routine':
       if (input.request.type === 'start') { job.startRoutine(input.request.presetId); return; }
       { job.applyTimer(applyRoutineCommand(job.routine, input.request, now)); return; }
@@ -168,10 +173,12 @@ function applyInput(job: Job, input: JobInput) {
 
 export function runJob(before: AppState, input: JobInput, ctx: JobContext): JobResult {
   const job = new Job({ sitting: before.sitting, routine: rebaseRoutine(before.routine, before.sitting.lastSeenAt, ctx.now) }, ctx);
-  if (job.routine !== before.routine) job.events.push({ type: 'repaired', at: ctx.now, invariant: 'clockWentBack' });
+  if (job.routine !== before.routine) job.repaired('clockWentBack');
   job.heal();
   // Whatever the input, the routine is first brought up to now: a late alarm or a long sleep finds out where it is.
   job.applyTimer(tick(job.routine, ctx.now));
+  // And so is the sitting clock, which also notes the time of this job: the next one measures a clock set back by it.
+  if (input.type !== 'sitting' && input.type !== 'start') job.feedSitting({ type: 'alarm' });
   applyInput(job, input);
   job.heal();
   return { state: { sitting: job.sitting, routine: job.routine }, events: job.events, effects: job.effects, reply: job.reply };
