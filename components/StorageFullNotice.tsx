@@ -1,8 +1,6 @@
-import { storageFullItem } from '@/utils/platform/storage';
+import { useEffect, useState } from 'preact/hooks';
+import { readStorageFull, watchStorageFull } from '@/utils/platform/storage-full';
 import { t } from '@/utils/platform/i18n';
-import { useStorageItem } from './use-storage';
-
-const readFlag = (raw: unknown) => typeof raw === 'number';
 
 /**
  * Says plainly when the last change could not be stored because Roll Call's
@@ -10,7 +8,16 @@ const readFlag = (raw: unknown) => typeof raw === 'number';
  * the popup's start nothing; it goes away once a write succeeds again.
  */
 export function StorageFullNotice() {
-  const full = useStorageItem(storageFullItem, readFlag);
+  const [full, setFull] = useState(false);
+  useEffect(() => {
+    let live = true;
+    const stop = watchStorageFull((at) => live && setFull(at !== null));
+    void readStorageFull().then((at) => live && setFull(at !== null), () => undefined);
+    return () => {
+      live = false;
+      stop();
+    };
+  }, []);
   if (!full) return null;
   return (
     <div class="notice notice--error" role="alert">

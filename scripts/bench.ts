@@ -98,7 +98,8 @@ async function workerColdStart(harness: ExtensionHarness) {
  * length), then has the background rebuild the views' snapshot, as a command would.
  */
 async function seedShortRoutine(harness: ExtensionHarness, page: Page): Promise<number> {
-  const start = Date.now() + 500;
+  // Seeded as starting now: a start stored in the future is clock damage, which the background repairs.
+  const start = Date.now();
   await harness.inWorker(
     async ({ start, steps, stepSec }) => {
       const stepList = Array.from({ length: steps }, (_, i) => ({ id: `s${i}`, kind: 'walk', side: 'none', durationSec: stepSec, enabled: true }));
@@ -202,6 +203,101 @@ async function heap(harness: ExtensionHarness) {
 }
 
 /** The bench runs against a copy of the build with one extra page, so nothing bench-only ships. */
+/** A history of `days` days before today with `perDay` events each, the most recent 30 as raw events and older days as totals, in the export format. */
+function historyBundle(days: number, perDay: number, now: number) {
+  const dayKey = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  const events: unknown[] = [];
+  const dailyTotals: Record<string, unknown> = {};
+  for (let i = 1; i <= days; i++) {
+    const d = new Date(now - i * 86_400_000);
+    d.setHours(12, 0, 0, 0);
+    if (i > 30) {
+      dailyTotals[dayKey(d)] = { breaksDue: 6, breaksTaken: 5, naturalBreaks: 2, skipped: 1, snoozed: 1, routinesCompleted: 1, routinesStopped: 0, completedByPreset: { full: 1 }, routineMs: 1_140_000, longestSittingMs: 2_700_000, comfortFeet: [7], comfortBack: [6] };
+      continue;
+    }
+    for (let k = 0; k < perDay; k++) events.push({ type: 'breakTaken', at: d.getTime() + k * 1000, day: dayKey(d), how: k % 2 ? 'routine' : 'natural' });
+  }
+  return { format: 'roll-call-export', version: 1, settings: {}, presets: { builtIn: {}, custom: [] }, events, dailyTotals };
+}
+
+/** Imports a history through the product's own command, and waits for the background to have written it. */
+async function importHistory(page: Page, bundle: unknown): Promise<number> {
+  return page.evaluate(async (data) => {
+    const reply = await chrome.runtime.sendMessage<unknown, { res?: { ok: boolean; error?: string } }>({ id: 7, type: 'data', data: { type: 'import', bundle: data }, timestamp: Date.now() });
+    if (!reply.res?.ok) throw new Error(`import refused: ${reply.res?.error ?? 'no reply'}`);
+    const all = await chrome.storage.local.get(null);
+    return Object.keys(all).filter((k) => k.startsWith('events:')).reduce((n, k) => n + (all[k] as unknown[]).length, 0);
+  }, bundle);
+}
+
+/** From a page: a command sent to the time the popup's snapshot (what a view paints from) has changed. */
+async function pressToViewChange(page: Page, request: unknown): Promise<number> {
+  return page.evaluate(async (data) => {
+    const changed = new Promise<number>((resolve) => {
+      const listener = (changes: Record<string, unknown>, area: string) => {
+        if (area !== 'local' || !('popup' in changes)) return;
+        chrome.storage.onChanged.removeListener(listener);
+        resolve(performance.now());
+      };
+      chrome.storage.onChanged.addListener(listener);
+    });
+    const start = performance.now();
+    await chrome.runtime.sendMessage({ id: 8, type: 'routine', data, timestamp: Date.now() });
+    return (await changed) - start;
+  }, request);
+}
+
+/** A stopped worker woken by its refresh alarm, to the moment its one write lands. */
+async function coldWake(harness: ExtensionHarness, page: Page): Promise<number> {
+  await harness.inWorker(() => chrome.alarms.create('sitting-refresh', { when: Date.now() + 1500, periodInMinutes: 1 }));
+  await harness.killWorker();
+  return page.evaluate(async () => {
+    const alarmAt = (await chrome.alarms.get('sitting-refresh'))?.scheduledTime ?? Date.now();
+    const writtenAt = await new Promise<number>((resolve) => {
+      const listener = (changes: Record<string, unknown>, area: string) => {
+        if (area !== 'local' || !('sitting' in changes)) return;
+        chrome.storage.onChanged.removeListener(listener);
+        resolve(Date.now());
+      };
+      chrome.storage.onChanged.addListener(listener);
+    });
+    return writtenAt - alarmAt;
+  });
+}
+
+/** The same two figures at four sizes of history: cost must not grow with it. */
+async function historyCost(dir: string) {
+  const now = Date.now();
+  const sizes: Array<[string, unknown]> = [
+    ['empty', historyBundle(0, 0, now)],
+    ['30 days × 200 events', historyBundle(30, 200, now)],
+    ['400 days', historyBundle(400, 200, now)],
+    ['largest import (5 MB)', historyBundle(30, 1900, now)],
+  ];
+  console.log('\nCost against history (median of 5; budgets: press 100 ms, cold wake 60 ms)');
+  console.log(`  ${'history'.padEnd(24)} ${'raw events'.padStart(10)} ${'bundle'.padStart(8)} ${'press→view'.padStart(11)} ${'cold wake'.padStart(10)}`);
+  for (const [label, bundle] of sizes) {
+    const harness = await launchExtension({ extensionDir: dir });
+    try {
+      await harness.inWorker(() => chrome.storage.sync.set({ settings: { activeDays: [0, 1, 2, 3, 4, 5, 6], activeStart: '00:00', activeEnd: '23:59' } }));
+      const page = await harness.openPage('options.html');
+      const count = await importHistory(page, bundle);
+      const presses: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        presses.push(await pressToViewChange(page, { type: 'start', presetId: 'desk' }));
+        await pressToViewChange(page, { type: 'stop' });
+        await pressToViewChange(page, { type: 'dismiss' });
+      }
+      const wakes: number[] = [];
+      for (let i = 0; i < 5; i++) wakes.push(await coldWake(harness, page));
+      const bytes = JSON.stringify(bundle).length;
+      console.log(`  ${label.padEnd(24)} ${String(count).padStart(10)} ${kb(bytes).padStart(8)} ${ms(median(presses)).padStart(11)} ${ms(median(wakes)).padStart(10)}`);
+    } finally {
+      await harness.close();
+    }
+  }
+}
+
 function benchBuild(): string {
   const dir = mkdtempSync(join(tmpdir(), 'roll-call-bench-'));
   cpSync(EXTENSION_DIR, dir, { recursive: true });
@@ -223,5 +319,9 @@ try {
   await heap(harness);
 } finally {
   await harness.close();
+}
+try {
+  await historyCost(dir);
+} finally {
   rmSync(dir, { recursive: true, force: true });
 }

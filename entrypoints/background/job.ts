@@ -29,7 +29,8 @@ import { SITTING_ALARMS, plannedAlarms } from '@/utils/sitting/rules';
 import { parseSittingState } from '@/utils/sitting/schema';
 import { isBusy } from '@/utils/platform/environment';
 import { openPopOutWindow } from '@/utils/platform/routine-views';
-import { LEGACY_LOG_KEYS, isQuotaError, storageFullItem } from '@/utils/platform/storage';
+import { LEGACY_LOG_KEYS, isQuotaError } from '@/utils/platform/storage';
+import { readStorageFull, writeStorageFull } from '@/utils/platform/storage-full';
 import { clearReminder, showReminder } from './reminder';
 import { performStepCue } from './step-cue';
 
@@ -148,10 +149,10 @@ async function writeAll(changes: Record<string, unknown>): Promise<boolean> {
     await browser.storage.local.set(changes);
   } catch (error) {
     if (!isQuotaError(error)) throw error;
-    await storageFullItem.setValue(Date.now()).catch(() => undefined);
+    await writeStorageFull(Date.now()).catch(() => undefined);
     return false;
   }
-  if ((await storageFullItem.getValue()) !== null) await storageFullItem.setValue(null);
+  if ((await readStorageFull()) !== null) await writeStorageFull(null);
   return true;
 }
 

@@ -73,7 +73,7 @@ describe('options page', () => {
     it('drops a value the background refused, and names the real cause', async () => {
       vi.spyOn(fakeBrowser.storage.sync, 'set').mockRejectedValue(new Error('MAX_WRITE_OPERATIONS_PER_MINUTE quota exceeded'));
       render(<App welcome={false} />);
-      const volume = (await screen.findByLabelText('Volume')) as HTMLInputElement;
+      const volume = await screen.findByLabelText<HTMLInputElement>('Volume');
       fireEvent.change(volume, { target: { value: '90' } });
       expect(await screen.findByText(/the browser's sync accepts 120 a minute/)).toBeTruthy();
       await waitFor(() => expect(volume.value).toBe('70'));

@@ -238,9 +238,8 @@ async function toBaseline(rig: Rig, history: HistoryEvent[]): Promise<void> {
 
 async function pollProblems(check: () => Promise<string[]>, timeoutMs = 4000): Promise<string[]> {
   const deadline = Date.now() + timeoutMs;
-  let problems: string[] = [];
   for (;;) {
-    problems = await check().catch((error: unknown) => [`check failed: ${String(error).split('\n')[0]}`]);
+    const problems = await check().catch((error: unknown) => [`check failed: ${String(error).split('\n')[0]}`]);
     if (problems.length === 0 || Date.now() > deadline) return problems;
     await sleep(200);
   }

@@ -71,7 +71,9 @@ describe('a natural break, with real X input and the real idle API', () => {
   }, 60_000);
 
   afterAll(async () => {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- beforeAll may have failed before it assigned the harness
     await harness?.close();
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- beforeAll may have failed before it started the display
     await x?.close();
   });
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { activeNowSettings, launchExtension, type ExtensionHarness } from './fixture';
-import { storedEvents, storeEvents } from './history';
+import { storedEvents } from './history';
 import { movePageClocks, passTimeInWorker } from './clock';
 import { openPopup, type PopupPage } from './pages/popup';
 import { openOptions } from './pages/options';

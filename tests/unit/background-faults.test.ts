@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleRoutineRequest, handleSittingInput, recoverState } from '@/entrypoints/background/commands';
 import { listenForCommands } from '@/utils/platform/command-listener';
-import { readSittingState, storageFullItem } from '@/utils/platform/storage';
+import { readSittingState } from '@/utils/platform/storage';
+import { readStorageFull, writeStorageFull } from '@/utils/platform/storage-full';
 
 vi.mock('@/utils/platform/cue-player', () => ({ playCueInBackground: vi.fn(async () => {}) }));
 
@@ -24,7 +25,7 @@ describe('a full storage.local', () => {
     vi.setSystemTime(T0 + 45 * MIN);
     await handleSittingInput({ type: 'alarm' }, T0 + 45 * MIN);
     expect(Object.keys(fakeBrowser.notifications.getAllCreateOptions()).filter((id) => id.startsWith('break:'))).toHaveLength(1);
-    expect(await storageFullItem.getValue()).toBe(T0 + 45 * MIN);
+    expect(await readStorageFull()).toBe(T0 + 45 * MIN);
     expect(await handleRoutineRequest({ type: 'start', presetId: 'desk' }, T0 + 46 * MIN)).toEqual({ ok: false, error: 'error_storage_quota' });
     // Nothing stored was lost or half-written.
     vi.mocked(fakeBrowser.storage.local.set).mockRestore();
@@ -32,9 +33,9 @@ describe('a full storage.local', () => {
   });
 
   it('clears the notice once a write succeeds again', async () => {
-    await storageFullItem.setValue(T0);
+    await writeStorageFull(T0);
     await handleSittingInput({ type: 'wake' }, T0);
-    expect(await storageFullItem.getValue()).toBeNull();
+    expect(await readStorageFull()).toBeNull();
   });
 });
 

@@ -39,7 +39,7 @@ const skippedAt = (at: number, day = '2027-01-15') => ({ type: 'skipped', at, da
 /** A bundle whose compact JSON is exactly `bytes` long, padded in a settings field from a newer version. */
 function bundleOfSize(bytes: number): ExportBundle {
   const base = text(withSettings({ pad: '' }));
-  return withSettings({ pad: 'x'.repeat(bytes - base.length) }) as ExportBundle;
+  return withSettings({ pad: 'x'.repeat(bytes - base.length) });
 }
 
 /** An object with an own key named like a prototype hook, as JSON.parse or a structured clone makes one. */

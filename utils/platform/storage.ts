@@ -45,12 +45,6 @@ export function eventBucketItem(day: string) {
   return storage.defineItem<unknown>(`local:${BUCKET_PREFIX}${day}`);
 }
 
-/**
- * Whether the last write failed because `storage.local` is full. Kept in
- * `storage.session`, which has its own room, so the flag can be set when
- * nothing more fits in `local`; pages show it with what to do.
- */
-export const storageFullItem = storage.defineItem<number | null>('session:storageFull', { fallback: null });
 
 /** The running routine; only the background writes it, every view watches it. */
 export const routineItem = storage.defineItem<unknown>('local:routine');

@@ -112,7 +112,8 @@ function findUnsafeKey(value: unknown): string | undefined {
  */
 function measure(data: unknown): number | ImportError {
   try {
-    const json = JSON.stringify(data);
+    // `stringify` gives undefined for a value JSON cannot hold at all (undefined, a function), though its type says string.
+    const json = JSON.stringify(data) as string | undefined;
     if (json === undefined) return { error: 'error_import_shape' };
     const bytes = new TextEncoder().encode(json).length;
     if (bytes > MAX_IMPORT_BYTES) return { error: 'error_import_too_large', bytes };
@@ -154,24 +155,33 @@ function timesOk(event: RollCallEvent, latest: number): boolean {
 
 /** A number that is there but cannot be a time (negative, NaN, infinite) is a bad time, not an unreadable entry. */
 function isTimeIssue(issue: v.BaseIssue<unknown>): boolean {
-  return issue.path?.length === 1 && TIME_FIELDS.includes(issue.path[0]!.key as string) && typeof issue.input === 'number';
+  return issue.path?.length === 1 && TIME_FIELDS.includes(issue.path[0].key as string) && typeof issue.input === 'number';
 }
-
-const EVENT_ERRORS = ['error_import_events', 'error_import_event_time', 'error_import_event_day'] as const;
 
 /** Reads every entry, so the error can say how many are bad, not only the first. */
 function checkEvents(raw: readonly unknown[], latest: number): RollCallEvent[] | ImportError {
   const events: RollCallEvent[] = [];
-  const bad: number[][] = EVENT_ERRORS.map(() => []);
+  const unreadable: number[] = [];
+  const badTimes: number[] = [];
+  const badDays: number[] = [];
   for (const [index, entry] of raw.entries()) {
     const parsed = v.safeParse(EVENT_SCHEMA, entry);
-    if (!parsed.success) bad[parsed.issues.every(isTimeIssue) ? 1 : 0]!.push(index);
-    else if (!timesOk(parsed.output, latest)) bad[1]!.push(index);
-    else if (!dayCanHold(parsed.output.day, parsed.output.at)) bad[2]!.push(index);
+    if (!parsed.success) (parsed.issues.every(isTimeIssue) ? badTimes : unreadable).push(index);
+    else if (!timesOk(parsed.output, latest)) badTimes.push(index);
+    else if (!dayCanHold(parsed.output.day, parsed.output.at)) badDays.push(index);
     else events.push(parsed.output);
   }
-  const fault = bad.findIndex((list) => list.length > 0);
-  return fault < 0 ? events : { error: EVENT_ERRORS[fault]!, index: bad[fault]![0]!, count: bad[fault]!.length };
+  // Reported is the first of these kinds that has any bad entry.
+  const faults = [
+    ['error_import_events', unreadable],
+    ['error_import_event_time', badTimes],
+    ['error_import_event_day', badDays],
+  ] as const;
+  for (const [error, list] of faults) {
+    const [index] = list;
+    if (index !== undefined) return { error, index, count: list.length };
+  }
+  return events;
 }
 
 function checkTotals(raw: unknown, latest: number): { totals: DailyTotals } | ImportError {
@@ -181,7 +191,8 @@ function checkTotals(raw: unknown, latest: number): { totals: DailyTotals } | Im
   }
   // A day some moment from 1970 to `latest` was, somewhere on Earth; a day in year 0 is damage, not history.
   const badDays = Object.keys(parsed.output).filter((day) => !dayCanHold(day, 0, latest)).sort();
-  return badDays.length > 0 ? { error: 'error_import_totals_day', day: badDays[0]!, count: badDays.length } : { totals: parsed.output };
+  const [firstBadDay] = badDays;
+  return firstBadDay !== undefined ? { error: 'error_import_totals_day', day: firstBadDay, count: badDays.length } : { totals: parsed.output };
 }
 
 /**
@@ -214,7 +225,7 @@ export function validateImport(data: unknown, now?: number): ImportResult {
 
   const parsedPresets = v.safeParse(CUSTOMISATIONS_SCHEMA, rawPresets);
   if (!parsedPresets.success) return { ok: false, error: 'error_import_presets' };
-  const presets = parsedPresets.output as PresetCustomisations;
+  const presets = parsedPresets.output;
   const routineError = checkRoutines(presets, settings);
   if (routineError) return { ok: false, ...routineError };
 

@@ -6,7 +6,7 @@ import { isBuiltInPresetId, presetNameKey, type PresetCustomisations } from '@/u
 import type { Settings } from '@/utils/settings/settings';
 import { readEventLog, readStoredTotals } from '@/utils/platform/storage';
 import { sendCommand } from '@/utils/platform/messaging';
-import { t, type MessageKey } from '@/utils/platform/i18n';
+import { t } from '@/utils/platform/i18n';
 
 export interface DataSectionProps {
   settings: Settings;
@@ -17,7 +17,7 @@ type Pending = Extract<ImportResult, { ok: true }>;
 
 function routineName(routine: RoutineRef): string {
   if (routine.name) return routine.name;
-  return isBuiltInPresetId(routine.id) ? t(presetNameKey(routine.id) as MessageKey) : routine.id;
+  return isBuiltInPresetId(routine.id) ? t(presetNameKey(routine.id)) : routine.id;
 }
 
 /** The import's own words for what is wrong, with the detail that lets the user find it in the file. */

@@ -27,7 +27,7 @@ export async function clickButton(page: Page, name: string | RegExp, timeoutMs =
     page.evaluate((wanted) => {
       const matches = (s: string) => ('text' in wanted ? s === wanted.text : new RegExp(wanted.regex!, wanted.flags).test(s));
       const button = [...document.querySelectorAll('button')].find(
-        (b) => !b.disabled && (matches(b.textContent!.replace(/\s+/g, ' ').trim()) || matches(b.getAttribute('aria-label') ?? '')),
+        (b) => !b.disabled && (matches(b.textContent.replace(/\s+/g, ' ').trim()) || matches(b.getAttribute('aria-label') ?? '')),
       );
       button?.click();
       return button !== undefined;
@@ -39,7 +39,7 @@ export async function clickButton(page: Page, name: string | RegExp, timeoutMs =
 async function fieldSelector(page: Page, label: string): Promise<string> {
   return until(`a field labelled "${label}"`, () =>
     page.evaluate((wanted) => {
-      const labelElement = [...document.querySelectorAll('label')].find((l) => l.textContent!.replace(/\s+/g, ' ').trim().startsWith(wanted));
+      const labelElement = [...document.querySelectorAll('label')].find((l) => l.textContent.replace(/\s+/g, ' ').trim().startsWith(wanted));
       const input = labelElement?.control ?? labelElement?.querySelector('input');
       return input?.id ? `#${CSS.escape(input.id)}` : '';
     }, label),
@@ -62,7 +62,7 @@ export function fieldValue(page: Page, selector: string): Promise<{ value: strin
 
 /** Seconds shown by the countdown ring (m:ss). */
 export async function timerSeconds(page: Page): Promise<number> {
-  const text = await page.$eval('[role="timer"]', (e) => e.textContent ?? '');
+  const text = await page.$eval('[role="timer"]', (e) => e.textContent);
   const [m, s] = text.split(':').map(Number);
   return m! * 60 + s!;
 }
@@ -77,5 +77,5 @@ export async function chooseRadio(page: Page, value: string): Promise<void> {
 
 /** The text of the first element matching `selector`, or '' when there is none. */
 export function textOf(page: Page, selector: string): Promise<string> {
-  return page.evaluate((s) => document.querySelector(s)?.textContent?.trim() ?? '', selector);
+  return page.evaluate((s) => document.querySelector(s)?.textContent.trim() ?? '', selector);
 }

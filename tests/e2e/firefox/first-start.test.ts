@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activeNowSettings } from '../fixture';
 import { launchFirefox, ORIGIN, type FirefoxHarness } from './fixture';
-import { clickButton, waitForText } from './dom';
+import { waitForText } from './dom';
 
 describe('the first start in Firefox ESR', () => {
   let harness: FirefoxHarness;
   beforeAll(async () => {
     harness = await launchFirefox();
   });
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- beforeAll may have failed before it assigned the harness
   afterAll(async () => harness?.close());
 
   it('opens the welcome page once the add-on is installed', async () => {

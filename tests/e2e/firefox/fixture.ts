@@ -176,7 +176,7 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
     origin: ORIGIN,
     userDataDir,
     openPage,
-    inBackground: inBackground as FirefoxHarness['inBackground'],
+    inBackground: inBackground,
     inChrome,
     async stopBackground() {
       await inChrome(`(async () => {
@@ -258,7 +258,7 @@ export async function until<T>(what: string, check: () => Promise<T> | T, timeou
   for (;;) {
     try {
       const value = await check();
-      if (value) return value as NonNullable<T>;
+      if (value) return value;
       last = value;
     } catch (error) {
       last = error;

@@ -21,6 +21,7 @@ describe('the options page, history, export and import in Firefox ESR', () => {
     options = await harness.openPage('options.html');
   });
   afterAll(async () => {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- beforeAll may have failed before it assigned the harness
     await harness?.close();
     rmSync(scratch, { recursive: true, force: true });
   });
@@ -70,7 +71,10 @@ describe('the options page, history, export and import in Firefox ESR', () => {
     // The export is a Blob handed to a download link: keep the Blob, skip the download.
     await options.evaluate(() => {
       const create = URL.createObjectURL.bind(URL);
-      URL.createObjectURL = (blob: Blob) => ((window as unknown as { exported: Blob }).exported = blob) && create(blob);
+      URL.createObjectURL = (blob: Blob) => {
+        (window as unknown as { exported: Blob }).exported = blob;
+        return create(blob);
+      };
       HTMLAnchorElement.prototype.click = () => undefined;
     });
     await clickButton(options, 'Export (JSON)');
@@ -111,7 +115,7 @@ describe('the options page, history, export and import in Firefox ESR', () => {
 async function fillFieldSelector(page: Page): Promise<string> {
   return until('the sitting-interval field', () =>
     page.evaluate((wanted) => {
-      const label = [...document.querySelectorAll('label')].find((l) => l.textContent!.replace(/\s+/g, ' ').trim().startsWith(wanted));
+      const label = [...document.querySelectorAll('label')].find((l) => l.textContent.replace(/\s+/g, ' ').trim().startsWith(wanted));
       const input = label?.control;
       return input?.id ? `#${CSS.escape(input.id)}` : '';
     }, INTERVAL),

@@ -16,14 +16,17 @@ describe('a break reminder in Firefox ESR', () => {
     );
     await until('the break alarm', async () => (await harness.inBackground(() => chrome.alarms.get('sitting-break')))?.scheduledTime);
   });
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- beforeAll may have failed before it assigned the harness
   afterAll(async () => harness?.close());
 
   /** The background page's own clock (the shell reads time only through Date.now()). */
+  // eslint-disable-next-line @typescript-eslint/no-deprecated -- Firefox's MV2 event page is a background page; the deprecation is Chrome's (MV3), and the sync extension.getBackgroundPage() would not wake a stopped page
   const backgroundNow = () => harness.inBackground(async () => ((await chrome.runtime.getBackgroundPage()) as unknown as Window & { Date: DateConstructor }).Date.now());
 
   it('shows a notification when the break is due, and the badge says so', async () => {
     // The event page's clock moves 10 minutes on; the break alarm fires now on the real clock.
     await harness.inBackground(async (shift) => {
+      // eslint-disable-next-line @typescript-eslint/no-deprecated -- Firefox's MV2 event page is a background page; the deprecation is Chrome's (MV3), and the sync extension.getBackgroundPage() would not wake a stopped page
       const bg = (await chrome.runtime.getBackgroundPage()) as unknown as Window & { Date: DateConstructor };
       const real = bg.Date.now.bind(bg.Date);
       bg.Date.now = () => real() + shift;

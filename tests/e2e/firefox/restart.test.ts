@@ -15,6 +15,7 @@ describe('a browser restart in Firefox ESR', () => {
     harness = await launchFirefox({ permanent: true });
     await harness.inBackground((settings) => chrome.storage.sync.set({ settings }), activeNowSettings());
   });
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- beforeAll may have failed before it assigned the harness
   afterAll(async () => harness?.close());
 
   const alarmNames = (side: { alarms: Array<{ name: string }> }) => side.alarms.map((a) => a.name).sort();

@@ -26,6 +26,7 @@ describe('the routine in Firefox ESR', () => {
     await harness.inBackground((presets) => chrome.storage.sync.set({ presets }), TWO_STEPS);
     await harness.inBackground((settings) => chrome.storage.sync.set({ settings }), activeNowSettings());
   });
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- beforeAll may have failed before it assigned the harness
   afterAll(async () => harness?.close());
 
   const heading = (page: Page) => textOf(page, 'h1');
@@ -86,6 +87,7 @@ describe('the routine in Firefox ESR', () => {
     // Count the background page's AudioContexts (the chime makes one) and move its clock past the
     // step's end; then the step alarm, re-created to fire now, finds the step over.
     await harness.inBackground(async () => {
+      // eslint-disable-next-line @typescript-eslint/no-deprecated -- Firefox's MV2 event page is a background page; the deprecation is Chrome's (MV3), and the sync extension.getBackgroundPage() would not wake a stopped page
       const bg = (await (globalThis as unknown as { browser: typeof chrome }).browser.runtime.getBackgroundPage()) as unknown as Window & {
         chimes: number;
         AudioContext: typeof AudioContext;
@@ -105,6 +107,7 @@ describe('the routine in Firefox ESR', () => {
     await expect.poll(() => harness.shownAlerts()).toEqual([{ title: 'Roll Call · step 2 of 2', text: 'Next: Walk barefoot, 0:30' }]);
     await expect.poll(() => harness.inBackground(async () => (await chrome.storage.local.get('routine')).routine)).toMatchObject({ status: 'running', stepIndex: 1 });
     await expect
+      // eslint-disable-next-line @typescript-eslint/no-deprecated -- Firefox's MV2 event page is a background page; the deprecation is Chrome's (MV3), and the sync extension.getBackgroundPage() would not wake a stopped page
       .poll(() => harness.inBackground(async () => ((await chrome.runtime.getBackgroundPage()) as unknown as { chimes: number }).chimes))
       .toBe(1);
   });

@@ -1,0 +1,32 @@
+import { browser } from 'wxt/browser';
+
+/**
+ * Whether the last write failed because `storage.local` is full. Kept in
+ * `storage.session`, which has room of its own, so the flag can be set when
+ * nothing more fits in `local`. Its own small module, with no schema library,
+ * so the popup can show it without carrying one.
+ */
+
+const KEY = 'storageFull';
+
+/** When the last write failed for want of room, or null once a write succeeds again. */
+export async function readStorageFull(): Promise<number | null> {
+  const stored = await browser.storage.session.get(KEY);
+  const value: unknown = stored[KEY];
+  return typeof value === 'number' ? value : null;
+}
+
+export async function writeStorageFull(at: number | null): Promise<void> {
+  await browser.storage.session.set({ [KEY]: at });
+}
+
+/** Calls `listener` with every change of the flag; returns the function that stops listening. */
+export function watchStorageFull(listener: (at: number | null) => void): () => void {
+  const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area !== 'session' || !(KEY in changes)) return;
+    const value = changes[KEY].newValue;
+    listener(typeof value === 'number' ? value : null);
+  };
+  browser.storage.onChanged.addListener(onChanged);
+  return () => browser.storage.onChanged.removeListener(onChanged);
+}
