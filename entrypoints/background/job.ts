@@ -218,6 +218,11 @@ async function showBadge(state: JobResult['state'], settings: ParsedSettings['se
  * is safe to repeat, as folded days are never counted from buckets again.
  */
 export async function maintainHistory(now: number): Promise<void> {
+  // A start reads three small keys; all of history only on the one start a day that folds it.
+  const head = await browser.storage.local.get([TOTALS_KEY, LEGACY_LOG_KEYS.events, LEGACY_LOG_KEYS.totals]);
+  const stored = parseStoredTotals(head[TOTALS_KEY]);
+  const legacy = Array.isArray(head[LEGACY_LOG_KEYS.events]) || (head[LEGACY_LOG_KEYS.totals] != null && stored === undefined);
+  if (!legacy && stored !== undefined && !needsRollOver(stored, now)) return;
   const all = await browser.storage.local.get(null);
   const legacyEvents = all[LEGACY_LOG_KEYS.events];
   const legacyTotals = all[LEGACY_LOG_KEYS.totals];
