@@ -30,8 +30,9 @@ function replaceHistory(all: Record<string, unknown>, buckets: Record<string, un
 /** Puts back the keys a change touched as they were before it: stored values again, new keys removed. */
 async function restore(all: Record<string, unknown>, changes: Record<string, unknown>): Promise<void> {
   const keys = Object.keys(changes);
-  await browser.storage.local.set(Object.fromEntries(keys.filter((key) => key in all).map((key) => [key, all[key]])));
+  // New keys go first, so that putting the old values back has the room they had.
   await browser.storage.local.remove(keys.filter((key) => !(key in all)));
+  await browser.storage.local.set(Object.fromEntries(keys.filter((key) => key in all).map((key) => [key, all[key]])));
 }
 
 export async function handleDataRequest(raw: unknown, now: number): Promise<CommandReply> {

@@ -74,6 +74,10 @@ export default defineBackground(() => {
   void serially(() => recover(Date.now()));
 });
 
+function logStartFailure(error: unknown) {
+  console.warn('Roll Call: upkeep at start failed; the state and alarms are recovered all the same', error);
+}
+
 async function onIdleState(idleState: IdleState, now: number): Promise<void> {
   const audible = idleState === 'idle' ? await isAudioPlaying().catch(() => false) : false;
   await runBackgroundJob({ type: 'sitting', input: { type: 'idle', idleState, audible } }, now);
@@ -97,13 +101,14 @@ async function onSettingsChanged(now: number): Promise<void> {
 }
 
 async function recover(now: number): Promise<void> {
-  await runMigrations();
-  await maintainHistory(now);
+  // Upkeep that fails (a full store, say) must never keep the start from re-creating the alarms below.
+  await runMigrations().catch(logStartFailure);
+  await maintainHistory(now).catch(logStartFailure);
   const { settings } = await readSettings();
   setIdleThreshold(settings.breakThresholdMin);
   // One job catches up the routine and the sitting clock, heals the state, and re-creates every alarm.
   await recoverState(now);
-  const idleState = await queryIdleState(settings.breakThresholdMin);
+  const idleState = await queryIdleState(settings.breakThresholdMin).catch((): IdleState => 'active');
   if (idleState !== 'active') await onIdleState(idleState, now);
   if (!(await onboardedItem.getValue())) {
     await onboardedItem.setValue(true);

@@ -31,7 +31,7 @@ import { isBusy } from '@/utils/platform/environment';
 import { openPopOutWindow } from '@/utils/platform/routine-views';
 import { LEGACY_LOG_KEYS, isQuotaError } from '@/utils/platform/storage';
 import { readStorageFull, writeStorageFull } from '@/utils/platform/storage-full';
-import { clearReminder, showReminder } from './reminder';
+import { clearReminder, isReminderOnScreen, showReminder } from './reminder';
 import { performStepCue } from './step-cue';
 
 /**
@@ -134,7 +134,9 @@ export async function runBackgroundJob(input: JobInput, now: number, sender: { w
   const remindHere = read.local[KEYS.remindHere] !== false;
   // A due reminder is shown even when the write failed: reminding never depends on room in storage.
   for (const effect of result.effects) {
-    if (written || effect.type === 'showReminder') await carryOut(effect, { settings, remindHere, senderWindowId: sender.windowId }).catch(logEffectFailure);
+    // Unstored, the same reminder comes due again at the next refresh: show it only if it is not on screen already.
+    const repeat = !written && effect.type === 'showReminder' && (await isReminderOnScreen(effect.reminderId));
+    if ((written || effect.type === 'showReminder') && !repeat) await carryOut(effect, { settings, remindHere, senderWindowId: sender.windowId }).catch(logEffectFailure);
   }
   const stored = written ? result.state : state;
   await reconcileAlarms(stored, { now, settings });
@@ -148,11 +150,13 @@ async function writeAll(changes: Record<string, unknown>): Promise<boolean> {
   try {
     await browser.storage.local.set(changes);
   } catch (error) {
-    if (!isQuotaError(error)) throw error;
-    await writeStorageFull(Date.now()).catch(() => undefined);
+    // Whatever the cause, the old state stands, and the job still puts the alarms and badge in line with it.
+    if (isQuotaError(error)) await writeStorageFull(Date.now()).catch(() => undefined);
+    else console.warn('Roll Call: a job could not store its result', error);
     return false;
   }
-  if ((await readStorageFull()) !== null) await writeStorageFull(null);
+  const wasFull = await readStorageFull().catch(() => null);
+  if (wasFull !== null) await writeStorageFull(null).catch(() => undefined);
   return true;
 }
 
@@ -232,7 +236,10 @@ export async function maintainHistory(now: number): Promise<void> {
   if (Array.isArray(legacyEvents) || (legacyTotals != null && totals === undefined)) {
     const parsed = parseEventLog(legacyEvents);
     const migrated = migrateWholeLog(parsed.events, parseDailyTotals(legacyTotals), now);
-    for (const [key, bucket] of Object.entries(migrated.buckets)) if (!migrated.removeBuckets.includes(key)) changes[key] = bucket;
+    for (const [key, bucket] of Object.entries(migrated.buckets)) {
+      // Events a job appended while an earlier migration attempt failed stay, after the migrated ones.
+      if (!migrated.removeBuckets.includes(key)) changes[key] = [...bucket, ...parseEventLog(all[key]).events];
+    }
     changes[TOTALS_KEY] = { ...migrated.totals, dropped: parsed.dropped };
     remove.push(LEGACY_LOG_KEYS.events, LEGACY_LOG_KEYS.totals);
     // Marked done in the same write, so a kill before the removal never migrates twice.

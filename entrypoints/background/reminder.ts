@@ -85,3 +85,13 @@ export async function showTestReminder(settings: Settings): Promise<void> {
   const sittingMs = settings.sittingIntervalMin * 60_000;
   await showReminder({ type: 'showReminder', reminderId: TEST_REMINDER_ID, sittingMs, snoozes: 0, silent: false }, settings);
 }
+
+/** Whether a reminder shows now: its notification, or a reminder window opened for it. */
+export async function isReminderOnScreen(reminderId: string): Promise<boolean> {
+  const notifications = await browser.notifications.getAll().catch(() => ({}));
+  if (reminderNotificationId(reminderId) in notifications) return true;
+  const windows = await browser.windows.getAll({ populate: true, windowTypes: ['popup'] }).catch(() => []);
+  return windows.some((window) =>
+    (window.tabs ?? []).some((tab) => tab.url !== undefined && new URL(tab.url).pathname === REMINDER_PATH && new URL(tab.url).searchParams.get('id') === reminderId),
+  );
+}

@@ -66,7 +66,7 @@ describe('options page', () => {
       // Arrow keys on the slider: every step fires a change.
       for (const value of ['75', '80', '85', '90']) fireEvent.change(volume, { target: { value } });
       expect(await screen.findByText('Saving…')).toBeTruthy();
-      await waitFor(async () => expect((await storedSettings())?.volume).toBe(90));
+      await waitFor(async () => expect((await storedSettings())?.volume).toBe(90), { timeout: 5000 });
       expect(send.mock.calls.filter(([type]) => type === 'settings')).toEqual([['settings', { type: 'patch', patch: { volume: 90 } }]]);
     });
 
@@ -75,8 +75,9 @@ describe('options page', () => {
       render(<App welcome={false} />);
       const volume = await screen.findByLabelText<HTMLInputElement>('Volume');
       fireEvent.change(volume, { target: { value: '90' } });
-      expect(await screen.findByText(/the browser's sync accepts 120 a minute/)).toBeTruthy();
-      await waitFor(() => expect(volume.value).toBe('70'));
+      // The save waits for its 0.4 s pause first; on a loaded machine the round trip can take a while longer.
+      expect(await screen.findByText(/the browser's sync accepts 120 a minute/, {}, { timeout: 5000 })).toBeTruthy();
+      await waitFor(() => expect(volume.value).toBe('70'), { timeout: 5000 });
       expect(await storedSettings()).toBeUndefined();
     });
 

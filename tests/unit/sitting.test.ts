@@ -113,12 +113,20 @@ describe('break due', () => {
   });
 
   it('shows a single reminder for an alarm that comes very late', () => {
-    // The refresh alarm kept the last-seen time fresh, but the break alarm itself came 20 minutes late.
+    // The refresh alarm kept the last-seen time fresh, but the break alarm itself came 9 minutes late.
     let state = tracking();
-    for (let m = 1; m <= 64; m++) state = run(state, { type: 'alarm' }, T0 + m * MIN).state;
-    const late = run(state, { type: 'alarm' }, T0 + 65 * MIN);
+    for (let m = 1; m <= 53; m++) state = run(state, { type: 'alarm' }, T0 + m * MIN).state;
+    const late = run(state, { type: 'alarm' }, T0 + 54 * MIN);
     expect(reminders(late.effects)).toEqual([]);
     expect(state.reminder?.shownAt).toBe(T0 + 45 * MIN);
+  });
+
+  it('brings an unanswered reminder back once a snooze length has passed, replacing the old one, with its alarm planned', () => {
+    const shown = advance(tracking(), T0 + 45 * MIN).state;
+    expect(plannedAlarms(shown, { now: T0 + 45 * MIN, settings: SETTINGS })[SITTING_ALARMS.break]).toEqual({ when: T0 + 55 * MIN });
+    const { state, effects } = advance(shown, T0 + 55 * MIN);
+    expect(effects.filter((e) => e.type === 'clearReminder' || e.type === 'showReminder').map((e) => e.type)).toEqual(['clearReminder', 'showReminder']);
+    expect(state.reminder).toMatchObject({ id: shown.reminder?.id, shownAt: T0 + 55 * MIN });
   });
 });
 

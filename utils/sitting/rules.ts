@@ -233,7 +233,12 @@ function deliverDueReminder(change: Transition) {
     reminder = { id: `r${dueAt.toString(36)}`, dueAt, snoozes: 0 };
     change.log({ type: 'breakDue', at: now, sittingMs: now - sittingSince });
   } else if (reminder.shownAt !== undefined) {
-    return;
+    // A reminder nobody answered comes back once a snooze length has passed: it may have been missed,
+    // closed by the system (Firefox closes its notifications after about 20 s), or lost to a crash
+    // between storing it and showing it. Reminding never stops silently.
+    if (now < reminder.shownAt + minutes(settings.snoozeMin)) return;
+    change.effects.push({ type: 'clearReminder', reminderId: reminder.id });
+    reminder = { ...reminder, shownAt: undefined };
   } else if (reminder.snoozedUntil !== undefined) {
     if (now < reminder.snoozedUntil) return;
     // Each snooze brings a new reminder, with its own id, so clicks on the old one do nothing.
@@ -400,7 +405,11 @@ export function plannedAlarms(state: SittingState, ctx: Pick<SittingContext, 'no
     case 'tracking': {
       const plan: AlarmPlan = { [SITTING_ALARMS.refresh]: { periodInMinutes: 1 } };
       const reminder = state.reminder;
-      if (reminder?.shownAt !== undefined || reminder?.heldSince !== undefined) return plan;
+      if (reminder?.heldSince !== undefined) return plan;
+      if (reminder?.shownAt !== undefined) {
+        plan[SITTING_ALARMS.break] = { when: reminder.shownAt + minutes(ctx.settings.snoozeMin) };
+        return plan;
+      }
       const breakAt = nextBreakAt(state, ctx.settings);
       if (breakAt !== undefined) plan[SITTING_ALARMS.break] = { when: breakAt };
       return plan;
