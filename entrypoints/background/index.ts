@@ -8,10 +8,11 @@ import { isAudioPlaying, queryIdleState, setIdleThreshold, watchIdleState, type 
 import { openPopOutWindow } from '@/utils/platform/routine-views';
 import type { JobInput } from '@/utils/jobs/run';
 import { SITTING_ALARMS } from '@/utils/sitting/rules';
+import { TEST_REMINDER_ID } from '@/utils/protocol/commands';
 import { handleRoutineRequest, handleSettingsRequest, handleSittingRequest, recoverState } from './commands';
 import { handleDataRequest } from './import-and-reset';
 import { SITTING_ALARM_NAMES, STEP_ALARM, maintainHistory, runBackgroundJob } from './job';
-import { openReminderWindow, reminderIdOf } from './reminder';
+import { answerTestReminder, openReminderWindow, reminderIdOf } from './reminder';
 import { CUE_NOTIFICATION_ID } from './step-cue';
 
 /**
@@ -50,6 +51,7 @@ export default defineBackground(() => {
     browser.notifications.onButtonClicked.addListener((notificationId, buttonIndex) => {
       const reminderId = reminderIdOf(notificationId);
       if (reminderId === undefined) return;
+      if (reminderId === TEST_REMINDER_ID) return serially(answerTestReminder);
       const type = buttonIndex === 0 ? 'startBreak' : 'snooze';
       return serially(async () => {
         const reply = await handleSittingRequest({ type, reminderId }, Date.now());
@@ -62,7 +64,8 @@ export default defineBackground(() => {
   browser.notifications.onClicked.addListener((notificationId) => {
     const reminderId = reminderIdOf(notificationId);
     // A click on the reminder opens the full choice (start, snooze, skip); on a step cue, the timer.
-    if (reminderId !== undefined) void openReminderWindow(reminderId);
+    if (reminderId === TEST_REMINDER_ID) void serially(answerTestReminder);
+    else if (reminderId !== undefined) void openReminderWindow(reminderId);
     else if (notificationId === CUE_NOTIFICATION_ID) void openPopOutWindow();
   });
 

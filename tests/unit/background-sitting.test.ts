@@ -103,6 +103,25 @@ describe('the sitting tracker in the background', () => {
     expect(notifications()).toEqual({});
   });
 
+  it.each([
+    ['Start', (id: string) => fakeBrowser.notifications.onButtonClicked.trigger(id, 0)],
+    ['Snooze', (id: string) => fakeBrowser.notifications.onButtonClicked.trigger(id, 1)],
+    ['the body', (id: string) => fakeBrowser.notifications.onClicked.trigger(id)],
+  ])('a click on the test reminder’s %s opens the window that says it was a test, and changes nothing', async (_, click) => {
+    await startWorker();
+    await messaging.sendMessage('sitting', { type: 'testReminder' });
+    const stored = await fakeBrowser.storage.local.get(null);
+    await click('break:test');
+    await settle();
+    expect(fakeBrowser.windows.create).toHaveBeenCalledTimes(1);
+    const url = vi.mocked(fakeBrowser.windows.create).mock.calls[0]![0]!.url as string;
+    // The test id and no refusal: the window shows the test's own text, never "This reminder has passed."
+    expect(new URL(url, 'chrome-extension://id/').search).toBe('?id=test');
+    expect(notifications()).toEqual({});
+    expect((await readRoutineState()).state.status).toBe('idle');
+    expect(await fakeBrowser.storage.local.get(null)).toEqual(stored);
+  });
+
   it('counts a locked screen as a natural break, through the idle adapter', async () => {
     await startWorker();
     await passMinutes(20);
