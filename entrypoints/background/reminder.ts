@@ -4,6 +4,7 @@ import { SNOOZES_BEFORE_TRUE_TIME } from '@/utils/sitting/rules';
 import type { Settings } from '@/utils/settings/settings';
 import { t } from '@/utils/platform/i18n';
 import { TEST_REMINDER_ID } from '@/utils/protocol/commands';
+import { readSittingState } from '@/utils/platform/storage';
 import { playCueInBackground } from '@/utils/platform/cue-player';
 import { currentBrowserKind, reminderNotification } from '@/utils/platform/notification-options';
 
@@ -64,6 +65,35 @@ async function present(reminderId: string, message: string, silent: boolean, set
   if (settings.remindWith === 'notificationAndChime' && !silent) {
     await playCueInBackground({ chime: true, volume: settings.volume, lang: browser.i18n.getUILanguage() });
   }
+}
+
+/** Whether a small window Roll Call opened already shows this reminder. */
+async function reminderWindowOpen(reminderId: string): Promise<boolean> {
+  const windows = await browser.windows.getAll({ populate: true, windowTypes: ['popup'] });
+  return windows.some((window) =>
+    (window.tabs ?? []).some((tab) => {
+      if (!tab.url) return false;
+      const url = new URL(tab.url);
+      return url.pathname === REMINDER_PATH && url.searchParams.get('id') === reminderId;
+    }),
+  );
+}
+
+/**
+ * Firefox closes a notification by itself after about 20 seconds, and its
+ * `onClosed` cannot say who closed it (it always reports `byUser`, Firefox
+ * bug 1413188). Either way the reminder went unanswered, and a user who was
+ * away would find only the "!" badge; so the small window takes its place,
+ * while that reminder is still the one shown (not answered, not snoozed, not
+ * stale) and no window shows it yet. Reads the sitting state, writes nothing.
+ * Resolves whether it opened the window.
+ */
+export async function openWindowForClosedReminder(reminderId: string, now: number): Promise<boolean> {
+  const { reminder } = (await readSittingState(now)).state;
+  if (reminder?.id !== reminderId || reminder.shownAt === undefined || reminder.snoozedUntil !== undefined) return false;
+  if (await reminderWindowOpen(reminderId)) return false;
+  await openReminderWindow(reminderId);
+  return true;
 }
 
 /**
