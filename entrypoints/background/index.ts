@@ -8,10 +8,11 @@ import { isAudioPlaying, queryIdleState, setIdleThreshold, watchIdleState, type 
 import { openPopOutWindow } from '@/utils/platform/routine-views';
 import type { JobInput } from '@/utils/jobs/run';
 import { SITTING_ALARMS } from '@/utils/sitting/rules';
+import { TEST_REMINDER_ID } from '@/utils/protocol/commands';
 import { handleRoutineRequest, handleSettingsRequest, handleSittingRequest, recoverState } from './commands';
 import { handleDataRequest } from './import-and-reset';
 import { SITTING_ALARM_NAMES, STEP_ALARM, maintainHistory, runBackgroundJob } from './job';
-import { openReminderWindow, reminderIdOf } from './reminder';
+import { answerTestReminder, openReminderWindow, openWindowForClosedReminder, reminderIdOf } from './reminder';
 import { CUE_NOTIFICATION_ID } from './step-cue';
 
 /**
@@ -50,6 +51,7 @@ export default defineBackground(() => {
     browser.notifications.onButtonClicked.addListener((notificationId, buttonIndex) => {
       const reminderId = reminderIdOf(notificationId);
       if (reminderId === undefined) return;
+      if (reminderId === TEST_REMINDER_ID) return serially(answerTestReminder);
       const type = buttonIndex === 0 ? 'startBreak' : 'snooze';
       return serially(async () => {
         const reply = await handleSittingRequest({ type, reminderId }, Date.now());
@@ -59,12 +61,31 @@ export default defineBackground(() => {
     });
   }
 
+  // The reminders whose window has been opened from their notification: each opens at most once that way.
+  const openedFromNotification = new Set<string>();
+
   browser.notifications.onClicked.addListener((notificationId) => {
     const reminderId = reminderIdOf(notificationId);
     // A click on the reminder opens the full choice (start, snooze, skip); on a step cue, the timer.
-    if (reminderId !== undefined) void openReminderWindow(reminderId);
-    else if (notificationId === CUE_NOTIFICATION_ID) void openPopOutWindow();
+    if (reminderId === TEST_REMINDER_ID) void serially(answerTestReminder);
+    else if (reminderId !== undefined) {
+      openedFromNotification.add(reminderId);
+      // In the queue, so that Firefox's onClosed, which follows every click, finds the window already open.
+      void serially(() => openReminderWindow(reminderId));
+    } else if (notificationId === CUE_NOTIFICATION_ID) void openPopOutWindow();
   });
+
+  // Firefox closes notifications by itself after about 20 s; an unanswered reminder then opens its window, once.
+  if (import.meta.env.BROWSER === 'firefox') {
+    // eslint-disable-next-line @typescript-eslint/no-misused-promises -- as for alarms: returned so that a test can wait for the job
+    browser.notifications.onClosed.addListener((notificationId) => {
+      const reminderId = reminderIdOf(notificationId);
+      if (reminderId === undefined || reminderId === TEST_REMINDER_ID || openedFromNotification.has(reminderId)) return;
+      return serially(async () => {
+        if (await openWindowForClosedReminder(reminderId, Date.now())) openedFromNotification.add(reminderId);
+      });
+    });
+  }
 
   // A changed setting takes effect at once: the idle threshold, the break alarm, the badge.
   settingsItem.watch(() => void serially(() => onSettingsChanged(Date.now())));

@@ -3,6 +3,8 @@ import type { SittingEffect } from '@/utils/sitting/rules';
 import { SNOOZES_BEFORE_TRUE_TIME } from '@/utils/sitting/rules';
 import type { Settings } from '@/utils/settings/settings';
 import { t } from '@/utils/platform/i18n';
+import { TEST_REMINDER_ID } from '@/utils/protocol/commands';
+import { readSittingState } from '@/utils/platform/storage';
 import { playCueInBackground } from '@/utils/platform/cue-player';
 import { currentBrowserKind, reminderNotification } from '@/utils/platform/notification-options';
 
@@ -43,21 +45,55 @@ export async function openReminderWindow(reminderId: string, error?: string): Pr
 }
 
 export async function showReminder(effect: Extract<SittingEffect, { type: 'showReminder' }>, settings: Settings): Promise<void> {
+  await present(effect.reminderId, reminderMessage(effect.sittingMs, effect.snoozes, settings), effect.silent, settings);
+}
+
+/** A reminder the way the user chose to get them: a window, or a notification (with a chime, if chosen). */
+async function present(reminderId: string, message: string, silent: boolean, settings: Settings): Promise<void> {
   if (settings.remindWith === 'window') {
-    await openReminderWindow(effect.reminderId);
+    await openReminderWindow(reminderId);
   } else {
     const text = {
       title: t('reminder_title'),
-      message: reminderMessage(effect.sittingMs, effect.snoozes, settings),
+      message,
       startLabel: t('reminder_start'),
       snoozeLabel: t('reminder_snooze', settings.snoozeMin),
     };
     const iconUrl = browser.runtime.getURL('/icons/128.png');
-    await browser.notifications.create(reminderNotificationId(effect.reminderId), reminderNotification(currentBrowserKind(), iconUrl, text, effect.silent));
+    await browser.notifications.create(reminderNotificationId(reminderId), reminderNotification(currentBrowserKind(), iconUrl, text, silent));
   }
-  if (settings.remindWith === 'notificationAndChime' && !effect.silent) {
+  if (settings.remindWith === 'notificationAndChime' && !silent) {
     await playCueInBackground({ chime: true, volume: settings.volume, lang: browser.i18n.getUILanguage() });
   }
+}
+
+/** Whether a small window Roll Call opened already shows this reminder. */
+async function reminderWindowOpen(reminderId: string): Promise<boolean> {
+  const windows = await browser.windows.getAll({ populate: true, windowTypes: ['popup'] });
+  return windows.some((window) =>
+    (window.tabs ?? []).some((tab) => {
+      if (!tab.url) return false;
+      const url = new URL(tab.url);
+      return url.pathname === REMINDER_PATH && url.searchParams.get('id') === reminderId;
+    }),
+  );
+}
+
+/**
+ * Firefox closes a notification by itself after about 20 seconds, and its
+ * `onClosed` cannot say who closed it (it always reports `byUser`, Firefox
+ * bug 1413188). Either way the reminder went unanswered, and a user who was
+ * away would find only the "!" badge; so the small window takes its place,
+ * while that reminder is still the one shown (not answered, not snoozed, not
+ * stale) and no window shows it yet. Reads the sitting state, writes nothing.
+ * Resolves whether it opened the window.
+ */
+export async function openWindowForClosedReminder(reminderId: string, now: number): Promise<boolean> {
+  const { reminder } = (await readSittingState(now)).state;
+  if (reminder?.id !== reminderId || reminder.shownAt === undefined || reminder.snoozedUntil !== undefined) return false;
+  if (await reminderWindowOpen(reminderId)) return false;
+  await openReminderWindow(reminderId);
+  return true;
 }
 
 /**
@@ -77,13 +113,22 @@ export async function clearReminder(reminderId: string, senderWindowId?: number)
   }
 }
 
-/** Never the id of a real reminder, so its buttons find nothing to act on and only clear it. */
-const TEST_REMINDER_ID = 'test';
-
-/** Shown the way real reminders are, so the user learns whether they would see one. */
+/**
+ * Shown the way real reminders are, so the user learns whether they would see
+ * one, but saying that it is a test. It is never stored, so the sitting state
+ * does not change; its window says it was a test and offers only Close.
+ */
 export async function showTestReminder(settings: Settings): Promise<void> {
-  const sittingMs = settings.sittingIntervalMin * 60_000;
-  await showReminder({ type: 'showReminder', reminderId: TEST_REMINDER_ID, sittingMs, snoozes: 0, silent: false }, settings);
+  await present(TEST_REMINDER_ID, t('reminder_test_message'), false, settings);
+}
+
+/**
+ * A click on the test notification, on its body or a button: it goes, and the
+ * window explains it was a test, since the buttons have nothing to act on.
+ */
+export async function answerTestReminder(): Promise<void> {
+  await browser.notifications.clear(reminderNotificationId(TEST_REMINDER_ID));
+  await openReminderWindow(TEST_REMINDER_ID);
 }
 
 /** Whether a reminder shows now: its notification, or a reminder window opened for it. */

@@ -4,7 +4,7 @@ import { settingsItem, sittingItem } from '@/utils/platform/storage';
 import { parseSittingState } from '@/utils/sitting/schema';
 import { sittingMs } from '@/utils/sitting/rules';
 import { sendCommand } from '@/utils/platform/messaging';
-import type { SittingRequest } from '@/utils/protocol/commands';
+import { TEST_REMINDER_ID, type SittingRequest } from '@/utils/protocol/commands';
 import { t, type MessageKey } from '@/utils/platform/i18n';
 import { useStorageItem } from '@/components/use-storage';
 
@@ -24,6 +24,18 @@ export function ReminderChoice({ reminderId, initialError, onDone }: ReminderCho
   const parsed = useStorageItem(settingsItem, parseSettings);
   const sitting = useStorageItem(sittingItem, (raw) => parseSittingState(raw, Date.now()).state);
   const [error, setError] = useState<MessageKey | undefined>(initialError);
+  // The test from the options page is never stored: it only says what it was.
+  if (reminderId === TEST_REMINDER_ID) {
+    return (
+      <main class="reminder">
+        <h1>{t('reminder_title')}</h1>
+        <p>{t('reminder_test_window')}</p>
+        <button type="button" class="primary" onClick={onDone} autoFocus>
+          {t('reminder_close')}
+        </button>
+      </main>
+    );
+  }
   if (!parsed || !sitting) return <main aria-busy="true" />;
 
   // Only a reminder on screen now can be answered; a snoozed or stale one has passed.

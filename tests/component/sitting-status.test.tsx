@@ -103,6 +103,19 @@ describe('the reminder window', () => {
     expect(send).toHaveBeenCalledWith('sitting', request);
   });
 
+  it('says the test reminder was a test, with only Close, whatever the sitting state', async () => {
+    await fakeBrowser.storage.local.set({ sitting: shown });
+    const send = vi.spyOn(messaging, 'sendMessage');
+    const onDone = vi.fn();
+    render(<ReminderChoice reminderId="test" onDone={onDone} />);
+    expect(await screen.findByText(/This was only a test\. Real reminders show up the same way/)).toBeTruthy();
+    expect(screen.queryByText('This reminder has passed.')).toBeNull();
+    expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual(['Close']);
+    fireEvent.click(screen.getByRole('button', { name: 'Close' }));
+    expect(onDone).toHaveBeenCalled();
+    expect(send).not.toHaveBeenCalled();
+  });
+
   it('says a stale reminder has passed, and offers nothing to do', async () => {
     await fakeBrowser.storage.local.set({ sitting: shown });
     render(<ReminderChoice reminderId="r-yesterday" onDone={vi.fn()} />);

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { messaging } from '@/utils/platform/messaging';
 import { SITTING_ALARMS } from '@/utils/sitting/rules';
@@ -103,6 +103,25 @@ describe('the sitting tracker in the background', () => {
     expect(notifications()).toEqual({});
   });
 
+  it.each([
+    ['Start', (id: string) => fakeBrowser.notifications.onButtonClicked.trigger(id, 0)],
+    ['Snooze', (id: string) => fakeBrowser.notifications.onButtonClicked.trigger(id, 1)],
+    ['the body', (id: string) => fakeBrowser.notifications.onClicked.trigger(id)],
+  ])('a click on the test reminder’s %s opens the window that says it was a test, and changes nothing', async (_, click) => {
+    await startWorker();
+    await messaging.sendMessage('sitting', { type: 'testReminder' });
+    const stored = await fakeBrowser.storage.local.get(null);
+    await click('break:test');
+    await settle();
+    expect(fakeBrowser.windows.create).toHaveBeenCalledTimes(1);
+    const url = vi.mocked(fakeBrowser.windows.create).mock.calls[0]![0]!.url as string;
+    // The test id and no refusal: the window shows the test's own text, never "This reminder has passed."
+    expect(new URL(url, 'chrome-extension://id/').search).toBe('?id=test');
+    expect(notifications()).toEqual({});
+    expect((await readRoutineState()).state.status).toBe('idle');
+    expect(await fakeBrowser.storage.local.get(null)).toEqual(stored);
+  });
+
   it('counts a locked screen as a natural break, through the idle adapter', async () => {
     await startWorker();
     await passMinutes(20);
@@ -177,5 +196,70 @@ describe('the sitting tracker in the background', () => {
     await fakeBrowser.storage.local.set({ sitting: { lastSeenAt: 'yesterday' } });
     await startWorker();
     expect((await readSittingState(Date.now())).state).toMatchObject({ sittingSince: T0, lastSeenAt: T0 });
+  });
+});
+
+describe('a reminder notification that Firefox closes unanswered', () => {
+  beforeEach(async () => {
+    fakeBrowser.runtime.onMessage.removeAllListeners();
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(T0);
+    await fakeBrowser.storage.local.set({ onboarded: true });
+    vi.stubEnv('BROWSER', 'firefox');
+  });
+  afterEach(() => vi.unstubAllEnvs());
+
+  /** A reminder on screen, as Firefox shows it; its notification's id. */
+  async function dueReminder(): Promise<string> {
+    await startWorker();
+    await passMinutes(45);
+    const [id] = Object.keys(notifications()).filter((n) => n.startsWith('break:'));
+    vi.mocked(fakeBrowser.windows.create).mockClear();
+    return id!;
+  }
+
+  const reminderWindows = () =>
+    vi.mocked(fakeBrowser.windows.create).mock.calls.map(([options]) => String(options?.url)).filter((url) => url.includes('/reminder.html'));
+
+  // Firefox always reports byUser = true (its bug 1413188), so both values must open the window.
+  it.each([true, false])('opens the small reminder window for the reminder still shown (byUser %s), and only once', async (byUser) => {
+    const id = await dueReminder();
+    const stored = await fakeBrowser.storage.local.get(null);
+    await fakeBrowser.notifications.onClosed.trigger(id, byUser);
+    await settle();
+    expect(reminderWindows()).toEqual([expect.stringContaining(`/reminder.html?id=${id.slice('break:'.length)}`)]);
+    await fakeBrowser.notifications.onClosed.trigger(id, byUser);
+    await settle();
+    expect(reminderWindows()).toHaveLength(1);
+    // It reads the sitting state and writes nothing.
+    expect(await fakeBrowser.storage.local.get(null)).toEqual(stored);
+  });
+
+  it('opens no second window after a click, which Firefox follows with onClosed', async () => {
+    const id = await dueReminder();
+    await fakeBrowser.notifications.onClicked.trigger(id);
+    await fakeBrowser.notifications.onClosed.trigger(id, true);
+    await settle();
+    expect(reminderWindows()).toHaveLength(1);
+  });
+
+  it('opens nothing for a reminder answered, snoozed or stale, nor for the test reminder', async () => {
+    const id = await dueReminder();
+    const reminderId = id.slice('break:'.length);
+    await messaging.sendMessage('sitting', { type: 'snooze', reminderId });
+    await fakeBrowser.notifications.onClosed.trigger(id, true);
+    await fakeBrowser.notifications.onClosed.trigger('break:r-old', true);
+    await messaging.sendMessage('sitting', { type: 'testReminder' });
+    await fakeBrowser.notifications.onClosed.trigger('break:test', true);
+    await settle();
+    expect(reminderWindows()).toEqual([]);
+  });
+
+  it('is left alone on Chrome, whose reminders stay until answered', async () => {
+    vi.unstubAllEnvs();
+    const id = await dueReminder();
+    await fakeBrowser.notifications.onClosed.trigger(id, false);
+    await settle();
+    expect(reminderWindows()).toEqual([]);
   });
 });

@@ -22,6 +22,9 @@ export type SittingRequest =
   | { type: 'pause'; choice: PauseChoice }
   | { type: 'resume' | 'remindAnyway' | 'testReminder' };
 
+/** The id of the test reminder from the options page: never a real reminder's (those start with "r"), and never stored. */
+export const TEST_REMINDER_ID = 'test';
+
 export type DataRequest = { type: 'import'; bundle: unknown } | { type: 'reset' };
 
 /** Changes to what the user set; the background checks them whole and is their only writer. */

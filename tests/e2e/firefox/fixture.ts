@@ -28,6 +28,8 @@ export interface FirefoxHarness extends BrowserHarness<Page> {
   shownAlerts(): Promise<Array<{ title: string; text: string }>>;
   /** Clicks the body of the shown notification with this title, as the user would. */
   clickAlert(title: string): Promise<void>;
+  /** Closes the shown notification with this title unclicked, as Firefox does by itself after about 20 s. */
+  closeAlert(title: string): Promise<void>;
   /**
    * Closes a page once the background has answered everything sent before now: its queue is
    * serial, so the reply to one more command comes after those. A page closed with a reply still
@@ -215,6 +217,16 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
         return true;
       })()`);
       if (!clicked) throw new Error(`No notification titled "${title}" is shown.`);
+    },
+    async closeAlert(title) {
+      const closed = await inChrome<boolean>(`(() => {
+        const win = [...Services.wm.getEnumerator('alert:alert')].find((w) =>
+          !w.closed && (w.document.getElementById('alertTitleLabel').value ?? w.document.getElementById('alertTitleLabel').textContent) === ${JSON.stringify(title)});
+        if (!win) return false;
+        win.close();
+        return true;
+      })()`);
+      if (!closed) throw new Error(`No notification titled "${title}" is shown.`);
     },
     async closePage(page) {
       await inBackground(() => chrome.runtime.sendMessage({ id: 0, type: 'refresh', data: undefined, timestamp: Date.now() }));

@@ -50,6 +50,37 @@ describe('a break reminder in Firefox ESR', () => {
     await expect.poll(() => harness.inBackground(() => chrome.action.getBadgeText({}))).toBe('10');
   });
 
+  it('a reminder whose notification closes unanswered opens the small reminder window instead', async () => {
+    // Past the snooze: the event page's clock moves on again and the break alarm fires now.
+    await harness.inBackground(async (shift) => {
+      // eslint-disable-next-line @typescript-eslint/no-deprecated -- as above
+      const bg = (await chrome.runtime.getBackgroundPage()) as unknown as Window & { Date: DateConstructor };
+      const earlier = bg.Date.now.bind(bg.Date);
+      bg.Date.now = () => earlier() + shift;
+      await chrome.alarms.create('sitting-break', { when: Date.now() + 300 });
+    }, 11 * MIN);
+    await expect.poll(async () => (await harness.shownAlerts()).map((a) => a.title)).toEqual(['Time to stand up']);
+    expect((await harness.tabUrls()).some((url) => url.includes('/reminder.html'))).toBe(false);
+    await harness.closeAlert('Time to stand up');
+    const reminder = await until('the reminder window', () => harness.findPage(`${ORIGIN}/reminder.html?id=`));
+    await waitForText(reminder, 'Skip this break');
+    expect((await harness.tabUrls()).filter((url) => url.includes('/reminder.html'))).toHaveLength(1);
+    await clickButton(reminder, 'Skip this break');
+    await until('the reminder window to close', async () => !(await harness.tabUrls()).some((url) => url.includes('/reminder.html')));
+  });
+
+  it('the test reminder says it is a test, and a click opens a window that says so, with only Close', async () => {
+    await harness.inBackground(() => chrome.runtime.sendMessage({ id: 0, type: 'sitting', data: { type: 'testReminder' }, timestamp: Date.now() }));
+    await expect.poll(() => harness.shownAlerts()).toEqual([{ title: 'Time to stand up', text: 'This is a test. Your reminders will look like this.' }]);
+    await harness.clickAlert('Time to stand up');
+    const window = await until('the test reminder window', () => harness.findPage(`${ORIGIN}/reminder.html?id=test`));
+    const text = await waitForText(window, 'This was only a test.');
+    expect(text).not.toContain('This reminder has passed.');
+    expect(await window.evaluate(() => [...document.querySelectorAll('button')].map((b) => b.textContent))).toEqual(['Close']);
+    await clickButton(window, 'Close');
+    await until('the test window to close', async () => !(await harness.tabUrls()).some((url) => url.includes('/reminder.html')));
+  });
+
   it('logs no error or warning from Roll Call’s own code', async () => {
     expect(await harness.consoleProblems()).toEqual([]);
   });
