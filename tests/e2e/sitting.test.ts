@@ -42,6 +42,8 @@ describe('the sitting tracker in Chromium', () => {
     await setShortestInterval();
     await passTimeInWorker(harness, 10 * MIN, ['sitting-break']);
     await expect.poll(async () => Object.keys(await notifications())).toHaveLength(1);
+    // The job that showed it ends by planning the reminder's return, if it goes unanswered, with the refresh.
+    await expect.poll(alarmNames).toEqual(['sitting-break', 'sitting-refresh']);
     return Object.keys(await notifications())[0]!;
   }
 
