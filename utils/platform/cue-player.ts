@@ -47,9 +47,9 @@ let messageId = Math.floor(Math.random() * 1e4);
  */
 async function sendCue(request: CueRequest): Promise<void> {
   const message = { id: messageId++, type: 'playCue', data: request, timestamp: Date.now() };
-  const reply = (await browser.runtime.sendMessage(message)) as { err?: { message?: string } } | null | undefined;
+  const reply: { err?: { message?: string } } | null | undefined = await browser.runtime.sendMessage(message);
   if (reply == null) throw new Error('No response');
-  if (reply.err != null) throw new Error(reply.err.message ?? String(reply.err), { cause: reply.err });
+  if (reply.err != null) throw new Error(reply.err.message, { cause: reply.err });
 }
 
 export async function playCueInBackground(request: CueRequest): Promise<void> {

@@ -67,7 +67,7 @@ function deepEqual(a: unknown, b: unknown): boolean {
   if (a && b && typeof a === 'object' && typeof b === 'object' && a.constructor === b.constructor) {
     const ctor = a.constructor;
     if (ctor === Date) return (a as Date).getTime() === (b as Date).getTime();
-    if (ctor === RegExp) return String(a) === String(b);
+    if (ctor === RegExp) return (a as RegExp).toString() === (b as RegExp).toString();
     if (ctor === Array) {
       const x = a as unknown[];
       const y = b as unknown[];
@@ -110,7 +110,7 @@ export async function runMigrations(): Promise<void> {
 async function migrateSettings(): Promise<void> {
   const stored = await browser.storage.sync.get([SETTINGS_KEY, SETTINGS_META_KEY]);
   const value: unknown = stored[SETTINGS_KEY] ?? null;
-  const meta = (stored[SETTINGS_META_KEY] ?? null) as { v?: number } | null;
+  const meta: { v?: number } | null = stored[SETTINGS_META_KEY] ?? null;
   if (value == null) return;
   const currentVersion = meta?.v ?? 1;
   if (currentVersion > SETTINGS_VERSION) {
