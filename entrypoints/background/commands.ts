@@ -6,7 +6,8 @@ import type { JobInput } from '@/utils/jobs/run';
 import { pauseUntil } from '@/utils/sitting/rules';
 import { CUSTOMISATIONS_SCHEMA } from '@/utils/routine/presets-schema';
 import { applySettingsPatch, parseSettings, settingsToStore, SETTINGS_FIELDS, validateSettings } from '@/utils/settings/settings';
-import { isQuotaError, settingsItem } from '@/utils/platform/storage';
+import { isQuotaError } from '@/utils/platform/quota';
+import { readStoredSettings, writeStoredSettings } from '@/utils/platform/worker-storage';
 import type { CommandSender } from '@/utils/platform/command-listener';
 import { runBackgroundJob } from './job';
 import { showTestReminder } from './reminder';
@@ -34,7 +35,7 @@ export async function handleSittingRequest(raw: unknown, now: number, sender: Co
     case 'startBreak':
       return (await runBackgroundJob({ type: 'startBreak', reminderId: request.reminderId }, now, sender)).reply;
     case 'pause': {
-      const { settings } = parseSettings(await settingsItem.getValue());
+      const { settings } = parseSettings(await readStoredSettings());
       return handleSittingInput({ type: 'pause', until: pauseUntil(request.choice, now, settings) }, now, sender);
     }
     case 'snooze':
@@ -43,7 +44,7 @@ export async function handleSittingRequest(raw: unknown, now: number, sender: Co
     case 'remindAnyway':
       return handleSittingInput(request, now, sender);
     case 'testReminder':
-      await showTestReminder(parseSettings(await settingsItem.getValue()).settings);
+      await showTestReminder(parseSettings(await readStoredSettings()).settings);
       return { ok: true };
   }
 }
@@ -91,10 +92,10 @@ export async function handleSettingsRequest(raw: unknown): Promise<CommandReply>
       case 'patch': {
         const keys = Object.keys(request.patch);
         if (keys.length === 0 || !keys.every((k) => (SETTINGS_FIELDS as readonly string[]).includes(k))) return badCommand;
-        const stored = parseSettings(await settingsItem.getValue());
+        const stored = parseSettings(await readStoredSettings());
         const next = applySettingsPatch(stored.settings, request.patch);
         if (validateSettings(next).length > 0) return { ok: false, error: 'error_not_saved' };
-        await settingsItem.setValue(settingsToStore(stored, next));
+        await writeStoredSettings(settingsToStore(stored, next));
         return { ok: true };
       }
       case 'presets': {

@@ -8,7 +8,7 @@ import { dailyTotals } from '@/utils/history/totals';
 import { validateImport } from '@/utils/transfer/import-export';
 import { IDLE } from '@/utils/routine/timer';
 import { initialSittingState } from '@/utils/sitting/rules';
-import { isQuotaError } from '@/utils/platform/storage';
+import { isQuotaError } from '@/utils/platform/quota';
 import { runBackgroundJob } from './job';
 import { syncWriteError } from './commands';
 

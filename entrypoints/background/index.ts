@@ -1,8 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createSerialQueue } from '@/utils/serial-queue';
-import { runMigrations } from '@/utils/platform/migrations';
-import { onboardedItem, presetsItem, readSettings, settingsItem } from '@/utils/platform/storage';
+import { readOnboarded, readSettings, runMigrations, watchSyncKey, writeOnboarded } from '@/utils/platform/worker-storage';
 import { listenForCommands } from '@/utils/platform/command-listener';
 import { isAudioPlaying, queryIdleState, setIdleThreshold, watchIdleState, type IdleState } from '@/utils/platform/environment';
 import { openPopOutWindow } from '@/utils/platform/routine-views';
@@ -88,9 +87,9 @@ export default defineBackground(() => {
   }
 
   // A changed setting takes effect at once: the idle threshold, the break alarm, the badge.
-  settingsItem.watch(() => void serially(() => onSettingsChanged(Date.now())));
+  watchSyncKey('settings', () => void serially(() => onSettingsChanged(Date.now())));
   // A routine edited in the options page shows in the popup's picker.
-  presetsItem.watch(() => void job({ type: 'sitting', input: { type: 'settingsChanged' } }));
+  watchSyncKey('presets', () => void job({ type: 'sitting', input: { type: 'settingsChanged' } }));
 
   void serially(() => recover(Date.now()));
 });
@@ -131,8 +130,8 @@ async function recover(now: number): Promise<void> {
   await recoverState(now);
   const idleState = await queryIdleState(settings.breakThresholdMin).catch((): IdleState => 'active');
   if (idleState !== 'active') await onIdleState(idleState, now);
-  if (!(await onboardedItem.getValue())) {
-    await onboardedItem.setValue(true);
+  if (!(await readOnboarded())) {
+    await writeOnboarded();
     await browser.tabs.create({ url: browser.runtime.getURL('/options.html#welcome') });
   }
 }

@@ -4,7 +4,7 @@ import { SNOOZES_BEFORE_TRUE_TIME } from '@/utils/sitting/rules';
 import type { Settings } from '@/utils/settings/settings';
 import { t } from '@/utils/platform/i18n';
 import { TEST_REMINDER_ID } from '@/utils/protocol/commands';
-import { readSittingState } from '@/utils/platform/storage';
+import { readSittingState } from '@/utils/platform/worker-storage';
 import { playCueInBackground } from '@/utils/platform/cue-player';
 import { currentBrowserKind, reminderNotification } from '@/utils/platform/notification-options';
 

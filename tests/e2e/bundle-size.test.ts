@@ -19,7 +19,15 @@ describe('bundle budgets (gzip)', () => {
     // Marks each library leaves in a minified build: valibot's issue message, @wxt-dev/storage's version check.
     expect(popupCode).not.toContain('Invalid ${');
     expect(popupCode).not.toContain('Storage item version');
+    // The options page still carries both libraries, which shows the marks are still left in a build.
+    const optionsCode = sizes.options.files.map((f) => readFileSync(join(EXTENSION_DIR, f.file), 'utf8')).join('\n');
+    expect(optionsCode).toContain('Storage item version');
+    expect(optionsCode).toContain('Unknown message format');
+  });
+
+  it('keeps the worker free of the storage and messaging libraries, which only the pages use', () => {
     const backgroundCode = readFileSync(join(EXTENSION_DIR, 'background.js'), 'utf8');
-    expect(backgroundCode).toContain('Storage item version');
+    expect(backgroundCode).not.toContain('Storage item version');
+    expect(backgroundCode).not.toContain('Unknown message format');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { runMigrations } from '@/utils/platform/migrations';
+import { runMigrations } from '@/utils/platform/worker-storage';
 import { readEventLog, readPresetCustomisations, readRoutineState, readSettings } from '@/utils/platform/storage';
 import { DEFAULT_SETTINGS, SETTINGS_VERSION } from '@/utils/settings/settings';
 import { IDLE } from '@/utils/routine/timer';

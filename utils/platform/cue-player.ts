@@ -1,6 +1,5 @@
 import { browser } from 'wxt/browser';
 import type { CueRequest } from '../protocol/commands';
-import { cueMessaging } from './messaging';
 import { playChime, speakCue } from './chime';
 
 /**
@@ -38,6 +37,21 @@ async function ensureOffscreenDocument(api: OffscreenApi): Promise<void> {
   await creating;
 }
 
+let messageId = Math.floor(Math.random() * 1e4);
+
+/**
+ * Sends the cue as `cueMessaging.sendMessage('playCue', request)` would, in
+ * the same envelope, so the offscreen page's `cueMessaging.onMessage` receives
+ * it; sent with the browser's API alone, so the worker carries no messaging
+ * library. As the library does, a missing reply or a reported error throws.
+ */
+async function sendCue(request: CueRequest): Promise<void> {
+  const message = { id: messageId++, type: 'playCue', data: request, timestamp: Date.now() };
+  const reply: { err?: { message?: string } } | null | undefined = await browser.runtime.sendMessage(message);
+  if (reply == null) throw new Error('No response');
+  if (reply.err != null) throw new Error(reply.err.message, { cause: reply.err });
+}
+
 export async function playCueInBackground(request: CueRequest): Promise<void> {
   if (import.meta.env.BROWSER === 'firefox') {
     if (request.chime) playChime(request.volume);
@@ -45,5 +59,5 @@ export async function playCueInBackground(request: CueRequest): Promise<void> {
     return;
   }
   await ensureOffscreenDocument(offscreenApi());
-  await cueMessaging.sendMessage('playCue', request);
+  await sendCue(request);
 }

@@ -18,7 +18,9 @@ import { parseSittingState, type ParsedSittingState } from '../sitting/schema';
  * version or damaged, so every read goes through a parser that falls back to
  * defaults instead of throwing. Migrations are not declared here, because
  * `@wxt-dev/storage` would then run them in every page that imports this
- * file; the background runs them once at start (`utils/platform/migrations.ts`).
+ * file; the background runs them once at start (`runMigrations` in
+ * `utils/platform/worker-storage.ts`, which reads and writes these same keys
+ * with the browser's API alone, so that the worker carries no storage library).
  */
 
 export const settingsItem = storage.defineItem<unknown>('sync:settings', { version: SETTINGS_VERSION });
@@ -33,9 +35,6 @@ export const remindHereItem = storage.defineItem<boolean>('local:remindHere', { 
 
 /** Set once the welcome page has been shown, so that it never opens again by itself. */
 export const onboardedItem = storage.defineItem<boolean>('local:onboarded', { fallback: false });
-
-/** The event log of versions before one key per day; read once, to migrate it. */
-export const LEGACY_LOG_KEYS = { events: 'eventLog', totals: 'dailyTotals' } as const;
 
 /** The totals of every day before today's buckets (utils/history/log.ts); only the background writes it. */
 export const totalsItem = storage.defineItem<unknown>(`local:${TOTALS_KEY}`);
@@ -81,12 +80,4 @@ export async function readSittingState(now: number): Promise<ParsedSittingState>
 
 export async function readStoredTotals(now: number): Promise<StoredTotals> {
   return parseStoredTotals(await totalsItem.getValue()) ?? emptyTotals(localDayKey(now));
-}
-
-/**
- * Whether a failed write hit one of the browser's storage limits: bytes
- * (`QUOTA_BYTES…`) or writes per minute and hour (`MAX_WRITE_OPERATIONS…`).
- */
-export function isQuotaError(error: unknown): boolean {
-  return /quota|MAX_/i.test(String(error));
 }
