@@ -95,7 +95,8 @@ export async function runBackgroundJob(input: JobInput, now: number, sender: { w
     read = await readForJob(now);
   }
   const { settings } = read.settings;
-  const presets = resolvePresets(parsePresetCustomisations(read.presetsStored).customisations);
+  const storedPresets = parsePresetCustomisations(read.presetsStored);
+  const presets = resolvePresets(storedPresets.customisations);
   const routine = parseRoutineState(read.local[KEYS.routine]);
   const sitting = parseSittingState(read.local[KEYS.sitting], now);
   const state = { sitting: sitting.state, routine: routine.state };
@@ -125,7 +126,7 @@ export async function runBackgroundJob(input: JobInput, now: number, sender: { w
     settings,
     invalidSettingsFields: read.settings.invalidFields,
     presets,
-    presetsInvalid: parsePresetCustomisations(read.presetsStored).invalid,
+    presetsInvalid: storedPresets.invalid,
     totals: historyTotals(totals, { [bucketKey(localDayKey(now))]: todayBucket }),
     today: localDayKey(now),
   });
