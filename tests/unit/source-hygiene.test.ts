@@ -58,14 +58,30 @@ describe('locales', () => {
     expect(locales.sort()).toEqual(['de', 'en']);
   });
 
-  it.each(locales)('%s has every key, with the same placeholders, and no empty message', (locale) => {
+  /** `count_days_one` → `count_days`: the messages that differ only by plural category are one counted noun. */
+  const PLURAL = /^(.+)_(zero|one|two|few|many|other)$/;
+  const countedNouns = (keys: string[]) => [...new Set(keys.flatMap((key) => PLURAL.exec(key)?.[1] ?? []))].sort();
+  const plainKeys = (keys: string[]) => keys.filter((key) => !PLURAL.test(key)).sort();
+
+  it.each(locales)('%s has every message, with the same placeholders, and no empty message', (locale) => {
     const messages = localeMessages(locale);
-    expect(Object.keys(messages).sort()).toEqual(Object.keys(en).sort());
+    expect(plainKeys(Object.keys(messages))).toEqual(plainKeys(Object.keys(en)));
+    expect(countedNouns(Object.keys(messages))).toEqual(countedNouns(Object.keys(en)));
     for (const [key, entry] of Object.entries(messages)) {
+      const english = en[key] ?? en[`${PLURAL.exec(key)?.[1] ?? key}_other`];
       expect(entry.message.trim(), key).not.toBe('');
-      expect(Object.keys(entry.placeholders ?? {}).sort(), key).toEqual(Object.keys(en[key]!.placeholders ?? {}).sort());
+      expect(Object.keys(entry.placeholders ?? {}).sort(), key).toEqual(Object.keys(english?.placeholders ?? {}).sort());
       const used = [...entry.message.matchAll(/\$([A-Z_]+)\$/g)].map((m) => m[1]!.toLowerCase()).sort();
       expect([...new Set(used)], key).toEqual(Object.keys(entry.placeholders ?? {}).sort());
+    }
+  });
+
+  it.each(locales)('%s has exactly the plural categories its language uses for every counted noun', (locale) => {
+    const messages = localeMessages(locale);
+    const categories = new Intl.PluralRules(locale.replace('_', '-')).resolvedOptions().pluralCategories;
+    for (const noun of countedNouns(Object.keys(en))) {
+      const present = Object.keys(messages).flatMap((key) => (PLURAL.exec(key)?.[1] === noun ? [PLURAL.exec(key)![2]!] : []));
+      expect(present.sort(), `${locale}: ${noun}`).toEqual([...categories].sort());
     }
   });
 

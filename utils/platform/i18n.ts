@@ -9,11 +9,17 @@ export function t(key: MessageKey, ...substitutions: Array<string | number>): st
   return browser.i18n.getMessage(key, substitutions.map(String)) || key;
 }
 
-/** The `_one`/`_other` pairs that say a count with its noun; `browser.i18n` has no plural forms of its own. */
-type CountKey = MessageKey extends infer K ? (K extends `${infer Base}_one` ? Base : never) : never;
+/**
+ * Counted nouns: one message per CLDR plural category (`_one`, `_few`, `_many`, `_other`, …), and
+ * each locale carries exactly the categories its language uses (Polish four, Japanese only `_other`).
+ * `browser.i18n` has no plural forms of its own.
+ */
+type CountKey = MessageKey extends infer K ? (K extends `${infer Base}_other` ? Base : never) : never;
 
-/** "1 routine", "2 routines": the plural form the UI language's rules pick for `count`. */
+/** "1 routine", "2 routines", "5 ćwiczeń": the form the UI language's plural rules pick for `count`. */
 export function tCount(key: CountKey, count: number): string {
-  const form = new Intl.PluralRules(browser.i18n.getUILanguage()).select(count) === 'one' ? 'one' : 'other';
-  return t(`${key}_${form}`, count);
+  const category = new Intl.PluralRules(browser.i18n.getUILanguage()).select(count);
+  // A category the locale lacks falls back to English, which may lack it too: then `_other` is the form.
+  // The category is only known at run time; English types only `_one` and `_other`.
+  return browser.i18n.getMessage(`${key}_${category}` as MessageKey, [String(count)]) || t(`${key}_other`, count);
 }
