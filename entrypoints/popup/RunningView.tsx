@@ -105,7 +105,8 @@ export function RunningView({ state: stored, settings, send }: RunningViewProps)
         {next && <StepPicture step={next} size="small" />}
         {next ? t('popup_next', stepTitle(next)) : t('popup_next_last')}
       </p>
-      <div class="controls">
+      <div class="running__actions">
+        <div class="controls">
         <button type="button" onClick={() => send({ type: 'back' })} title={t('popup_back_hint')}>
           {t('popup_back')}
         </button>
@@ -122,9 +123,10 @@ export function RunningView({ state: stored, settings, send }: RunningViewProps)
           {t('popup_skip')}
         </button>
       </div>
-      <button type="button" class="danger" onClick={() => send({ type: 'stop' })} title={t('popup_stop_hint')}>
-        {t('popup_stop')}
-      </button>
+        <button type="button" class="danger" onClick={() => send({ type: 'stop' })} title={t('popup_stop_hint')}>
+          {t('popup_stop')}
+        </button>
+      </div>
     </main>
   );
 }
