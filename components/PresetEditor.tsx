@@ -16,6 +16,7 @@ import { formatStepLength, parseStepLength } from '@/utils/settings/form';
 import { formatClock } from '@/utils/format';
 import { t, type MessageKey } from '@/utils/platform/i18n';
 import { presetName } from './preset-name';
+import { StepPicture } from './StepPicture';
 import { TextSetting } from './fields/TextSetting';
 
 export interface PresetEditorProps {
@@ -89,6 +90,7 @@ export function PresetEditor({ presets, customisations, onSave, onDeleted, now }
             <li key={`${preset.id}-${step.id}`} class={`editor__step${step.enabled ? '' : ' editor__step--off'}`}>
               <label class="editor__on">
                 <input type="checkbox" checked={step.enabled} onChange={(e) => apply(setStepEnabled(customisations, preset, step.id, e.currentTarget.checked))} />
+                <StepPicture step={step} size="small" />
                 <span>{title}</span>
               </label>
               <TextSetting

@@ -2,6 +2,7 @@ import type { Step } from '@/utils/routine/presets';
 import { stepTitleKey } from '@/utils/routine/presets';
 import { formatClock } from '@/utils/format';
 import { t } from '@/utils/platform/i18n';
+import { StepPicture } from './StepPicture';
 
 export interface StepListProps {
   steps: readonly Step[];
@@ -17,7 +18,8 @@ export function StepList({ steps, heading }: StepListProps) {
       <ol class="steps__list">
         {enabled.map((step) => (
           <li key={step.id} class="steps__item">
-            <span>{t(stepTitleKey(step))}</span>
+            <StepPicture step={step} size="small" />
+            <span class="steps__title">{t(stepTitleKey(step))}</span>
             <span class="steps__length">{formatClock(step.durationSec * 1000)}</span>
           </li>
         ))}

@@ -3,7 +3,7 @@
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DESIGN_BUDGETS, measureEntrypoints } from './bundle-sizes.ts';
+import { DESIGN_BUDGETS, DRAWINGS_BUDGET, measureDrawings, measureEntrypoints } from './bundle-sizes.ts';
 import { launchExtension, EXTENSION_DIR, type ExtensionHarness } from '../tests/e2e/fixture.ts';
 import type { Page } from 'playwright-core';
 
@@ -27,6 +27,9 @@ function printSizes() {
     const budget = DESIGN_BUDGETS[name as keyof typeof DESIGN_BUDGETS];
     console.log(`  ${name.padEnd(11)} ${kb(size.gzipBytes).padStart(8)}  budget ${kb(budget)}  ${size.gzipBytes <= budget ? 'ok' : 'OVER'}`);
   }
+  const drawings = measureDrawings(EXTENSION_DIR);
+  const ok = drawings.gzipBytes <= DRAWINGS_BUDGET ? 'ok' : 'OVER';
+  console.log(`  ${'drawings'.padEnd(11)} ${kb(drawings.gzipBytes).padStart(8)}  budget ${kb(DRAWINGS_BUDGET)}  ${ok}  (all together, loaded as files)`);
 }
 
 /**

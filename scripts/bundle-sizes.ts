@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -19,6 +19,9 @@ export const BUDGETS = {
   // 19.5 KB. webextension-polyfill and valibot remain; this ceiling stops further growth.
   background: 19.5 * 1024,
 } as const;
+
+/** All step drawings together (public/drawings/, loaded as files by <img>, outside every page's script). */
+export const DRAWINGS_BUDGET = 12 * 1024;
 
 export const DESIGN_BUDGETS = { popup: 20 * 1024, options: 35 * 1024, background: 15 * 1024 } as const;
 
@@ -45,4 +48,17 @@ export function measureEntrypoints(outputDir: string): Record<Entrypoint, Entryp
   };
   const page = (name: string) => measure(pageAssets(readFileSync(join(outputDir, `${name}.html`), 'utf8')));
   return { popup: page('popup'), options: page('options'), background: measure(['background.js']) };
+}
+
+/** Raw and gzip bytes of each step drawing in the build, and their gzip total. */
+export function measureDrawings(outputDir: string): { files: Array<{ file: string; rawBytes: number; gzipBytes: number }>; gzipBytes: number } {
+  const dir = join(outputDir, 'drawings');
+  const files = readdirSync(dir)
+    .filter((name) => name.endsWith('.svg'))
+    .sort()
+    .map((name) => {
+      const file = join('drawings', name);
+      return { file, rawBytes: readFileSync(join(outputDir, file)).length, gzipBytes: gzipBytes(join(outputDir, file)) };
+    });
+  return { files, gzipBytes: files.reduce((sum, f) => sum + f.gzipBytes, 0) };
 }

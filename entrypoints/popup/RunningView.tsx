@@ -8,6 +8,7 @@ import { t } from '@/utils/platform/i18n';
 import { cueText } from '@/utils/platform/cue-text';
 import { playChime, speakCue } from '@/utils/platform/chime';
 import { CountdownRing } from '@/components/CountdownRing';
+import { StepPicture } from '@/components/StepPicture';
 import { useNow } from '@/components/use-now';
 
 type Active = Extract<RoutineState, { status: 'running' | 'paused' }>;
@@ -87,16 +88,25 @@ export function RunningView({ state: stored, settings, send }: RunningViewProps)
       <p class="running__progress">{t('popup_step_of', state.stepIndex + 1, state.steps.length, left)}</p>
       <h1 class="running__title">{stepTitle(step)}</h1>
       <p class="running__side">{t(`side_${step.side}`)}</p>
-      <CountdownRing
-        remainingMs={remaining}
-        totalMs={step.durationSec * 1000}
-        paused={paused}
-        label={t('popup_time_left')}
-      />
+      <div class="running__stage">
+        <div class="running__picture">
+          <StepPicture step={step} size="large" />
+        </div>
+        <CountdownRing
+          remainingMs={remaining}
+          totalMs={step.durationSec * 1000}
+          paused={paused}
+          label={t('popup_time_left')}
+        />
+      </div>
       {paused && <p class="running__paused">{t('popup_paused')}</p>}
       <p class="running__instructions">{t(stepInstructionsKey(step))}</p>
-      <p class="running__next">{next ? t('popup_next', stepTitle(next)) : t('popup_next_last')}</p>
-      <div class="controls">
+      <p class="running__next">
+        {next && <StepPicture step={next} size="small" />}
+        {next ? t('popup_next', stepTitle(next)) : t('popup_next_last')}
+      </p>
+      <div class="running__actions">
+        <div class="controls">
         <button type="button" onClick={() => send({ type: 'back' })} title={t('popup_back_hint')}>
           {t('popup_back')}
         </button>
@@ -113,9 +123,10 @@ export function RunningView({ state: stored, settings, send }: RunningViewProps)
           {t('popup_skip')}
         </button>
       </div>
-      <button type="button" class="danger" onClick={() => send({ type: 'stop' })} title={t('popup_stop_hint')}>
-        {t('popup_stop')}
-      </button>
+        <button type="button" class="danger" onClick={() => send({ type: 'stop' })} title={t('popup_stop_hint')}>
+          {t('popup_stop')}
+        </button>
+      </div>
     </main>
   );
 }

@@ -1,12 +1,15 @@
 import { useState } from 'preact/hooks';
 import { parseSettings } from '@/utils/settings/settings';
-import { settingsItem, sittingItem } from '@/utils/platform/storage';
+import { presetsItem, settingsItem, sittingItem } from '@/utils/platform/storage';
+import { parsePresetCustomisations } from '@/utils/routine/presets-schema';
+import { enabledSteps, findPreset, resolvePresets } from '@/utils/routine/presets';
 import { parseSittingState } from '@/utils/sitting/schema';
 import { sittingMs } from '@/utils/sitting/rules';
 import { sendCommand } from '@/utils/platform/messaging';
 import { TEST_REMINDER_ID, type SittingRequest } from '@/utils/protocol/commands';
 import { t, type MessageKey } from '@/utils/platform/i18n';
 import { useStorageItem } from '@/components/use-storage';
+import { StepPicture } from '@/components/StepPicture';
 
 export interface ReminderChoiceProps {
   reminderId: string | undefined;
@@ -23,6 +26,7 @@ export interface ReminderChoiceProps {
 export function ReminderChoice({ reminderId, initialError, onDone }: ReminderChoiceProps) {
   const parsed = useStorageItem(settingsItem, parseSettings);
   const sitting = useStorageItem(sittingItem, (raw) => parseSittingState(raw, Date.now()).state);
+  const stored = useStorageItem(presetsItem, parsePresetCustomisations);
   const [error, setError] = useState<MessageKey | undefined>(initialError);
   // The test from the options page is never stored: it only says what it was.
   if (reminderId === TEST_REMINDER_ID) {
@@ -58,10 +62,18 @@ export function ReminderChoice({ reminderId, initialError, onDone }: ReminderCho
     );
   }
   const id = shown.id;
+  // What Start begins, shown still: the reminder invites, the routine itself plays the movement.
+  const breakPreset = stored && findPreset(resolvePresets(stored.customisations), parsed.settings.breakPresetId);
+  const firstStep = breakPreset && enabledSteps(breakPreset)[0];
   return (
     <main class="reminder">
-      <h1>{t('reminder_title')}</h1>
-      <p>{t('status_sitting', Math.floor(sittingMs(sitting, Date.now()) / 60_000))}</p>
+      <div class="reminder__intro">
+        {firstStep && <StepPicture step={firstStep} size="medium" still />}
+        <div>
+          <h1>{t('reminder_title')}</h1>
+          <p>{t('status_sitting', Math.floor(sittingMs(sitting, Date.now()) / 60_000))}</p>
+        </div>
+      </div>
       {error && (
         <p class="error" role="alert">
           {t(error)}

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUDGETS, measureEntrypoints } from '../../scripts/bundle-sizes';
+import { BUDGETS, DRAWINGS_BUDGET, measureDrawings, measureEntrypoints } from '../../scripts/bundle-sizes';
+import { STEP_KINDS } from '../../utils/routine/presets';
 import { EXTENSION_DIR } from './fixture';
 
 // Bytes are deterministic for a given build, so the budgets are a test; timings are only printed by the bench.
@@ -12,6 +13,16 @@ describe('bundle budgets (gzip)', () => {
     const size = sizes[name as keyof typeof BUDGETS];
     expect(size.files.length).toBeGreaterThan(0);
     expect(size.gzipBytes).toBeLessThanOrEqual(budget);
+  });
+
+  it('has a drawing for every step kind, all of them together within 12 KB, none inside the popup\'s script', () => {
+    const drawings = measureDrawings(EXTENSION_DIR);
+    expect(drawings.files.map((f) => f.file).sort()).toEqual(STEP_KINDS.map((kind) => `drawings/${kind}.svg`).sort());
+    expect(drawings.gzipBytes).toBeLessThanOrEqual(DRAWINGS_BUDGET);
+    // Loaded by <img> from their own files: the popup's budget above counts none of their bytes, so none may sit in its code.
+    const popupCode = sizes.popup.files.map((f) => readFileSync(join(EXTENSION_DIR, f.file), 'utf8')).join('\n');
+    expect(popupCode).not.toContain('@keyframes');
+    expect(popupCode).toContain('/drawings/');
   });
 
   it('keeps the popup free of the schema and storage libraries', () => {
