@@ -268,7 +268,6 @@ function commandOnActive(state: Active, command: RoutineCommand, now: number): T
       // Nothing to undo (another view undid it first): the routine simply goes on.
       return { state, effects: [] };
     case 'start':
-      return { state, effects: [], rejected: 'alreadyRunning' };
     case 'dismiss':
       return { state, effects: [], rejected: 'alreadyRunning' };
   }
