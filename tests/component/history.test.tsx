@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, render, screen, within } from '@testing-library/preact';
 import { appendEvents } from '@/utils/history/events';
 import { dailyTotals, lastDays } from '@/utils/history/totals';
 import { DEFAULT_SETTINGS } from '@/utils/settings/settings';
