@@ -126,14 +126,11 @@ describe('the routine in Firefox ESR', () => {
     expect(await harness.consoleProblems()).toEqual([]);
   });
 
-  it('has a sidebar (sidebar_action, no sidePanel permission) showing the routine view', async () => {
+  it('declares a sidebar (sidebar_action, closed at install, no sidePanel permission)', () => {
     const manifest = JSON.parse(readFileSync(join(FIREFOX_BUILD_DIR, 'manifest.json'), 'utf8')) as { sidebar_action?: unknown; side_panel?: unknown; permissions: string[] };
-    expect(manifest.sidebar_action).toMatchObject({ default_panel: 'sidepanel.html', default_title: '__MSG_extName__' });
+    // Opened at install, the sidebar would be an open view, and the background would leave every cue to it.
+    expect(manifest.sidebar_action).toEqual({ default_panel: 'sidepanel.html', default_title: '__MSG_extName__', open_at_install: false });
     expect(manifest.side_panel).toBeUndefined();
     expect(manifest.permissions).not.toContain('sidePanel');
-    const panel = await harness.openPage('sidepanel.html');
-    await waitForText(panel, /Start routine|Done/);
-    expect(await panel.$('.app--panel')).not.toBeNull();
-    await harness.closePage(panel);
   });
 });
