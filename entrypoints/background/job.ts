@@ -22,7 +22,7 @@ import { runJob, type JobEffect, type JobInput, type JobResult } from '@/utils/j
 import type { CommandReply } from '@/utils/protocol/commands';
 import { resolvePresets } from '@/utils/routine/presets';
 import { parsePresetCustomisations } from '@/utils/routine/presets-schema';
-import { stepEndsAt } from '@/utils/routine/timer';
+import { stepEndsAt, undoStopUntil } from '@/utils/routine/timer';
 import { parseRoutineState } from '@/utils/routine/timer-schema';
 import { parseSettings, type ParsedSettings } from '@/utils/settings/settings';
 import { SITTING_ALARMS, plannedAlarms } from '@/utils/sitting/rules';
@@ -194,7 +194,8 @@ async function carryOut(effect: JobEffect, env: EffectEnv): Promise<void> {
  */
 async function reconcileAlarms(state: JobResult['state'], ctx: Parameters<typeof plannedAlarms>[1]): Promise<void> {
   const wanted = new Map<string, { when: number } | { periodInMinutes: number }>(Object.entries(plannedAlarms(state.sitting, ctx)));
-  const stepEnd = stepEndsAt(state.routine);
+  // The end of a step, or of the time to undo a Stop: either moves the routine on with no view open.
+  const stepEnd = stepEndsAt(state.routine) ?? undoStopUntil(state.routine);
   if (stepEnd !== undefined) wanted.set(STEP_ALARM, { when: stepEnd });
   const existing = new Map((await browser.alarms.getAll()).map((a) => [a.name, a]));
   for (const name of [...SITTING_ALARM_NAMES, STEP_ALARM]) {

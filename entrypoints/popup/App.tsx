@@ -1,10 +1,12 @@
-import { useCallback, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { findPreset } from '@/utils/routine/presets';
+import { tick, undoStopUntil } from '@/utils/routine/timer';
 import { sendCommand } from '@/utils/platform/messaging';
 import type { CommandReply, RoutineRequest, SittingRequest } from '@/utils/protocol/commands';
 import { t, type MessageKey } from '@/utils/platform/i18n';
 import { openPopOutWindow } from '@/utils/platform/routine-views';
+import { openSidePanel } from '@/utils/platform/side-panel';
 import { usePopupSnapshot } from '@/components/use-snapshot';
 import { presetName } from '@/components/preset-name';
 import { Notices } from '@/components/Notices';
@@ -16,11 +18,27 @@ import { FinishedView } from './FinishedView';
 export interface AppProps {
   /** True in the pop-out window, which shows large digits and has no pop-out button of its own. */
   inWindow: boolean;
+  /** True in the side panel (Firefox: the sidebar), docked beside the page; it opens neither itself nor a window. */
+  inPanel?: boolean;
 }
 
-export function App({ inWindow }: AppProps) {
+/**
+ * The toolbar popup's window, known before any click: Chrome opens a side
+ * panel only within the click that asks for it, so there is no time to look it up then.
+ */
+function useWindowId(wanted: boolean): number | undefined {
+  const [windowId, setWindowId] = useState<number>();
+  useEffect(() => {
+    if (wanted) void browser.windows.getCurrent().then((w: { id?: number } | undefined) => setWindowId(w?.id), () => undefined);
+  }, [wanted]);
+  return windowId;
+}
+
+export function App({ inWindow, inPanel = false }: AppProps) {
   const snapshot = usePopupSnapshot();
   const [error, setError] = useState<MessageKey | undefined>();
+  const inPopup = !inWindow && !inPanel;
+  const windowId = useWindowId(inPopup);
 
   const showReply = (reply: CommandReply) => {
     setError(reply.ok ? undefined : reply.error);
@@ -34,13 +52,26 @@ export function App({ inWindow }: AppProps) {
   const { routine: state, sitting, settings, presets, today, notices } = snapshot;
   // The running and finish views have their own main heading; otherwise the name is the page's heading.
   const Name = state.status === 'idle' ? 'h1' : 'span';
+  // A Stop that can still be undone shows at once as what it will be logged as, with Undo.
+  const stopUndoUntil = undoStopUntil(state);
+  const stopped = stopUndoUntil === undefined ? undefined : tick(state, stopUndoUntil).state;
   return (
-    <div class={`app${inWindow ? ' app--window' : ''}`}>
+    <div class={`app${inWindow ? ' app--window' : ''}${inPanel ? ' app--panel' : ''}`}>
       <header class="bar">
         <Name class="bar__name">{t('popup_title')}</Name>
-        {!inWindow && (
+        {inPopup && (
           <button type="button" class="link" title={t('popup_pop_out_hint')} onClick={() => void openPopOutWindow().then(() => window.close())}>
             {t('popup_pop_out')}
+          </button>
+        )}
+        {inPopup && windowId !== undefined && (
+          <button
+            type="button"
+            class="link"
+            title={t('popup_side_panel_hint')}
+            onClick={() => void openSidePanel(windowId).then(() => window.close(), () => setError('popup_side_panel_failed'))}
+          >
+            {t('popup_side_panel')}
           </button>
         )}
         <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
@@ -54,7 +85,17 @@ export function App({ inWindow }: AppProps) {
           {t(error)}
         </p>
       )}
-      {state.status === 'running' || state.status === 'paused' ? (
+      {stopped?.status === 'finished' ? (
+        <FinishedView
+          state={stopped}
+          presetLabel={presetName(findPreset(presets, stopped.presetId) ?? { id: stopped.presetId })}
+          settings={settings}
+          today={today}
+          undoUntil={stopUndoUntil}
+          onDone={() => void send({ type: 'dismiss' })}
+          send={send}
+        />
+      ) : state.status === 'running' || state.status === 'paused' ? (
         <RunningView state={state} settings={settings} send={send} />
       ) : state.status === 'finished' ? (
         <FinishedView

@@ -10,6 +10,7 @@ import { playChime, speakCue } from '@/utils/platform/chime';
 import { CountdownRing } from '@/components/CountdownRing';
 import { StepPicture } from '@/components/StepPicture';
 import { useNow } from '@/components/use-now';
+import { useCueLeader } from '@/components/use-cue-leader';
 
 type Active = Extract<RoutineState, { status: 'running' | 'paused' }>;
 
@@ -23,7 +24,9 @@ const stepTitle = (step: Step) => t(stepTitleKey(step));
 
 /** Plays the cue from this page at the step's end, to the millisecond, while the view is open. */
 function useCueAtStepEnd(state: Active, settings: Settings) {
-  const endsAt = stepEndsAt(state);
+  // With several views open, one plays: a doubled chime sounds like a fault.
+  const leader = useCueLeader();
+  const endsAt = leader ? stepEndsAt(state) : undefined;
   const index = state.stepIndex + 1;
   const next = state.steps[index];
   // Worked out here, so the effect depends on the words it says rather than on the whole routine.
@@ -38,30 +41,48 @@ function useCueAtStepEnd(state: Active, settings: Settings) {
   }, [endsAt, spoken, settings.chime, settings.spokenCues, settings.volume]);
 }
 
-/** Space, arrows and Esc drive the timer, except where a focused control already handles the key. */
+/** Where Space and the arrows belong to the control: text fields and the like (the running view has none today). */
+const TYPING = 'input, select, textarea, [contenteditable]';
+
+/** Space pauses or resumes: never a click of the button that happens to have focus (after a click on Skip, say). */
+export function isSpace(event: KeyboardEvent): boolean {
+  const target = event.target as HTMLElement | null;
+  return event.key === ' ' && !event.altKey && !event.ctrlKey && !event.metaKey && target?.closest(TYPING) == null;
+}
+
+/**
+ * Space, the arrows and Esc drive the timer from anywhere in the view. Space
+ * is taken from a focused button on purpose (keydown and keyup, since
+ * browsers click a button on either): someone on the floor presses Space to
+ * pause, whatever they last clicked. Enter still presses the focused button.
+ */
 function useShortcuts(paused: boolean, send: RunningViewProps['send']) {
   // A layout effect, so the keys work from the very first paint of the view.
   useLayoutEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.altKey || event.ctrlKey || event.metaKey) return;
-      const target = event.target as HTMLElement | null;
-      const inControl = target?.closest('button, input, select, textarea, a') != null;
-      const request: RoutineRequest | undefined =
-        event.key === ' ' && !inControl
-          ? { type: paused ? 'resume' : 'pause' }
-          : event.key === 'ArrowRight'
-            ? { type: 'skip' }
-            : event.key === 'ArrowLeft'
-              ? { type: 'back' }
-              : event.key === 'Escape'
-                ? { type: 'stop' }
-                : undefined;
+      const request: RoutineRequest | undefined = isSpace(event)
+        ? { type: paused ? 'resume' : 'pause' }
+        : event.key === 'ArrowRight'
+          ? { type: 'skip' }
+          : event.key === 'ArrowLeft'
+            ? { type: 'back' }
+            : event.key === 'Escape'
+              ? { type: 'stop' }
+              : undefined;
       if (!request) return;
       event.preventDefault();
-      send(request);
+      if (!event.repeat) send(request);
+    };
+    const onKeyUp = (event: KeyboardEvent) => {
+      if (isSpace(event)) event.preventDefault();
     };
     document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
+    document.addEventListener('keyup', onKeyUp);
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      document.removeEventListener('keyup', onKeyUp);
+    };
   }, [paused, send]);
 }
 
@@ -107,9 +128,16 @@ export function RunningView({ state: stored, settings, send }: RunningViewProps)
       </p>
       <div class="running__actions">
         <div class="controls">
-        <button type="button" onClick={() => send({ type: 'back' })} title={t('popup_back_hint')}>
-          {t('popup_back')}
-        </button>
+        {/* On the first step, going back can only start it again: the button says so. */}
+        {state.stepIndex === 0 ? (
+          <button type="button" onClick={() => send({ type: 'back' })} title={t('popup_restart_step_hint')}>
+            {t('popup_restart_step')}
+          </button>
+        ) : (
+          <button type="button" onClick={() => send({ type: 'back' })} title={t('popup_back_hint')}>
+            {t('popup_back')}
+          </button>
+        )}
         {paused ? (
           <button type="button" class="primary" onClick={() => send({ type: 'resume' })} title={t('popup_resume_hint')}>
             {t('popup_resume')}

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, render, screen, within } from '@testing-library/preact';
 import { appendEvents } from '@/utils/history/events';
 import { dailyTotals, lastDays } from '@/utils/history/totals';
 import { DEFAULT_SETTINGS } from '@/utils/settings/settings';
@@ -8,7 +8,6 @@ import { WeekBars } from '@/components/history/WeekBars';
 import { GoalCalendar } from '@/components/history/GoalCalendar';
 import { LongestStretch } from '@/components/history/LongestStretch';
 import { ComfortTrend } from '@/components/history/ComfortTrend';
-import { ComfortCheck } from '@/components/ComfortCheck';
 import { TodayLine } from '@/components/TodayLine';
 
 const at = (d: number, h = 12) => new Date(2026, 10, d, h).getTime();
@@ -65,21 +64,6 @@ describe('history charts', () => {
     render(<ComfortTrend points={[{ day: '2026-11-24', feet: 6, back: 4.5 }]} />);
     expect(screen.getByRole('img', { name: /Average comfort/ })).toBeTruthy();
     expect(within(screen.getByRole('table')).getAllByRole('cell').map((c) => c.textContent)).toEqual(['6.0', '4.5']);
-  });
-});
-
-describe('comfort check', () => {
-  afterEach(cleanup);
-
-  it('sends the ratings chosen, and thanks', async () => {
-    const send = vi.fn(async () => true);
-    render(<ComfortCheck send={send} />);
-    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Save rating' }).disabled).toBe(true);
-    fireEvent.click(within(screen.getByRole('group', { name: 'Feet (0 = sore, 10 = great)' })).getByRole('radio', { name: '8' }));
-    fireEvent.click(within(screen.getByRole('group', { name: 'Lower back (0 = sore, 10 = great)' })).getByRole('radio', { name: '3' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Save rating' }));
-    await waitFor(() => expect(send).toHaveBeenCalledWith({ type: 'rateComfort', feet: 8, back: 3 }));
-    expect(await screen.findByText('Thanks — rating saved.')).toBeTruthy();
   });
 });
 

@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { messaging } from '@/utils/platform/messaging';
-import { IDLE, applyRoutineCommand, type RoutineState } from '@/utils/routine/timer';
+import { IDLE, applyRoutineCommand, tick, type RoutineState } from '@/utils/routine/timer';
 import { BUILT_IN_PRESETS } from '@/utils/routine/presets';
 import { App } from '@/entrypoints/popup/App';
 import { appendEvents } from '@/utils/history/events';
@@ -16,6 +16,11 @@ const desk = BUILT_IN_PRESETS.find((p) => p.id === 'desk')!;
 
 function runningDesk(at = T0): RoutineState {
   return applyRoutineCommand(IDLE, { type: 'start', presetId: 'desk', steps: desk.steps }, at).state;
+}
+
+/** The desk break on its second step, where Previous goes back a step. */
+function onSecondStep(): RoutineState {
+  return applyRoutineCommand(runningDesk(), { type: 'skip' }, T0 + 10_000).state;
 }
 
 async function seedRoutine(state: RoutineState) {
@@ -64,7 +69,7 @@ describe('popup', () => {
     ['Previous step', { type: 'back' }],
     ['Stop routine', { type: 'stop' }],
   ])('the %s button sends its command', async (name, command) => {
-    await seedRoutine(runningDesk());
+    await seedRoutine(onSecondStep());
     render(<App inWindow={false} />);
     fireEvent.click(await screen.findByRole('button', { name }));
     await waitFor(() => expect(sent).toEqual([command]));
@@ -93,7 +98,7 @@ describe('popup', () => {
   });
 
   it('names the shortcuts in the controls’ titles', async () => {
-    await seedRoutine(runningDesk());
+    await seedRoutine(onSecondStep());
     render(<App inWindow={false} />);
     expect((await screen.findByRole('button', { name: 'Pause' })).getAttribute('title')).toBe('Pause (Space)');
     expect(screen.getByRole('button', { name: 'Skip step' }).getAttribute('title')).toBe('Skip step (→)');
@@ -185,5 +190,178 @@ describe('popup snapshot', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe('protecting the user’s effort', () => {
+  let sent: unknown[];
+  let reply: { ok: boolean; error?: string };
+  beforeEach(async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(T0 + 20_000);
+    await seedSnapshot();
+    sent = [];
+    reply = { ok: true };
+    vi.spyOn(messaging, 'sendMessage').mockImplementation((async (_type: string, data: unknown) => {
+      sent.push(data);
+      return reply;
+    }) as never);
+  });
+  afterEach(() => {
+    cleanup();
+    vi.useRealTimers();
+  });
+
+  it('Space after a click on Skip pauses, and never clicks Skip again', async () => {
+    await seedRoutine(runningDesk());
+    render(<App inWindow={false} />);
+    const skip = await screen.findByRole('button', { name: 'Skip step' });
+    fireEvent.click(skip);
+    skip.focus();
+    expect(document.activeElement).toBe(skip);
+    // false: the default (the browser's click of the focused button) was prevented, on key down and key up.
+    expect(fireEvent.keyDown(skip, { key: ' ' })).toBe(false);
+    expect(fireEvent.keyUp(skip, { key: ' ' })).toBe(false);
+    await waitFor(() => expect(sent).toEqual([{ type: 'skip' }, { type: 'pause' }]));
+    // Enter still presses the focused button: it is left to the browser.
+    expect(fireEvent.keyDown(skip, { key: 'Enter' })).toBe(true);
+  });
+
+  it('Space resumes a paused routine from a focused button too, and a held key sends once', async () => {
+    await seedRoutine(applyRoutineCommand(runningDesk(), { type: 'pause' }, T0 + 5000).state);
+    render(<App inWindow={false} />);
+    const stop = await screen.findByRole('button', { name: 'Stop routine' });
+    fireEvent.keyDown(stop, { key: ' ' });
+    fireEvent.keyDown(stop, { key: ' ', repeat: true });
+    await waitFor(() => expect(sent).toEqual([{ type: 'resume' }]));
+  });
+
+  it('Previous on the first step says it restarts the step; on a later step it goes back', async () => {
+    await seedRoutine(runningDesk());
+    render(<App inWindow={false} />);
+    const restart = await screen.findByRole('button', { name: 'Restart step' });
+    expect(restart.getAttribute('title')).toBe('Start the first step again from the beginning (←)');
+    expect(screen.queryByRole('button', { name: 'Previous step' })).toBeNull();
+    fireEvent.click(restart);
+    await waitFor(() => expect(sent).toEqual([{ type: 'back' }]));
+    await seedRoutine(onSecondStep());
+    expect(await screen.findByRole('button', { name: 'Previous step' })).toBeTruthy();
+  });
+
+  it.each([
+    ['Esc', () => fireEvent.keyDown(document.body, { key: 'Escape' })],
+    ['Stop', () => fireEvent.click(screen.getByRole('button', { name: 'Stop routine' }))],
+  ])('%s offers Undo for a few seconds, and Undo brings the routine back', async (_, stop) => {
+    const running = runningDesk();
+    await seedRoutine(running);
+    render(<App inWindow={false} />);
+    await screen.findByRole('timer');
+    stop();
+    await waitFor(() => expect(sent).toEqual([{ type: 'stop' }]));
+    // The background answers as its timer does: the routine held, with 6 s to undo.
+    const held = applyRoutineCommand(running, { type: 'stop' }, T0 + 20_000).state;
+    await seedRoutine(held);
+    expect(await screen.findByRole('heading', { name: 'Routine stopped' })).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toContain('You can still undo this for 6 s.');
+    expect(screen.getByText('0:20 · 0 of 5 steps')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    await waitFor(() => expect(sent).toEqual([{ type: 'stop' }, { type: 'undoStop' }]));
+    vi.setSystemTime(T0 + 23_000);
+    await seedRoutine(applyRoutineCommand(held, { type: 'undoStop' }, T0 + 23_000).state);
+    expect(await screen.findByRole('heading', { name: 'Roll your left foot' })).toBeTruthy();
+    expect(screen.getByRole('timer').textContent).toBe('1:10');
+  });
+
+  it('Space undoes a Stop while it can be undone; once the time is up, Undo is gone', async () => {
+    const held = applyRoutineCommand(runningDesk(), { type: 'stop' }, T0 + 20_000).state;
+    await seedRoutine(held);
+    render(<App inWindow={false} />);
+    const done = await screen.findByRole('button', { name: 'Done' });
+    expect(fireEvent.keyDown(done, { key: ' ' })).toBe(false);
+    await waitFor(() => expect(sent).toEqual([{ type: 'undoStop' }]));
+    cleanup();
+    vi.setSystemTime(T0 + 26_000);
+    render(<App inWindow={false} />);
+    expect(await screen.findByRole('heading', { name: 'Routine stopped' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Undo' })).toBeNull();
+  });
+
+  it('Done saves the comfort values picked, then closes the finish view; with none picked it only closes', async () => {
+    const finished = tick(runningDesk(), T0 + 5 * 60_000).state;
+    await seedRoutine(finished);
+    render(<App inWindow={false} />);
+    expect(await screen.findByRole('heading', { name: 'Routine complete' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /save/i })).toBeNull();
+    fireEvent.click(within(screen.getByRole('group', { name: 'Feet (0 = sore, 10 = great)' })).getByRole('radio', { name: '8' }));
+    fireEvent.click(within(screen.getByRole('group', { name: 'Lower back (0 = sore, 10 = great)' })).getByRole('radio', { name: '3' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Done' }));
+    await waitFor(() => expect(sent).toEqual([{ type: 'rateComfort', feet: 8, back: 3 }, { type: 'dismiss' }]));
+    cleanup();
+    sent = [];
+    render(<App inWindow={false} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Done' }));
+    await waitFor(() => expect(sent).toEqual([{ type: 'dismiss' }]));
+  });
+
+  it('a rating that could not be saved keeps the finish view and the values, and says why', async () => {
+    await seedRoutine(tick(runningDesk(), T0 + 5 * 60_000).state);
+    reply = { ok: false, error: 'error_storage_quota' };
+    render(<App inWindow={false} />);
+    fireEvent.click(within(await screen.findByRole('group', { name: 'Feet (0 = sore, 10 = great)' })).getByRole('radio', { name: '6' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Done' }));
+    expect(await screen.findByRole('alert')).toBeTruthy();
+    expect(sent).toEqual([{ type: 'rateComfort', feet: 6 }]);
+    expect(within(screen.getByRole('group', { name: 'Feet (0 = sore, 10 = great)' })).getByRole<HTMLInputElement>('radio', { name: '6' }).checked).toBe(true);
+  });
+});
+
+describe('the side panel', () => {
+  afterEach(() => {
+    cleanup();
+    vi.restoreAllMocks();
+  });
+
+  it('the toolbar popup opens it in its own window, then closes', async () => {
+    await seedSnapshot();
+    // The fake's getCurrent finds no window; the popup's is window 7.
+    vi.spyOn(fakeBrowser.windows, 'getCurrent').mockResolvedValue({ id: 7 } as never);
+    const open = vi.fn(async () => undefined);
+    Object.assign(fakeBrowser, { sidePanel: { open } });
+    const close = vi.spyOn(globalThis.window, 'close').mockImplementation(() => undefined);
+    try {
+      render(<App inWindow={false} />);
+      fireEvent.click(await screen.findByRole('button', { name: 'Side panel' }));
+      expect(open).toHaveBeenCalledWith({ windowId: 7 });
+      await waitFor(() => expect(close).toHaveBeenCalled());
+    } finally {
+      Reflect.deleteProperty(fakeBrowser, 'sidePanel');
+    }
+  });
+
+  it('says so when the browser will not open it', async () => {
+    await seedSnapshot();
+    vi.spyOn(fakeBrowser.windows, 'getCurrent').mockResolvedValue({ id: 7 } as never);
+    Object.assign(fakeBrowser, { sidePanel: { open: () => Promise.reject(new Error('no gesture')) } });
+    try {
+      render(<App inWindow={false} />);
+      fireEvent.click(await screen.findByRole('button', { name: 'Side panel' }));
+      expect((await screen.findByRole('alert')).textContent).toBe('The side panel could not be opened. Try Pop out instead.');
+    } finally {
+      Reflect.deleteProperty(fakeBrowser, 'sidePanel');
+    }
+  });
+
+  it('in the panel itself (and the pop-out window) there is no button to open a panel or a window', async () => {
+    await seedRoutine(runningDesk());
+    vi.spyOn(fakeBrowser.windows, 'getCurrent').mockResolvedValue({ id: 7 } as never);
+    const { container } = render(<App inWindow={false} inPanel />);
+    expect(await screen.findByRole('timer')).toBeTruthy();
+    expect(container.querySelector('.app--panel')).not.toBeNull();
+    expect(screen.queryByRole('button', { name: 'Side panel' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Pop out' })).toBeNull();
+    cleanup();
+    render(<App inWindow />);
+    await screen.findByRole('timer');
+    expect(screen.queryByRole('button', { name: 'Side panel' })).toBeNull();
   });
 });

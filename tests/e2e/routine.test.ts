@@ -118,6 +118,8 @@ describe('the routine timer in Chromium', () => {
     // The comfort check, then back to the start, where today's line counts the routine.
     await popup.rateComfort('Feet', 8);
     await popup.done();
+    // Done saved the value picked: there is no separate Save.
+    expect(await harness.inWorker(storedEvents)).toContainEqual(expect.objectContaining({ type: 'comfortRated', feet: 8 }));
     expect(await popup.today()).toMatch(/^Today: full routine 1\/1 · breaks 1\/6/);
     expect(await popup.streak()).toBe('Days in a row: 1');
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { restMismatch, rebaseRoutine, routineViolations } from '@/utils/jobs/invariants';
 import { runJob, type JobInput } from '@/utils/jobs/run';
 import { BUILT_IN_PRESETS } from '@/utils/routine/presets';
-import { IDLE, stepRemainingMs, type RoutineState } from '@/utils/routine/timer';
+import { IDLE, UNDO_STOP_MS, stepRemainingMs, type RoutineState } from '@/utils/routine/timer';
 import { DEFAULT_SETTINGS } from '@/utils/settings/settings';
 import { initialSittingState, type SittingState } from '@/utils/sitting/rules';
 import type { AppState } from '@/utils/jobs/invariants';
@@ -46,13 +46,14 @@ describe('one job moves the routine and the sitting clock together', () => {
   });
 
   it.each([
-    ['Stop', [T0 + 30 * S, stop] as [number, JobInput], 'routineStopped'],
-    ['the last step running out', [T0 + 10 * S + 5 * 60 * S, { type: 'stepAlarm' }] as [number, JobInput], 'routineCompleted'],
-  ])('%s ends the routine, logs it once and restarts the sitting clock, all in one result', (_, last, logged) => {
-    const { state, last: result } = replay([[T0, { type: 'start' }], [T0 + 10 * S, start], last]);
-    expect(state.routine.status).toBe('finished');
+    ['Stop, once it can no longer be undone', [[T0 + 30 * S, stop], [T0 + 30 * S + UNDO_STOP_MS, { type: 'stepAlarm' }]] as Array<[number, JobInput]>, T0 + 30 * S, 'routineStopped'],
+    ['Stop, then Done', [[T0 + 30 * S, stop], [T0 + 32 * S, { type: 'routine', request: { type: 'dismiss' } }]] as Array<[number, JobInput]>, T0 + 30 * S, 'routineStopped'],
+    ['the last step running out', [[T0 + 10 * S + 5 * 60 * S, { type: 'stepAlarm' }]] as Array<[number, JobInput]>, T0 + 10 * S + 5 * 60 * S, 'routineCompleted'],
+  ])('%s ends the routine, logs it once and restarts the sitting clock, all in one result', (_, last, endedAt, logged) => {
+    const { state, last: result } = replay([[T0, { type: 'start' }], [T0 + 10 * S, start], ...last]);
+    expect(state.routine.status === 'finished' || state.routine.status === 'idle').toBe(true);
     expect(state.sitting.routineSince).toBeUndefined();
-    expect(state.sitting.sittingSince).toBe(last[0]);
+    expect(state.sitting.sittingSince).toBe(endedAt);
     expect(result.events.filter((e) => e.type === logged)).toHaveLength(1);
   });
 
@@ -93,6 +94,44 @@ describe('a clock that goes back', () => {
     expect(state.sitting.sittingSince).toBeLessThanOrEqual(T0 + 120 * S - 3 * H);
     expect(events.filter((e) => e.type === 'breakTaken')).toEqual([]);
     expect(events.filter((e) => 'durationMs' in e && (e as { durationMs: number }).durationMs < 0)).toEqual([]);
+  });
+});
+
+describe('a Stop that can be undone, across worker kills and a clock set back', () => {
+  const undo: JobInput = { type: 'routine', request: { type: 'undoStop' } };
+  const STOP_AT = T0 + 40 * S;
+  const begun: Array<[number, JobInput]> = [[T0, { type: 'start' }], [T0 + 10 * S, start], [STOP_AT, stop]];
+
+  it('holds the routine, and the sitting clock keeps resting, until the time to undo runs out', () => {
+    const { state, events } = replay(begun);
+    expect(state.routine).toMatchObject({ status: 'paused', undoTo: 'running', pausedAt: STOP_AT });
+    expect(state.sitting.routineSince).toBe(T0 + 10 * S);
+    expect(events.filter((e) => e.type === 'routineStopped')).toEqual([]);
+  });
+
+  it('a worker killed after the Stop: the next worker, started within the limit, still takes the Undo', () => {
+    // Each job starts from the stored state alone, as a fresh worker does; its own start job comes first.
+    const { state } = replay([...begun, [STOP_AT + 3 * S, { type: 'start' }], [STOP_AT + 4 * S, undo]]);
+    expect(state.routine).toMatchObject({ status: 'running' });
+    expect(stepRemainingMs(active(state.routine), STOP_AT + 4 * S)).toBe(60 * S);
+  });
+
+  it('a worker that only starts after the limit logs the routine as stopped at the Stop, once, and refuses a late Undo', () => {
+    const { state, events, last } = replay([...begun, [STOP_AT + 60 * S, { type: 'start' }], [STOP_AT + 61 * S, undo]]);
+    expect(last.reply).toEqual({ ok: false, error: 'error_undo_expired' });
+    expect(state.routine).toMatchObject({ status: 'finished', outcome: 'stopped', endedAt: STOP_AT, durationMs: 30 * S });
+    expect(events.filter((e) => e.type === 'routineStopped')).toHaveLength(1);
+    expect(state.sitting.sittingSince).toBe(STOP_AT);
+  });
+
+  it('a clock set back 3 hours moves the time to undo back with it: Undo still works within the limit, and not after', () => {
+    const back = STOP_AT + 2 * S - 3 * H;
+    const within = replay([...begun, [back, refresh], [back + 2 * S, undo]]);
+    expect(within.last.reply).toEqual({ ok: true });
+    expect(within.state.routine).toMatchObject({ status: 'running' });
+    const after = replay([...begun, [back, refresh], [back + UNDO_STOP_MS, undo]]);
+    expect(after.last.reply).toEqual({ ok: false, error: 'error_undo_expired' });
+    expect(after.state.routine).toMatchObject({ status: 'finished', outcome: 'stopped', durationMs: 30 * S });
   });
 });
 

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
   COMPLETION_GRACE_MS,
   IDLE,
+  UNDO_STOP_MS,
   applyRoutineCommand,
+  isStopping,
+  undoStopUntil,
   routineRemainingMs,
   stepEndsAt,
   stepRemainingMs,
@@ -20,6 +23,11 @@ const STEPS = [step('a', 60), step('b', 30), step('c', 45)];
 
 function started(at = T0): RoutineState {
   return applyRoutineCommand(IDLE, { type: 'start', presetId: 'desk', steps: STEPS }, at).state;
+}
+
+/** Stop at `at`, with the time to undo it let run out: the routine as it is logged. */
+function stoppedFor(state: RoutineState, at: number): RoutineState {
+  return tick(applyRoutineCommand(state, { type: 'stop' }, at).state, at + UNDO_STOP_MS).state;
 }
 
 type Active = Extract<RoutineState, { status: 'running' | 'paused' }>;
@@ -57,7 +65,7 @@ describe('start', () => {
   });
 
   it('starts afresh from the finish view', () => {
-    const finished = applyRoutineCommand(started(), { type: 'stop' }, T0 + S).state;
+    const finished = stoppedFor(started(), T0 + S);
     expect(applyRoutineCommand(finished, { type: 'start', presetId: 'desk', steps: STEPS }, T0 + 2 * S).state.status).toBe('running');
   });
 });
@@ -225,21 +233,35 @@ describe('skip, back and restart', () => {
 });
 
 describe('stop and dismiss', () => {
-  it('stop logs a stopped routine with the steps already done', () => {
+  it('stop holds the routine for a few seconds, then logs it as stopped at the moment of the Stop', () => {
     const second = applyRoutineCommand(started(), { type: 'skip' }, T0 + 20 * S).state;
-    const result = applyRoutineCommand(second, { type: 'stop' }, T0 + 30 * S);
-    expect(result.state).toMatchObject({ status: 'finished', outcome: 'stopped', stepsDone: 1, stepsTotal: 3, durationMs: 30 * S });
+    const held = applyRoutineCommand(second, { type: 'stop' }, T0 + 30 * S);
+    expect(held.state).toMatchObject({ status: 'paused', pausedAt: T0 + 30 * S, undoTo: 'running', stepIndex: 1 });
+    expect(held.effects).toEqual([{ type: 'clearStepAlarm' }]);
+    expect(undoStopUntil(held.state)).toBe(T0 + 30 * S + UNDO_STOP_MS);
+    // Not yet: one millisecond before the window closes nothing is logged.
+    expect(tick(held.state, T0 + 30 * S + UNDO_STOP_MS - 1)).toEqual({ state: held.state, effects: [] });
+    const result = tick(held.state, T0 + 30 * S + UNDO_STOP_MS);
+    expect(result.state).toMatchObject({ status: 'finished', outcome: 'stopped', stepsDone: 1, stepsTotal: 3, durationMs: 30 * S, endedAt: T0 + 30 * S });
     expect(result.effects).toContainEqual({ type: 'routineEnded', at: T0 + 30 * S, outcome: 'stopped' });
   });
 
   it('stop while paused leaves the pause out of the length', () => {
     const paused = applyRoutineCommand(started(), { type: 'pause' }, T0 + 10 * S).state;
-    expect(applyRoutineCommand(paused, { type: 'stop' }, T0 + 100 * S).state).toMatchObject({ durationMs: 10 * S });
+    expect(stoppedFor(paused, T0 + 100 * S)).toMatchObject({ durationMs: 10 * S });
   });
 
   it('dismiss returns from the finish view to idle', () => {
-    const finished = applyRoutineCommand(started(), { type: 'stop' }, T0 + S).state;
-    expect(applyRoutineCommand(finished, { type: 'dismiss' }, T0 + 2 * S)).toEqual({ state: IDLE, effects: [] });
+    const finished = stoppedFor(started(), T0 + S);
+    expect(applyRoutineCommand(finished, { type: 'dismiss' }, T0 + 10 * S)).toEqual({ state: IDLE, effects: [] });
+  });
+
+  it('dismiss while a Stop can still be undone ends the routine at once, logged at the Stop', () => {
+    const held = applyRoutineCommand(started(), { type: 'stop' }, T0 + 10 * S).state;
+    const result = applyRoutineCommand(held, { type: 'dismiss' }, T0 + 12 * S);
+    expect(result.state).toEqual(IDLE);
+    expect(result.effects).toContainEqual({ type: 'routineEnded', at: T0 + 10 * S, outcome: 'stopped' });
+    expect(result.effects).toContainEqual({ type: 'log', event: expect.objectContaining({ type: 'routineStopped', at: T0 + 10 * S, durationMs: 10 * S }) });
   });
 
   it.each(['pause', 'resume', 'skip', 'back', 'restartStep', 'stop'] as const)('%s with no routine is refused', (type) => {
@@ -250,5 +272,58 @@ describe('stop and dismiss', () => {
     const result = applyRoutineCommand(started(), { type: 'skip' }, T0 + 140 * S);
     expect(result.state).toMatchObject({ status: 'finished', outcome: 'completed' });
     expect(result.rejected).toBe('notRunning');
+  });
+});
+
+describe('undo a stop', () => {
+  const STOP_AT = T0 + 20 * S;
+
+  it('within the time limit, a running routine runs on from where it was stopped', () => {
+    const held = applyRoutineCommand(started(), { type: 'stop' }, STOP_AT).state;
+    const undone = applyRoutineCommand(held, { type: 'undoStop' }, STOP_AT + UNDO_STOP_MS - 1);
+    expect(undone.state).toMatchObject({ status: 'running', stepIndex: 0 });
+    expect(isStopping(undone.state)).toBe(false);
+    expect(undone.state).not.toHaveProperty('undoTo');
+    // The step had 40 s left at the Stop, and has them still: the seconds in between count as a pause.
+    expect(stepRemainingMs(active(undone.state), STOP_AT + UNDO_STOP_MS - 1)).toBe(40 * S);
+    expect(undone.effects).toEqual([{ type: 'setStepAlarm', when: STOP_AT + UNDO_STOP_MS - 1 + 40 * S }]);
+    // Nothing was logged, and the routine ends as a whole later, once.
+    expect(tick(undone.state, T0 + 999 * S).effects.filter((e) => e.type === 'log')).toHaveLength(1);
+  });
+
+  it('a routine that was paused comes back paused, with its pause kept out of the length', () => {
+    const paused = applyRoutineCommand(started(), { type: 'pause' }, T0 + 10 * S).state;
+    const held = applyRoutineCommand(paused, { type: 'stop' }, STOP_AT);
+    const undone = applyRoutineCommand(held.state, { type: 'undoStop' }, STOP_AT + 2 * S).state;
+    expect(undone).toMatchObject({ status: 'paused', stepIndex: 0 });
+    expect(stepRemainingMs(active(undone), T0 + 999 * S)).toBe(50 * S);
+    const resumed = applyRoutineCommand(undone, { type: 'resume' }, T0 + 100 * S).state;
+    expect(stepRemainingMs(active(resumed), T0 + 100 * S)).toBe(50 * S);
+    expect(stoppedFor(resumed, T0 + 110 * S)).toMatchObject({ durationMs: 20 * S });
+  });
+
+  it('after the time limit it is refused as too late, and the routine is logged as stopped at the Stop', () => {
+    const held = applyRoutineCommand(started(), { type: 'stop' }, STOP_AT).state;
+    const late = applyRoutineCommand(held, { type: 'undoStop' }, STOP_AT + UNDO_STOP_MS);
+    expect(late.rejected).toBe('undoExpired');
+    expect(late.state).toMatchObject({ status: 'finished', outcome: 'stopped', endedAt: STOP_AT });
+    expect(late.effects).toContainEqual({ type: 'routineEnded', at: STOP_AT, outcome: 'stopped' });
+  });
+
+  it('a second Undo (from another view) changes nothing; Undo with no routine is too late', () => {
+    const held = applyRoutineCommand(started(), { type: 'stop' }, STOP_AT).state;
+    const undone = applyRoutineCommand(held, { type: 'undoStop' }, STOP_AT + S).state;
+    expect(applyRoutineCommand(undone, { type: 'undoStop' }, STOP_AT + 2 * S)).toEqual({ state: undone, effects: [] });
+    expect(applyRoutineCommand(IDLE, { type: 'undoStop' }, T0)).toEqual({ state: IDLE, effects: [], rejected: 'undoExpired' });
+  });
+
+  it.each(['pause', 'resume', 'skip', 'back', 'restartStep'] as const)('%s while a Stop can be undone is refused and changes nothing', (type) => {
+    const held = applyRoutineCommand(started(), { type: 'stop' }, STOP_AT).state;
+    expect(applyRoutineCommand(held, { type }, STOP_AT + S)).toEqual({ state: held, effects: [], rejected: 'notRunning' });
+  });
+
+  it('Stop pressed twice keeps the first moment', () => {
+    const held = applyRoutineCommand(started(), { type: 'stop' }, STOP_AT).state;
+    expect(applyRoutineCommand(held, { type: 'stop' }, STOP_AT + 3 * S)).toEqual({ state: held, effects: [] });
   });
 });

@@ -52,6 +52,7 @@ const REJECTIONS: Record<NonNullable<TimerResult['rejected']>, CommandErrorKey> 
   noSteps: 'error_no_steps',
   notRunning: 'error_not_running',
   alreadyRunning: 'error_already_running',
+  undoExpired: 'error_undo_expired',
 };
 
 class Job {

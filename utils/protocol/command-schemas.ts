@@ -12,13 +12,7 @@ const comfortRating = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(
 
 export const ROUTINE_REQUEST_SCHEMA = v.variant('type', [
   v.object({ type: v.literal('start'), presetId: v.pipe(v.string(), v.minLength(1), v.maxLength(64)) }),
-  v.object({ type: v.literal('pause') }),
-  v.object({ type: v.literal('resume') }),
-  v.object({ type: v.literal('skip') }),
-  v.object({ type: v.literal('back') }),
-  v.object({ type: v.literal('restartStep') }),
-  v.object({ type: v.literal('stop') }),
-  v.object({ type: v.literal('dismiss') }),
+  v.object({ type: v.picklist(['pause', 'resume', 'skip', 'back', 'restartStep', 'stop', 'undoStop', 'dismiss']) }),
   v.object({ type: v.literal('rateComfort'), feet: v.optional(comfortRating), back: v.optional(comfortRating) }),
 ]);
 

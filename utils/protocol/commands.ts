@@ -8,7 +8,7 @@
 
 export type RoutineRequest =
   | { type: 'start'; presetId: string }
-  | { type: 'pause' | 'resume' | 'skip' | 'back' | 'restartStep' | 'stop' | 'dismiss' }
+  | { type: 'pause' | 'resume' | 'skip' | 'back' | 'restartStep' | 'stop' | 'undoStop' | 'dismiss' }
   | { type: 'rateComfort'; feet?: number; back?: number };
 
 import type { PauseChoice } from '../sitting/rules';
@@ -40,6 +40,7 @@ export type CommandErrorKey =
   | 'error_no_steps'
   | 'error_not_running'
   | 'error_already_running'
+  | 'error_undo_expired'
   | 'error_stale_reminder'
   | 'error_import_invalid'
   | 'error_storage_quota'

@@ -34,7 +34,7 @@ const ROUTINE_STATE_SCHEMA = v.variant('status', [
     v.check((s) => s.stepIndex < s.steps.length && s.pausedAt === undefined),
   ),
   v.pipe(
-    v.object({ status: v.literal('paused'), ...active, pausedAt: time }),
+    v.object({ status: v.literal('paused'), ...active, pausedAt: time, undoTo: v.optional(v.picklist(['running', 'paused'])) }),
     v.check((s) => s.stepIndex < s.steps.length),
   ),
   v.object({

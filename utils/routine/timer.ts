@@ -33,8 +33,13 @@ export interface FinishedRoutine {
 }
 
 export type RunningRoutine = { status: 'running' } & ActiveRoutine;
-/** A paused routine always knows when its pause began. */
-export type PausedRoutine = { status: 'paused'; pausedAt: number } & ActiveRoutine;
+/**
+ * A paused routine always knows when its pause began. `undoTo` marks a Stop
+ * that can still be undone: the routine is held paused from the moment Stop
+ * was pressed (`pausedAt`), and ends as stopped at that moment unless Undo
+ * comes within UNDO_STOP_MS, which puts it back as it was (running or paused).
+ */
+export type PausedRoutine = { status: 'paused'; pausedAt: number; undoTo?: 'running' | 'paused' } & ActiveRoutine;
 
 export type RoutineState = { status: 'idle' } | RunningRoutine | PausedRoutine | ({ status: 'finished' } & FinishedRoutine);
 
@@ -46,6 +51,7 @@ export type RoutineCommand =
   | { type: 'back' }
   | { type: 'restartStep' }
   | { type: 'stop' }
+  | { type: 'undoStop' }
   | { type: 'dismiss' };
 
 export type TimerEffect =
@@ -63,7 +69,7 @@ export interface TimerResult {
   state: RoutineState;
   effects: TimerEffect[];
   /** Set when the command made no sense in this state; the state is then unchanged. */
-  rejected?: 'noSteps' | 'notRunning' | 'alreadyRunning';
+  rejected?: 'noSteps' | 'notRunning' | 'alreadyRunning' | 'undoExpired';
 }
 
 export const IDLE: RoutineState = Object.freeze({ status: 'idle' });
@@ -74,6 +80,13 @@ export const IDLE: RoutineState = Object.freeze({ status: 'idle' });
  * nobody can say the user did the last steps.
  */
 export const COMPLETION_GRACE_MS = 2 * 60_000;
+
+/**
+ * How long a Stop can be undone. Long enough to get up off the floor and reach
+ * a key after a Stop pressed by mistake; short enough that a Stop meant soon
+ * counts, and the sitting clock starts again from the moment it was pressed.
+ */
+export const UNDO_STOP_MS = 6_000;
 
 type Active = RunningRoutine | PausedRoutine;
 
@@ -92,6 +105,18 @@ function runningStepEndsAt(state: RunningRoutine): number {
 /** When the current step ends if nothing changes; undefined while paused. */
 export function stepEndsAt(state: RoutineState): number | undefined {
   return state.status === 'running' ? runningStepEndsAt(state) : undefined;
+}
+
+export type StoppingRoutine = PausedRoutine & { undoTo: 'running' | 'paused' };
+
+/** A Stop that can still be undone. */
+export function isStopping(state: RoutineState): state is StoppingRoutine {
+  return state.status === 'paused' && state.undoTo !== undefined;
+}
+
+/** Until when a Stop can be undone; the routine ends as stopped then. */
+export function undoStopUntil(state: RoutineState): number | undefined {
+  return isStopping(state) ? state.pausedAt + UNDO_STOP_MS : undefined;
 }
 
 function elapsedInStep(state: Active, now: number): number {
@@ -152,6 +177,8 @@ function goToStep(state: Active, index: number, now: number): TimerResult {
  * however late the tick, and asks for one cue for the step it lands on.
  */
 export function tick(state: RoutineState, now: number): TimerResult {
+  // An undo window that has run out: the routine ended when Stop was pressed.
+  if (isStopping(state) && now >= state.pausedAt + UNDO_STOP_MS) return finish(state, 'stopped', state.pausedAt, state.stepIndex);
   if (state.status !== 'running') return { state, effects: [] };
   let index = state.stepIndex;
   let endsAt = runningStepEndsAt(state);
@@ -224,12 +251,41 @@ function commandOnActive(state: Active, command: RoutineCommand, now: number): T
       return goToStep(state, Math.max(0, state.stepIndex - 1), now);
     case 'restartStep':
       return goToStep(state, state.stepIndex, now);
-    case 'stop':
-      return finish(state, 'stopped', now, state.stepIndex);
+    case 'stop': {
+      // Held paused from now: a pause already under way is folded in, so `pausedAt` is the moment of the Stop.
+      const before = state.status === 'paused' ? now - state.pausedAt : 0;
+      const held: StoppingRoutine = {
+        ...state,
+        status: 'paused',
+        pausedAt: now,
+        pausedMs: state.pausedMs + before,
+        routinePausedMs: state.routinePausedMs + before,
+        undoTo: state.status,
+      };
+      return { state: held, effects: [{ type: 'clearStepAlarm' }] };
+    }
+    case 'undoStop':
+      // Nothing to undo (another view undid it first): the routine simply goes on.
+      return { state, effects: [] };
     case 'start':
-      return { state, effects: [], rejected: 'alreadyRunning' };
     case 'dismiss':
       return { state, effects: [], rejected: 'alreadyRunning' };
+  }
+}
+
+/** While a Stop can be undone, only Undo and Done (which ends it at once) act. */
+function commandOnStopping(state: StoppingRoutine, command: RoutineCommand, now: number): TimerResult {
+  switch (command.type) {
+    case 'undoStop': {
+      const { undoTo, ...held } = state;
+      return undoTo === 'running' ? commandOnActive(held, { type: 'resume' }, now) : { state: held, effects: [] };
+    }
+    case 'dismiss':
+      return { ...finish(state, 'stopped', state.pausedAt, state.stepIndex), state: IDLE };
+    case 'stop':
+      return { state, effects: [] };
+    default:
+      return { state, effects: [], rejected: 'notRunning' };
   }
 }
 
@@ -242,9 +298,10 @@ export function applyRoutineCommand(state: RoutineState, command: RoutineCommand
   const current = caughtUp.state;
   let result: TimerResult;
   if (command.type === 'start') result = start(current, command, now);
+  else if (isStopping(current)) result = commandOnStopping(current, command, now);
   else if (command.type === 'dismiss')
     result = current.status === 'finished' ? { state: IDLE, effects: [] } : { state: current, effects: [] };
   else if (isActive(current)) result = commandOnActive(current, command, now);
-  else result = { state: current, effects: [], rejected: 'notRunning' };
+  else result = { state: current, effects: [], rejected: command.type === 'undoStop' ? 'undoExpired' : 'notRunning' };
   return { ...result, effects: [...caughtUp.effects, ...result.effects] };
 }

@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { activeNowSettings } from '../fixture';
-import { launchFirefox, until, type FirefoxHarness } from './fixture';
+import { FIREFOX_BUILD_DIR, launchFirefox, until, type FirefoxHarness } from './fixture';
 import { chooseRadio, clickButton, textOf, timerSeconds, waitForText } from './dom';
 
 /** A custom routine of two 30-second steps, the shortest the editor allows. */
@@ -69,7 +71,15 @@ describe('the routine in Firefox ESR', () => {
 
     await clickButton(popup, 'Stop routine');
     await waitForText(popup, 'Routine stopped');
-    await expect.poll(() => harness.inBackground(async () => (await chrome.storage.local.get('routine')).routine)).toMatchObject({ status: 'finished' });
+    // Undo is offered for a few seconds, and brings the routine back where it was.
+    await clickButton(popup, 'Undo');
+    await waitForText(popup, /Step 1 of 2/);
+    await clickButton(popup, 'Stop routine');
+    await waitForText(popup, 'Routine stopped');
+    // Left alone, the Stop stands once the time to undo is up (the step alarm ends it).
+    await expect
+      .poll(() => harness.inBackground(async () => (await chrome.storage.local.get('routine')).routine), { timeout: 12_000 })
+      .toMatchObject({ status: 'finished', outcome: 'stopped' });
     expect(await harness.inBackground(async () => (await chrome.alarms.getAll()).map((a) => a.name))).not.toContain('routine-step');
     await harness.closePage(popup);
   });
@@ -114,5 +124,13 @@ describe('the routine in Firefox ESR', () => {
 
   it('logs no error or warning from Roll Call’s own code', async () => {
     expect(await harness.consoleProblems()).toEqual([]);
+  });
+
+  it('declares a sidebar (sidebar_action, closed at install, no sidePanel permission)', () => {
+    const manifest = JSON.parse(readFileSync(join(FIREFOX_BUILD_DIR, 'manifest.json'), 'utf8')) as { sidebar_action?: unknown; side_panel?: unknown; permissions: string[] };
+    // Opened at install, the sidebar would be an open view, and the background would leave every cue to it.
+    expect(manifest.sidebar_action).toEqual({ default_panel: 'sidepanel.html', default_title: '__MSG_extName__', open_at_install: false });
+    expect(manifest.side_panel).toBeUndefined();
+    expect(manifest.permissions).not.toContain('sidePanel');
   });
 });

@@ -55,9 +55,19 @@ export class PopupPage {
     await this.button('Skip step').click();
   }
 
+  /** Stop shows the stopped routine at once, with Undo for a few seconds. */
   async stopRoutine(): Promise<void> {
     await this.button('Stop routine').click();
     await this.page.getByRole('heading', { name: 'Routine stopped' }).waitFor();
+  }
+
+  undoButton() {
+    return this.button('Undo');
+  }
+
+  async undoStop(): Promise<void> {
+    await this.undoButton().click();
+    await this.page.getByRole('timer').waitFor();
   }
 
   /** Leaves the finish view for the idle view. */
@@ -91,11 +101,10 @@ export class PopupPage {
     return (await this.page.getByText(/ of \d+ steps$/).textContent()) ?? '';
   }
 
+  /** Picks a comfort value; Done saves what was picked. */
   async rateComfort(scale: 'Feet' | 'Lower back', value: number): Promise<void> {
     const group = this.page.getByRole('group', { name: new RegExp(`^${scale} \\(0 = sore, 10 = great\\)$`) });
     await group.getByRole('radio', { name: String(value), exact: true }).check();
-    await this.button('Save rating').click();
-    await this.page.getByText('Thanks — rating saved.').waitFor();
   }
 
   /** Opens the pop-out window, which closes the popup. */

@@ -1,0 +1,3 @@
+import { mountRoutineView } from '../popup/mount';
+
+mountRoutineView({ inWindow: false, inPanel: true });
