@@ -11,8 +11,8 @@ type Listener = (message: unknown, sender: object, sendResponse: (value: unknown
 /**
  * The fake's sendMessage only understands callback-style listeners (`return
  * true` + `sendResponse`); real browsers, through webextension-polyfill, also
- * take a listener's returned promise as its reply, which is what
- * @webext-core/messaging relies on. Answer both ways, as they do.
+ * take a listener's returned promise as its reply, which the command
+ * channel relies on. Answer both ways, as they do.
  */
 function installPromiseAwareSendMessage() {
   const listeners: Listener[] = [];

@@ -1,4 +1,4 @@
-import { cueMessaging } from '@/utils/platform/messaging';
+import { cueMessaging } from '@/utils/platform/cue-messaging';
 import { playChime, speakCue } from '@/utils/platform/chime';
 
 // Chrome's offscreen document: the only place a service-worker extension can make a sound while no view is open.

@@ -425,10 +425,10 @@ export async function settleAndCheck(h: ExtensionHarness, expectation: Expectati
 
 // ---------------------------------------------------------------- commands the way a page sends them
 
-/** Sends a command from an extension page in @webext-core/messaging's format (utils/protocol/commands.ts). */
+/** Sends a command from an extension page in the envelope pages use (utils/platform/messaging.ts). */
 export function sendCommandFrom(page: Page, type: string, data?: unknown): Promise<unknown> {
   return page.evaluate(
-    ({ type, data }) => chrome.runtime.sendMessage({ id: Math.floor(Math.random() * 1e9), type, data, timestamp: Date.now() }),
+    ({ type, data }) => chrome.runtime.sendMessage({ type, data }),
     { type, data },
   );
 }

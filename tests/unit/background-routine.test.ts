@@ -89,7 +89,7 @@ describe('routine shell', () => {
 
 describe('background entrypoint', () => {
   // The messenger is a module singleton; each test starts a fresh worker, as Chrome would.
-  beforeEach(() => messaging.removeAllListeners());
+  beforeEach(() => fakeBrowser.runtime.onMessage.removeAllListeners());
 
   it('answers typed commands from other pages, one at a time', async () => {
     background.main();

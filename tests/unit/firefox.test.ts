@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { cueMessaging } from '@/utils/platform/messaging';
+import { cueMessaging } from '@/utils/platform/cue-messaging';
 import { cueNotification, reminderNotification } from '@/utils/platform/notification-options';
 import { playCueInBackground } from '@/utils/platform/cue-player';
 import { playChime, speakCue } from '@/utils/platform/chime';

@@ -2,9 +2,8 @@ import { browser } from 'wxt/browser';
 import type { CommandReply, ProtocolMap } from '../protocol/commands';
 
 /**
- * The background's side of the command channel. Pages send with
- * @webext-core/messaging (`{ id, type, data, timestamp }`, answered with
- * `{ res }`); this listener takes only the types in `handlers`, as own
+ * The background's side of the command channel. Pages send `{ type, data }`
+ * (utils/platform/messaging.ts) and get `{ res }` back; this listener takes only the types in `handlers`, as own
  * properties, so `constructor`, `__proto__` or any stranger gets a clear
  * refusal instead of reaching an object's prototype.
  */

@@ -1,19 +1,27 @@
-import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { CommandReply, CueProtocolMap, ProtocolMap } from '../protocol/commands';
-
-/** The channels that carry the command protocol; the protocol's types stay in protocol/commands.ts, free of browser APIs. */
-
-export const messaging = defineExtensionMessaging<ProtocolMap>();
+import { browser } from 'wxt/browser';
+import type { CommandReply, ProtocolMap } from '../protocol/commands';
 
 type CommandType = keyof ProtocolMap;
+
+/**
+ * The page's side of the command channel: `{ type, data }` out, `{ res }` back
+ * (utils/platform/command-listener.ts). Sent with the browser's API alone: a
+ * messaging library would cost the popup more than a tenth of its byte budget
+ * for these few lines. As such a library does, a missing reply throws.
+ */
+export const messaging = {
+  async sendMessage<K extends CommandType>(type: K, data: Parameters<ProtocolMap[K]>[0]): Promise<CommandReply> {
+    const reply = (await browser.runtime.sendMessage({ type, data })) as { res?: CommandReply } | undefined;
+    if (!reply?.res) throw new Error(`No reply to the ${type} command.`);
+    return reply.res;
+  },
+};
 
 /** Sends a command; a background that cannot be reached is reported like any refusal, never thrown. */
 export async function sendCommand<K extends CommandType>(type: K, request: Parameters<ProtocolMap[K]>[0]): Promise<CommandReply> {
   try {
-    return await messaging.sendMessage(type, request as never);
+    return await messaging.sendMessage(type, request);
   } catch {
     return { ok: false, error: 'error_bad_command' };
   }
 }
-
-export const cueMessaging = defineExtensionMessaging<CueProtocolMap>();
