@@ -11,7 +11,7 @@ type CommandType = keyof ProtocolMap;
  */
 export const messaging = {
   async sendMessage<K extends CommandType>(type: K, data: Parameters<ProtocolMap[K]>[0]): Promise<CommandReply> {
-    const reply = (await browser.runtime.sendMessage({ type, data })) as { res?: CommandReply } | undefined;
+    const reply = await browser.runtime.sendMessage<unknown, { res?: CommandReply } | undefined>({ type, data });
     if (!reply?.res) throw new Error(`No reply to the ${type} command.`);
     return reply.res;
   },
