@@ -17,14 +17,8 @@ const CELL = 20;
 const LEFT = 36;
 const TOP = 32;
 
-type CellState = 'met' | 'missed' | 'inactive' | 'today';
-
-const TITLES = {
-  met: 'history_calendar_met',
-  missed: 'history_calendar_missed',
-  inactive: 'history_calendar_inactive',
-  today: 'history_calendar_today',
-} as const;
+const STATES = ['met', 'missed', 'inactive', 'today'] as const;
+type CellState = (typeof STATES)[number];
 
 /**
  * A column a week, Monday at the top, from the first day of the history (at
@@ -55,7 +49,7 @@ export function GoalCalendar({ totals, today, start, options }: GoalCalendarProp
   return (
     <figure class="chart" aria-labelledby="calendar-caption">
       <figcaption id="calendar-caption">{t('history_calendar')}</figcaption>
-      <svg class="calendar" width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby="calendar-caption calendar-summary" data-start={first}>
+      <svg class="calendar" width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby="calendar-caption calendar-summary">
         {[0, 2, 4].map((row) => (
           <text key={row} x={LEFT - 6} y={TOP + row * CELL + CELL / 2} dy="0.35em" text-anchor="end" class="axis">
             {dayLabel(shiftDay(firstMonday, row), { weekday: 'short' })}
@@ -88,18 +82,11 @@ export function GoalCalendar({ totals, today, start, options }: GoalCalendarProp
             rx={3}
             data-day={day}
           >
-            <title>{t(TITLES[state], dayLabel(day))}</title>
+            <title>{t(`history_calendar_${state}`, dayLabel(day))}</title>
           </rect>
         ))}
       </svg>
-      <Legend
-        items={[
-          { label: t('history_legend_met'), className: 'cell--met' },
-          { label: t('history_legend_missed'), className: 'cell--missed' },
-          { label: t('history_legend_inactive'), className: 'cell--inactive' },
-          { label: t('history_legend_today'), className: 'cell--now' },
-        ]}
-      />
+      <Legend items={STATES.map((state) => ({ label: t(`history_legend_${state}`), className: `cell--${state}` }))} />
       <p id="calendar-summary">{active === 0 ? t('history_calendar_empty') : t('history_calendar_summary', met, tCount('count_active_days', active), dayLabel(first))}</p>
     </figure>
   );
