@@ -38,6 +38,7 @@ export function HistorySection({ settings, now }: HistorySectionProps) {
       </p>
       <h3>{t('history_week')}</h3>
       <WeekBars totals={totals} days={week} />
+      <h3>{t('history_goal_heading')}</h3>
       <GoalCalendar totals={totals} today={today} start={start} options={settings} />
       <h3>{t('history_longest')}</h3>
       <LongestStretch totals={totals} days={week} goalMinutes={settings.goalLongestSittingMin} />
