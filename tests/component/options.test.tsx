@@ -248,6 +248,19 @@ describe('options page', () => {
       expect(messaging.sendMessage).not.toHaveBeenCalled();
     });
 
+    it('says what holds no history in words, and shows an import error by Import…, not by Reset everything…', async () => {
+      render(<App welcome={false} />);
+      await screen.findByText('Import…');
+      upload(JSON.stringify({ format: 'roll-call-export', version: 1, settings: {}, presets: { builtIn: {}, custom: [] }, events: [] }));
+      expect(await screen.findByText('This file holds no history, your settings and 0 routines of your own.')).toBeTruthy();
+      upload('not json at all');
+      const alert = await screen.findByRole('alert');
+      const importLabel = screen.getByText('Import…');
+      const reset = screen.getByRole('button', { name: 'Reset everything…' });
+      expect(alert.previousElementSibling).toBe(importLabel.closest('.field-row'));
+      expect(alert.compareDocumentPosition(reset) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    });
+
     it('refuses a file over 5 MB by its size, before reading it', async () => {
       render(<App welcome={false} />);
       await screen.findByText('Import…');
@@ -264,9 +277,16 @@ describe('options page', () => {
     it('shows what a good file holds and imports it only when confirmed', async () => {
       render(<App welcome={false} />);
       await screen.findByText('Import…');
-      const bundle = { format: 'roll-call-export', version: 1, settings: { sittingIntervalMin: 40 }, presets: { builtIn: {}, custom: [] }, events: [] };
+      const events = [
+        { type: 'skipped', at: new Date(2025, 9, 3, 12).getTime(), day: '2025-10-03' },
+        { type: 'comfortRated', at: new Date(2025, 10, 28, 12).getTime(), day: '2025-11-28', feet: 6 },
+      ];
+      const bundle = { format: 'roll-call-export', version: 1, settings: { sittingIntervalMin: 40 }, presets: { builtIn: {}, custom: [] }, events };
       upload(JSON.stringify(bundle));
-      expect(await screen.findByText(/^History entries: 0 \(from — to —\)/)).toBeTruthy();
+      // Everyday words and dates, with the year as it is not this one; no ISO dates, no count of “entries”.
+      expect((await screen.findByRole('group', { name: /^This file holds/ })).querySelector('#import-summary')!.textContent).toBe(
+        'This file holds your routines, breaks and comfort ratings from Oct 3, 2025 to Nov 28, 2025, your settings and 0 routines of your own.',
+      );
       expect(messaging.sendMessage).not.toHaveBeenCalled();
       fireEvent.click(screen.getByRole('button', { name: 'Replace my data' }));
       await waitFor(() => expect(messaging.sendMessage).toHaveBeenCalledWith('data', { type: 'import', bundle: expect.objectContaining({ format: 'roll-call-export' }) }));

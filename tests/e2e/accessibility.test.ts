@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchExtension, type ExtensionHarness } from './fixture';
+import { storeEvents } from './history';
 import { openOptions } from './pages/options';
 import { openPopup } from './pages/popup';
 
@@ -43,6 +44,16 @@ describe('accessibility (axe-core) and the keyboard', () => {
 
   it('the options page and the history have no violations', async () => {
     const options = await openOptions(harness, '#welcome');
+    // First the history of a new user, whose charts are sentences, then one with a day to draw.
+    await options.page.getByText(/^Your breaks will show here/).waitFor();
+    expect(await violations(options.page)).toEqual([]);
+    const now = Date.now();
+    const d = new Date(now);
+    const day = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    await harness.inWorker(storeEvents, [
+      { type: 'breakTaken', at: now, day, how: 'routine' },
+      { type: 'comfortRated', at: now, day, feet: 7, back: 6 },
+    ]);
     await options.weekChart().waitFor();
     expect(await violations(options.page)).toEqual([]);
   });

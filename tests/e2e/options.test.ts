@@ -68,7 +68,9 @@ describe('the options page in Chromium', () => {
     try {
       const target = await openOptions(fresh);
       await target.chooseImportFile('roll-call.json', exported);
-      await target.importSummary(new RegExp(`^History entries: 1 \\(from ${day} to ${day}\\)`));
+      // Everyday dates, not the day keys the file stores.
+      const date = new Intl.DateTimeFormat('en-US', { day: 'numeric', month: 'short' }).format(local);
+      await target.importSummary(new RegExp(`^This file holds your routines, breaks and comfort ratings from ${date}(, \\d{4})? to ${date}(, \\d{4})?, your settings and 1 routine of your own\\.$`));
       await target.replaceMyData();
       expect(await userData(fresh)).toEqual(original);
     } finally {

@@ -187,6 +187,18 @@ export function todaySummary(totals: DailyTotals, today: string, fullRoutinePres
   };
 }
 
+/**
+ * The first day of the history: the earliest day anything was recorded (or
+ * imported), else today. Days before it are not missed days, since Roll Call
+ * was not there yet; the stored history itself says when it began, so no
+ * separate install date is kept (and an import or a reset moves it along).
+ */
+export function historyStart(totals: DailyTotals, today: string): string {
+  let start = today;
+  for (const day of Object.keys(totals)) if (day < start) start = day;
+  return start;
+}
+
 /** The `count` days ending with `today`, oldest first. */
 export function lastDays(today: string, count: number): string[] {
   return Array.from({ length: count }, (_, i) => shiftDay(today, i - count + 1));

@@ -6,7 +6,8 @@ import { isBuiltInPresetId, presetNameKey, type PresetCustomisations } from '@/u
 import type { Settings } from '@/utils/settings/settings';
 import { readEventLog, readStoredTotals } from '@/utils/platform/storage';
 import { sendCommand } from '@/utils/platform/messaging';
-import { t } from '@/utils/platform/i18n';
+import { t, tCount } from '@/utils/platform/i18n';
+import { dayLabel } from '@/components/history/day-label';
 
 export interface DataSectionProps {
   settings: Settings;
@@ -46,6 +47,19 @@ function describeImportError(result: Extract<ImportResult, { ok: false }>): stri
   }
 }
 
+/** What an import holds, in words and everyday dates (“3 Oct to 28 Nov”; the year only when it is not this one). */
+function describeImport({ summary }: Pending): string {
+  const { firstDay, lastDay } = summary;
+  let history = t('import_summary_no_history');
+  if (firstDay && lastDay) {
+    const thisYear = localDayKey(Date.now()).slice(0, 4);
+    const year = firstDay.startsWith(thisYear) && lastDay.startsWith(thisYear) ? {} : { year: 'numeric' as const };
+    const date = (day: string) => dayLabel(day, { day: 'numeric', month: 'short', ...year });
+    history = t('import_summary_history', date(firstDay), date(lastDay));
+  }
+  return t('import_summary', history, tCount('import_own_routines', summary.customPresets));
+}
+
 function download(name: string, type: string, text: string) {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const link = Object.assign(document.createElement('a'), { href: url, download: name });
@@ -53,10 +67,19 @@ function download(name: string, type: string, text: string) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+function Message({ text, error }: { text: string; error: boolean }) {
+  return (
+    <p class={error ? 'field__error' : 'done'} role={error ? 'alert' : 'status'}>
+      {text}
+    </p>
+  );
+}
+
 /** Export, import (checked whole, confirmed before it replaces anything) and reset. */
 export function DataSection({ settings, customisations }: DataSectionProps) {
   const [pending, setPending] = useState<Pending | undefined>();
-  const [message, setMessage] = useState<{ text: string; error: boolean } | undefined>();
+  // Each message shows beside the button it answers: the import's by Import…, the reset's by Reset everything….
+  const [message, setMessage] = useState<{ text: string; error: boolean; from: 'import' | 'reset' } | undefined>();
   const [confirmingReset, setConfirmingReset] = useState(false);
 
   const readHistory = async () => {
@@ -91,7 +114,7 @@ export function DataSection({ settings, customisations }: DataSectionProps) {
       setPending(result);
       setMessage(undefined);
     } else {
-      setMessage({ text: describeImportError(result), error: true });
+      setMessage({ text: describeImportError(result), error: true, from: 'import' });
     }
   };
 
@@ -99,13 +122,13 @@ export function DataSection({ settings, customisations }: DataSectionProps) {
     if (!pending) return;
     const reply = await sendCommand('data', { type: 'import', bundle: pending.bundle });
     setPending(undefined);
-    setMessage(reply.ok ? { text: t('import_done'), error: false } : { text: t(reply.error), error: true });
+    setMessage({ text: t(reply.ok ? 'import_done' : reply.error), error: !reply.ok, from: 'import' });
   };
 
   const reset = async () => {
     const reply = await sendCommand('data', { type: 'reset' });
     setConfirmingReset(false);
-    setMessage(reply.ok ? { text: t('reset_done'), error: false } : { text: t(reply.error), error: true });
+    setMessage({ text: t(reply.ok ? 'reset_done' : reply.error), error: !reply.ok, from: 'reset' });
   };
 
   return (
@@ -124,10 +147,11 @@ export function DataSection({ settings, customisations }: DataSectionProps) {
         </label>
         <input id="import-file" class="visually-hidden" type="file" accept="application/json,.json" onChange={(e) => void readFile(e.currentTarget.files?.[0])} />
       </div>
+      {message?.from === 'import' && <Message {...message} />}
       {pending && (
         <div class="confirm" role="group" aria-labelledby="import-summary">
           <p id="import-summary">
-            {t('import_summary', pending.summary.events, pending.summary.customPresets, pending.summary.firstDay ?? '—', pending.summary.lastDay ?? '—')}
+            {describeImport(pending)}
           </p>
           <p>{t('import_warning')}</p>
           <div class="field-row">
@@ -158,11 +182,7 @@ export function DataSection({ settings, customisations }: DataSectionProps) {
           </div>
         </div>
       )}
-      {message && (
-        <p class={message.error ? 'field__error' : 'done'} role={message.error ? 'alert' : 'status'}>
-          {message.text}
-        </p>
-      )}
+      {message?.from === 'reset' && <Message {...message} />}
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import { localDayKey } from '@/utils/day';
-import { allTimeTotals, comfortTrend, currentStreak, lastDays } from '@/utils/history/totals';
+import { allTimeTotals, comfortTrend, currentStreak, historyStart, lastDays } from '@/utils/history/totals';
 import type { Settings } from '@/utils/settings/settings';
 import { t, tCount } from '@/utils/platform/i18n';
 import { useHistory } from '@/components/use-history';
@@ -22,6 +22,8 @@ export function HistorySection({ settings, now }: HistorySectionProps) {
   const week = lastDays(today, 7);
   const streak = currentStreak(totals, today, settings);
   const all = allTimeTotals(totals);
+  const start = historyStart(totals, today);
+  const comfortDays = lastDays(today, 30).filter((day) => day >= start);
   return (
     <section id="history" aria-labelledby="history-heading">
       <h2 id="history-heading">{t('options_history')}</h2>
@@ -36,19 +38,26 @@ export function HistorySection({ settings, now }: HistorySectionProps) {
       </p>
       <h3>{t('history_week')}</h3>
       <WeekBars totals={totals} days={week} />
-      <GoalCalendar totals={totals} today={today} options={settings} />
+      <h3>{t('history_goal_heading')}</h3>
+      <GoalCalendar totals={totals} today={today} start={start} options={settings} />
       <h3>{t('history_longest')}</h3>
       <LongestStretch totals={totals} days={week} goalMinutes={settings.goalLongestSittingMin} />
       <h3>{t('history_comfort')}</h3>
-      <ComfortTrend points={comfortTrend(totals, lastDays(today, 30))} />
+      <ComfortTrend points={comfortTrend(totals, comfortDays)} days={comfortDays} />
       <h3>{t('history_totals')}</h3>
-      <p>{t(
-          'history_totals_text',
-          tCount('count_breaks', all.breaksTaken),
-          tCount('count_routines', all.routinesCompleted),
-          tCount('count_minutes', all.routineMinutes),
-          tCount('count_days', all.daysRecorded),
-        )}</p>
+      {all.daysRecorded === 0 ? (
+        <p class="muted">{t('history_totals_none')}</p>
+      ) : (
+        <p>
+          {t(
+            'history_totals_text',
+            tCount('count_breaks', all.breaksTaken),
+            tCount('count_routines', all.routinesCompleted),
+            tCount('count_minutes', all.routineMinutes),
+            tCount('count_days', all.daysRecorded),
+          )}
+        </p>
+      )}
     </section>
   );
 }
