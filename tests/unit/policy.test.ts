@@ -24,7 +24,7 @@ describe('parsePolicy', () => {
     expect(parsePolicy(managed)).toEqual({ values, locked, ignored: [] });
   });
 
-  it.each([
+  it.each<[unknown, string]>([
     [{}, 'empty'],
     [null, 'none (Firefox without a 3rdparty entry)'],
     [undefined, 'undefined'],

@@ -4,6 +4,7 @@ import { localDayKey } from '@/utils/day';
 import { dailyTotals, totalsToCsv } from '@/utils/history/totals';
 import { isBuiltInPresetId, presetNameKey, type PresetCustomisations } from '@/utils/routine/presets';
 import type { Settings } from '@/utils/settings/settings';
+import { POLICY_FIELDS, type PolicyField } from '@/utils/settings/policy';
 import { readEventLog, readStoredTotals } from '@/utils/platform/storage';
 import { sendCommand } from '@/utils/platform/messaging';
 import { t } from '@/utils/platform/i18n';
@@ -11,6 +12,8 @@ import { t } from '@/utils/platform/i18n';
 export interface DataSectionProps {
   settings: Settings;
   customisations: PresetCustomisations;
+  /** Settings the organisation's policy locks: an import keeps their values. */
+  locked: readonly PolicyField[];
 }
 
 type Pending = Extract<ImportResult, { ok: true }>;
@@ -46,6 +49,16 @@ function describeImportError(result: Extract<ImportResult, { ok: false }>): stri
   }
 }
 
+/** Names the locked settings whose value in the file differs: the import keeps the organisation's. */
+function LockedKept({ locked, settings, imported }: { locked: readonly PolicyField[]; settings: Settings; imported: Settings }) {
+  const kept = POLICY_FIELDS.filter(
+    (field): field is Exclude<PolicyField, 'remindHere'> =>
+      field !== 'remindHere' && locked.includes(field) && JSON.stringify(imported[field]) !== JSON.stringify(settings[field]),
+  );
+  if (kept.length === 0) return null;
+  return <p class="notice">{t('import_locked_kept', kept.map((field) => t(`field_${field}`)).join(', '))}</p>;
+}
+
 function download(name: string, type: string, text: string) {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const link = Object.assign(document.createElement('a'), { href: url, download: name });
@@ -54,7 +67,7 @@ function download(name: string, type: string, text: string) {
 }
 
 /** Export, import (checked whole, confirmed before it replaces anything) and reset. */
-export function DataSection({ settings, customisations }: DataSectionProps) {
+export function DataSection({ settings, customisations, locked }: DataSectionProps) {
   const [pending, setPending] = useState<Pending | undefined>();
   const [message, setMessage] = useState<{ text: string; error: boolean } | undefined>();
   const [confirmingReset, setConfirmingReset] = useState(false);
@@ -130,6 +143,7 @@ export function DataSection({ settings, customisations }: DataSectionProps) {
             {t('import_summary', pending.summary.events, pending.summary.customPresets, pending.summary.firstDay ?? '—', pending.summary.lastDay ?? '—')}
           </p>
           <p>{t('import_warning')}</p>
+          <LockedKept locked={locked} settings={settings} imported={pending.bundle.settings} />
           <div class="field-row">
             <button type="button" class="primary" onClick={() => void confirmImport()}>
               {t('import_confirm')}
