@@ -49,7 +49,7 @@ export function ActiveHours({ settings, locked, save }: ActiveHoursProps) {
           {t('warning_no_days')}
         </p>
       )}
-      <div class="field-row">
+      <div class="field-row field-row--top">
         {(['activeStart', 'activeEnd'] as const).map((field) => (
           <div class="field" key={field}>
             <label for={`field-${field}`}>{t(`field_${field}`)}</label>
