@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { EXTENSION_DIR, launchExtension, type ExtensionHarness } from './fixture';
 
@@ -54,7 +54,8 @@ describe('settings an organisation deploys, in Chromium', () => {
   let harness: ExtensionHarness;
   let options: Page;
 
-  beforeAll(() => deploy(POLICY));
+  // Each test starts from the same policy; some change it.
+  beforeEach(() => deploy(POLICY));
   afterAll(() => rmSync(POLICY_FILE, { force: true }));
   // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- the launch may fail before the harness is set
   afterEach(async () => harness?.close());
