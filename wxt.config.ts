@@ -35,6 +35,10 @@ export default defineConfig({
             gecko_android: { strict_min_version: '142.0' },
           },
         }
-      : { minimum_chrome_version: MINIMUM_CHROME_VERSION }),
+      : {
+          minimum_chrome_version: MINIMUM_CHROME_VERSION,
+          // What an administrator may set by policy; Firefox takes the same keys from policies.json's 3rdparty entry.
+          storage: { managed_schema: 'managed_schema.json' },
+        }),
   }),
 });

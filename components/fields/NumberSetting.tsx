@@ -7,17 +7,20 @@ export interface NumberSettingProps {
   field: NumberField;
   value: number;
   hint?: string;
+  /** Set by the organisation's policy. */
+  locked?: boolean;
   onSave: (value: number) => void;
 }
 
 /** A whole-number setting with its range from the settings schema. */
-export function NumberSetting({ field, value, hint, onSave }: NumberSettingProps) {
+export function NumberSetting({ field, value, hint, locked, onSave }: NumberSettingProps) {
   const { min, max } = NUMBER_RANGES[field];
   return (
     <TextSetting
       id={`field-${field}`}
       label={t(`field_${field}`)}
-      hint={hint}
+      hint={locked ? t('policy_locked') : hint}
+      disabled={locked}
       value={value}
       format={String}
       parse={(text) => parseWholeNumber(text, field)}

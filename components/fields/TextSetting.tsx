@@ -12,6 +12,8 @@ export interface TextSettingProps<T> {
   describeError: (error: Extract<Parsed<T>, { ok: false }>['error']) => string;
   onSave: (value: T) => void;
   inputMode?: 'numeric' | 'text';
+  /** Set by the organisation's policy: shown, not editable. */
+  disabled?: boolean;
   width?: 'short' | 'medium';
 }
 
@@ -20,7 +22,7 @@ export interface TextSettingProps<T> {
  * field (linked by aria-describedby), and saved only on `change` and only
  * when valid, so a bad value is never written.
  */
-export function TextSetting<T>({ id, label, hint, value, format, parse, describeError, onSave, inputMode = 'numeric', width = 'short' }: TextSettingProps<T>) {
+export function TextSetting<T>({ id, label, hint, value, format, parse, describeError, onSave, inputMode = 'numeric', width = 'short', disabled }: TextSettingProps<T>) {
   const [text, setText] = useState(() => format(value));
   const [error, setError] = useState<string | undefined>();
 
@@ -48,6 +50,7 @@ export function TextSetting<T>({ id, label, hint, value, format, parse, describe
         type="text"
         inputMode={inputMode}
         value={text}
+        disabled={disabled}
         aria-invalid={error ? 'true' : 'false'}
         aria-describedby={describedBy}
         onInput={(e) => {

@@ -6,10 +6,12 @@ import type { JobInput } from '@/utils/jobs/run';
 import { pauseUntil } from '@/utils/sitting/rules';
 import { CUSTOMISATIONS_SCHEMA } from '@/utils/routine/presets-schema';
 import { applySettingsPatch, parseSettings, settingsToStore, SETTINGS_FIELDS, validateSettings } from '@/utils/settings/settings';
+import { lockedSettings } from '@/utils/settings/policy';
 import { isQuotaError } from '@/utils/platform/quota';
 import { readStoredSettings, writeStoredSettings } from '@/utils/platform/worker-storage';
 import type { CommandSender } from '@/utils/platform/command-listener';
 import { runBackgroundJob } from './job';
+import { readPolicy } from './policy';
 import { showTestReminder } from './reminder';
 
 /**
@@ -92,8 +94,11 @@ export async function handleSettingsRequest(raw: unknown): Promise<CommandReply>
       case 'patch': {
         const keys = Object.keys(request.patch);
         if (keys.length === 0 || !keys.every((k) => (SETTINGS_FIELDS as readonly string[]).includes(k))) return badCommand;
+        const policy = await readPolicy();
+        if (keys.some((k) => (policy.locked as string[]).includes(k))) return { ok: false, error: 'error_locked' };
         const stored = parseSettings(await readStoredSettings());
-        const next = applySettingsPatch(stored.settings, request.patch);
+        // A locked goal does not follow a changed interval.
+        const next = { ...applySettingsPatch(stored.settings, request.patch), ...lockedSettings(policy) };
         if (validateSettings(next).length > 0) return { ok: false, error: 'error_not_saved' };
         await writeStoredSettings(settingsToStore(stored, next));
         return { ok: true };
@@ -106,6 +111,7 @@ export async function handleSettingsRequest(raw: unknown): Promise<CommandReply>
         return { ok: true };
       }
       case 'remindHere':
+        if ((await readPolicy()).locked.includes('remindHere')) return { ok: false, error: 'error_locked' };
         await browser.storage.local.set({ remindHere: request.value });
         return { ok: true };
     }

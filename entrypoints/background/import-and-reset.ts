@@ -8,8 +8,10 @@ import { dailyTotals } from '@/utils/history/totals';
 import { validateImport } from '@/utils/transfer/import-export';
 import { IDLE } from '@/utils/routine/timer';
 import { initialSittingState } from '@/utils/sitting/rules';
+import { lockedSettings } from '@/utils/settings/policy';
 import { isQuotaError } from '@/utils/platform/quota';
 import { runBackgroundJob } from './job';
+import { applyManagedPolicy, POLICY_KEY, readPolicy } from './policy';
 import { syncWriteError } from './commands';
 
 /**
@@ -47,12 +49,14 @@ export async function handleDataRequest(raw: unknown, now: number): Promise<Comm
     const result = validateImport(parsed.output.bundle, now);
     if (!result.ok) return { ok: false, error: result.error };
     const { settings, presets, events, dailyTotals: imported } = result.bundle;
+    const policy = await readPolicy();
     const { buckets } = appendToLog({}, events, emptyTotals('0000-00-00'));
     const totals = { through: today, days: dailyTotals(events.filter((e) => e.day < today), imported), dropped: 0 };
     local = replaceHistory(all, buckets, totals);
-    sync = () => browser.storage.sync.set({ settings, presets });
+    // A locked setting keeps the organisation's value; the page said so before the user confirmed.
+    sync = () => browser.storage.sync.set({ settings: { ...settings, ...lockedSettings(policy) }, presets });
   } else {
-    local = { ...replaceHistory(all, {}, emptyTotals(today)), routine: IDLE, sitting: initialSittingState(now), remindHere: true };
+    local = { ...replaceHistory(all, {}, emptyTotals(today)), routine: IDLE, sitting: initialSittingState(now), remindHere: true, [POLICY_KEY]: null };
     sync = () => browser.storage.sync.remove(['settings', 'settings$', 'presets']);
   }
   try {
@@ -66,6 +70,8 @@ export async function handleDataRequest(raw: unknown, now: number): Promise<Comm
     await restore(all, local);
     return { ok: false, error: syncWriteError(error) };
   }
+  // After a reset the organisation's values are the defaults again, as on a new install. Should this fail, the next start applies them.
+  await applyManagedPolicy().catch(() => undefined);
   // The sitting clock and the views follow the new settings and history in a job of their own.
   await runBackgroundJob({ type: 'sitting', input: { type: 'settingsChanged' } }, now);
   return { ok: true };

@@ -13,6 +13,7 @@ import { handleDataRequest } from './import-and-reset';
 import { SITTING_ALARM_NAMES, STEP_ALARM, maintainHistory, runBackgroundJob } from './job';
 import { answerTestReminder, openReminderWindow, openWindowForClosedReminder, reminderIdOf } from './reminder';
 import { CUE_NOTIFICATION_ID } from './step-cue';
+import { applyManagedPolicy } from './policy';
 
 /**
  * The background wires browser events to jobs. Listeners are added
@@ -88,6 +89,8 @@ export default defineBackground(() => {
 
   // A changed setting takes effect at once: the idle threshold, the break alarm, the badge.
   watchSyncKey('settings', () => void serially(() => onSettingsChanged(Date.now())));
+  // A policy deployed or changed while the browser runs takes effect at once (Chrome; Firefox reads it at start).
+  browser.storage.onChanged.addListener((_, area) => void (area === 'managed' && serially(applyManagedPolicy)));
   // A routine edited in the options page shows in the popup's picker.
   watchSyncKey('presets', () => void job({ type: 'sitting', input: { type: 'settingsChanged' } }));
 
@@ -115,6 +118,8 @@ async function onSittingAlarm(name: string, now: number): Promise<void> {
 }
 
 async function onSettingsChanged(now: number): Promise<void> {
+  // A change synced from a device without the policy does not undo a locked value here.
+  await applyManagedPolicy();
   const { settings } = await readSettings();
   setIdleThreshold(settings.breakThresholdMin);
   await runBackgroundJob({ type: 'sitting', input: { type: 'settingsChanged' } }, now);
@@ -124,6 +129,7 @@ async function recover(now: number): Promise<void> {
   // Upkeep that fails (a full store, say) must never keep the start from re-creating the alarms below.
   await runMigrations().catch(logStartFailure);
   await maintainHistory(now).catch(logStartFailure);
+  await applyManagedPolicy().catch(logStartFailure);
   const { settings } = await readSettings();
   setIdleThreshold(settings.breakThresholdMin);
   // One job catches up the routine and the sitting clock, heals the state, and re-creates every alarm.

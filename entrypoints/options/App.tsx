@@ -2,10 +2,12 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { resolvePresets, type PresetCustomisations } from '@/utils/routine/presets';
 import { parseSettings, type Settings } from '@/utils/settings/settings';
 import { parsePresetCustomisations } from '@/utils/routine/presets-schema';
-import { presetsItem, remindHereItem, settingsItem } from '@/utils/platform/storage';
+import { policyItem, presetsItem, remindHereItem, settingsItem } from '@/utils/platform/storage';
+import { readStoredPolicy } from '@/utils/settings/policy';
 import { t, type MessageKey } from '@/utils/platform/i18n';
 import { useStorageItem } from '@/components/use-storage';
 import { Notices } from '@/components/Notices';
+import { PolicyNotice } from '@/components/PolicyNotice';
 import type { CommandReply } from '@/utils/protocol/commands';
 import { createSettingsSaver, type SaverState } from '@/components/settings-saver';
 import { StorageFullNotice } from '@/components/StorageFullNotice';
@@ -31,6 +33,7 @@ export function App({ welcome }: AppProps) {
   const parsed = useStorageItem(settingsItem, parseSettings);
   const stored = useStorageItem(presetsItem, parsePresetCustomisations);
   const remindHere = useStorageItem(remindHereItem, readBoolean);
+  const policy = useStorageItem(policyItem, readStoredPolicy);
   const presets = useMemo(() => stored && resolvePresets(stored.customisations), [stored]);
   const [showWelcome, setShowWelcome] = useState(welcome);
   const [status, setStatus] = useState<{ key: MessageKey; error: boolean } | undefined>();
@@ -49,7 +52,7 @@ export function App({ welcome }: AppProps) {
     else if (s.type === 'failed') setStatus({ key: s.error, error: true });
   }, [saver.status]);
 
-  if (!parsed || !stored || !presets || remindHere === undefined) return <main aria-busy="true" />;
+  if (!parsed || !stored || !presets || remindHere === undefined || !policy) return <main aria-busy="true" />;
 
   const report = (reply: CommandReply) => setStatus(reply.ok ? { key: 'options_saved', error: false } : { key: reply.error, error: true });
   const save = (patch: Partial<Settings>) => settingsSaver.save(patch);
@@ -78,14 +81,15 @@ export function App({ welcome }: AppProps) {
       </nav>
       <StorageFullNotice />
       <Notices settingsFields={parsed.invalidFields} presetsInvalid={stored.invalid} />
+      <PolicyNotice ignored={policy.ignored} />
       {showWelcome && <Welcome settings={settings} save={save} onClose={() => setShowWelcome(false)} />}
-      <Reminders settings={settings} remindHere={remindHere} save={save} setRemindHere={setRemindHere} />
-      <ActiveHours settings={settings} save={save} />
-      <Goals settings={settings} save={save} />
-      <RoutineSection settings={settings} presets={presets} customisations={stored.customisations} save={save} savePresets={saveRoutines} />
+      <Reminders settings={settings} remindHere={remindHere} locked={policy.locked} save={save} setRemindHere={setRemindHere} />
+      <ActiveHours settings={settings} locked={policy.locked} save={save} />
+      <Goals settings={settings} locked={policy.locked} save={save} />
+      <RoutineSection settings={settings} locked={policy.locked} presets={presets} customisations={stored.customisations} save={save} savePresets={saveRoutines} />
       <Sound settings={settings} save={save} />
       <HistorySection settings={settings} now={Date.now()} />
-      <DataSection settings={settings} customisations={stored.customisations} />
+      <DataSection settings={settings} customisations={stored.customisations} locked={policy.locked} />
       <About
         onShowWelcome={() => {
           setShowWelcome(true);

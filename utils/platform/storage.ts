@@ -33,6 +33,9 @@ export const presetsItem = storage.defineItem<unknown>('sync:presets');
  */
 export const remindHereItem = storage.defineItem<boolean>('local:remindHere', { fallback: true });
 
+/** The organisation's policy in effect (utils/settings/policy.ts), written by the background at each start and change. */
+export const policyItem = storage.defineItem<unknown>('local:policy');
+
 /** Set once the welcome page has been shown, so that it never opens again by itself. */
 export const onboardedItem = storage.defineItem<boolean>('local:onboarded', { fallback: false });
 

@@ -48,6 +48,8 @@ export type CommandErrorKey =
   | 'error_sync_item_too_large'
   | 'error_not_saved'
   | 'error_save_failed'
+  /** The setting is locked by the organisation's policy. */
+  | 'error_locked'
   | 'error_unknown_command'
   | ImportErrorKey;
 

@@ -114,7 +114,8 @@ export interface FieldError {
   message: ErrorKey;
 }
 
-function fieldError(field: SettingsField, value: unknown): FieldError | undefined {
+/** The first problem with one field's value, or undefined when it is valid. */
+export function fieldError(field: SettingsField, value: unknown): FieldError | undefined {
   const result = v.safeParse(FIELD_SCHEMAS[field], value);
   return result.success ? undefined : { field, message: result.issues[0].message as ErrorKey };
 }

@@ -4,6 +4,7 @@ import { localDayKey } from '@/utils/day';
 import { dailyTotals, totalsToCsv } from '@/utils/history/totals';
 import { isBuiltInPresetId, presetNameKey, type PresetCustomisations } from '@/utils/routine/presets';
 import type { Settings } from '@/utils/settings/settings';
+import { POLICY_FIELDS, type PolicyField } from '@/utils/settings/policy';
 import { readEventLog, readStoredTotals } from '@/utils/platform/storage';
 import { sendCommand } from '@/utils/platform/messaging';
 import { t, tCount } from '@/utils/platform/i18n';
@@ -12,6 +13,8 @@ import { dayLabel } from '@/components/history/day-label';
 export interface DataSectionProps {
   settings: Settings;
   customisations: PresetCustomisations;
+  /** Settings the organisation's policy locks: an import keeps their values. */
+  locked: readonly PolicyField[];
 }
 
 type Pending = Extract<ImportResult, { ok: true }>;
@@ -60,6 +63,16 @@ function describeImport({ summary }: Pending): string {
   return t('import_summary', history, tCount('import_own_routines', summary.customPresets));
 }
 
+/** Names the locked settings whose value in the file differs: the import keeps the organisation's. */
+function LockedKept({ locked, settings, imported }: { locked: readonly PolicyField[]; settings: Settings; imported: Settings }) {
+  const kept = POLICY_FIELDS.filter(
+    (field): field is Exclude<PolicyField, 'remindHere'> =>
+      field !== 'remindHere' && locked.includes(field) && JSON.stringify(imported[field]) !== JSON.stringify(settings[field]),
+  );
+  if (kept.length === 0) return null;
+  return <p class="notice">{t('import_locked_kept', kept.map((field) => t(`field_${field}`)).join(', '))}</p>;
+}
+
 function download(name: string, type: string, text: string) {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const link = Object.assign(document.createElement('a'), { href: url, download: name });
@@ -76,7 +89,7 @@ function Message({ text, error }: { text: string; error: boolean }) {
 }
 
 /** Export, import (checked whole, confirmed before it replaces anything) and reset. */
-export function DataSection({ settings, customisations }: DataSectionProps) {
+export function DataSection({ settings, customisations, locked }: DataSectionProps) {
   const [pending, setPending] = useState<Pending | undefined>();
   // Each message shows beside the button it answers: the import's by Import…, the reset's by Reset everything….
   const [message, setMessage] = useState<{ text: string; error: boolean; from: 'import' | 'reset' } | undefined>();
@@ -154,6 +167,7 @@ export function DataSection({ settings, customisations }: DataSectionProps) {
             {describeImport(pending)}
           </p>
           <p>{t('import_warning')}</p>
+          <LockedKept locked={locked} settings={settings} imported={pending.bundle.settings} />
           <div class="field-row">
             <button type="button" class="primary" onClick={() => void confirmImport()}>
               {t('import_confirm')}

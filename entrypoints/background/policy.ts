@@ -1,0 +1,33 @@
+import { browser } from 'wxt/browser';
+import { lockedSettings, parsePolicy, policyPatch, type Policy } from '@/utils/settings/policy';
+import { applySettingsPatch, settingsToStore } from '@/utils/settings/settings';
+import { readSettings, writeStoredSettings } from '@/utils/platform/worker-storage';
+
+/** The policy in effect, for the pages and for the next start's comparison; only the background writes it. */
+export const POLICY_KEY = 'policy';
+
+/** The organisation's policy as deployed now. No policy at all (Firefox then throws), or no managed storage: nothing is managed. */
+export async function readPolicy(): Promise<Policy> {
+  return parsePolicy(await browser.storage.managed.get().catch(() => null));
+}
+
+/**
+ * Reads the organisation's policy and applies it (the rule is in
+ * utils/settings/policy.ts). The settings are written before the policy
+ * record, so a worker killed in between finds the new values in place and
+ * keeps them.
+ */
+export async function applyManagedPolicy(): Promise<void> {
+  const policy = await readPolicy();
+  const [stored, local] = await Promise.all([readSettings(), browser.storage.local.get([POLICY_KEY, 'remindHere'])]);
+  const { remindHere, ...patch } = policyPatch(
+    { ...stored.settings, remindHere: local.remindHere !== false },
+    // Written by this code alone; a damaged record only makes values look chosen by the user, and so kept.
+    (local[POLICY_KEY] as Policy | undefined)?.values ?? {},
+    policy,
+  );
+  if (Object.keys(patch).length > 0) await writeStoredSettings(settingsToStore(stored, { ...applySettingsPatch(stored.settings, patch), ...lockedSettings(policy) }));
+  if (remindHere !== undefined || JSON.stringify(policy) !== JSON.stringify(local[POLICY_KEY])) {
+    await browser.storage.local.set({ [POLICY_KEY]: policy, ...(remindHere === undefined ? {} : { remindHere }) });
+  }
+}

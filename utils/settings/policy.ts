@@ -1,0 +1,124 @@
+import { isBuiltInPresetId } from '../routine/presets';
+import { isPlainObject } from '../objects';
+import { DEFAULT_SETTINGS, fieldError, type ErrorKey, type Settings } from './settings';
+
+/**
+ * Settings an organisation deploys: Chrome's managed storage (the schema in
+ * public/managed_schema.json) or the `3rdparty` entry of Firefox's
+ * policies.json. The policy names settings by their own names and adds
+ * `locked`, a list of the ones the user may not change.
+ *
+ * The rule, in one place: a policy value replaces every setting that is still
+ * at its previous default (Roll Call's own, or what the policy said before),
+ * whenever the background sees the policy (each start, and each change of it
+ * or of the settings). A value the user chose is kept, unless the setting is
+ * locked, when the policy's value always wins. A setting the policy no longer
+ * names goes back to Roll Call's default in the same way.
+ */
+
+/** What a policy may set; `remindHere` is the device's reminders switch (“Remind on this browser”). */
+export const POLICY_FIELDS = [
+  'sittingIntervalMin',
+  'breakThresholdMin',
+  'snoozeMin',
+  'activeDays',
+  'activeStart',
+  'activeEnd',
+  'breakPresetId',
+  'goalRoutinesPerDay',
+  'goalBreaksPerDay',
+  'goalLongestSittingMin',
+  'remindHere',
+] as const;
+
+export type PolicyField = (typeof POLICY_FIELDS)[number];
+
+export type PolicyValues = Partial<Pick<Settings, Exclude<PolicyField, 'remindHere'>> & { remindHere: boolean }>;
+
+/** Why a policy value was ignored: a settings error, or one of the policy's own. */
+export type PolicyReason = ErrorKey | 'policy_reason_unknown' | 'policy_reason_routine' | 'policy_reason_lock' | 'policy_reason_list';
+
+export interface IgnoredPolicyValue {
+  key: string;
+  value: unknown;
+  reason: PolicyReason;
+}
+
+/** The policy in effect, as the background stores it for the pages (`local:policy`). */
+export interface Policy {
+  values: PolicyValues;
+  locked: PolicyField[];
+  ignored: IgnoredPolicyValue[];
+}
+
+const BUILT_IN: Required<PolicyValues> = { ...DEFAULT_SETTINGS, remindHere: true };
+
+const isPolicyField = (key: unknown): key is PolicyField => (POLICY_FIELDS as readonly unknown[]).includes(key);
+
+function problemWith(field: PolicyField, value: unknown): PolicyReason | undefined {
+  if (field === 'remindHere') return typeof value === 'boolean' ? undefined : 'error_choice';
+  const error = fieldError(field, value)?.message;
+  // A routine of the user's own has an id only that user has; a policy can name only the built-in ones.
+  return error ?? (field === 'breakPresetId' && !isBuiltInPresetId(value as string) ? 'policy_reason_routine' : undefined);
+}
+
+/** Reads what the administrator deployed; never throws. Each value that cannot be used is ignored, with its reason. */
+export function parsePolicy(managed: unknown): Policy {
+  const policy: Policy = { values: {}, locked: [], ignored: [] };
+  const raw = isPlainObject(managed) ? managed : {};
+  const values: Record<string, unknown> = policy.values;
+  const ignore = (key: string, value: unknown, reason: PolicyReason) => policy.ignored.push({ key, value, reason });
+  for (const [key, value] of Object.entries(raw)) {
+    if (key === 'locked') continue;
+    const reason = isPolicyField(key) ? problemWith(key, value) : 'policy_reason_unknown';
+    if (reason) ignore(key, value, reason);
+    else values[key] = value;
+  }
+  if (values.activeStart !== undefined && values.activeStart === values.activeEnd) {
+    ignore('activeEnd', values.activeEnd, 'error_same_time');
+    delete values.activeEnd;
+  }
+  const locked = raw.locked ?? [];
+  if (!Array.isArray(locked)) ignore('locked', locked, 'policy_reason_list');
+  else {
+    for (const key of locked as unknown[]) {
+      if (!isPolicyField(key)) ignore('locked', key, 'policy_reason_unknown');
+      // Locked to nothing would leave the user unable to change a value nobody set.
+      else if (!(key in values)) ignore('locked', key, 'policy_reason_lock');
+      else policy.locked.push(key);
+    }
+  }
+  return policy;
+}
+
+/** The policy the background stored, as a page or the next start reads it; anything unreadable counts as no policy. */
+export function readStoredPolicy(stored: unknown): Policy {
+  const record = isPlainObject(stored) ? stored : {};
+  return {
+    values: isPlainObject(record.values) ? record.values : {},
+    locked: Array.isArray(record.locked) ? record.locked.filter(isPolicyField) : [],
+    ignored: Array.isArray(record.ignored) ? (record.ignored as IgnoredPolicyValue[]) : [],
+  };
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * What the policy changes, as a patch of the user's values (settings plus
+ * `remindHere`): see the rule at the top. `previous` is the policy's values
+ * when the background last applied it.
+ */
+export function policyPatch(current: Required<PolicyValues>, previous: PolicyValues, policy: Policy): PolicyValues {
+  const patch: Record<string, unknown> = {};
+  for (const field of POLICY_FIELDS) {
+    const next = policy.values[field] ?? BUILT_IN[field];
+    const atDefault = same(current[field], previous[field] ?? BUILT_IN[field]);
+    if ((atDefault || policy.locked.includes(field)) && !same(current[field], next)) patch[field] = next;
+  }
+  return patch;
+}
+
+/** The locked settings' values (the reminders switch is not a setting), which an import or a settings change cannot replace. */
+export function lockedSettings(policy: Policy): Partial<Settings> {
+  return Object.fromEntries(policy.locked.flatMap((field) => (field === 'remindHere' ? [] : [[field, policy.values[field]]])));
+}
