@@ -58,6 +58,18 @@ describe('popup', () => {
     expect(screen.getByText('Left side')).toBeTruthy();
   });
 
+  it('right after Skip, the next break is a full interval away, not one minute more', async () => {
+    await seedSnapshot({ sitting: { sittingSince: T0 - 30 * 60_000, lastSeenAt: T0 } });
+    render(<App inWindow={false} />);
+    expect(await screen.findByText('Next break in 15 min')).toBeTruthy();
+    // Let the view's effects settle, as they have long before anyone clicks.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Seconds later, between two of the view's own ticks, the background stores the skip.
+    vi.setSystemTime(T0 + 25_000);
+    await seedSnapshot({ sitting: { sittingSince: T0 + 25_000, lastSeenAt: T0 + 25_000 } });
+    expect(await screen.findByText('Next break in 45 min')).toBeTruthy();
+  });
+
   it.each([
     ['Pause', { type: 'pause' }],
     ['Skip step', { type: 'skip' }],
