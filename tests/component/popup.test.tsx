@@ -134,6 +134,15 @@ describe('popup', () => {
     await waitFor(() => expect(sent).toEqual([{ type: 'dismiss' }]));
   });
 
+  it('names a routine deleted since it ran plainly, never by its id', async () => {
+    const custom = applyRoutineCommand(IDLE, { type: 'start', presetId: 'custom-lx3k9a', steps: desk.steps }, T0).state;
+    await seedRoutine(applyRoutineCommand(custom, { type: 'stop' }, T0 + 20_000).state);
+    render(<App inWindow={false} />);
+    expect(await screen.findByRole('heading', { name: 'Routine stopped' })).toBeTruthy();
+    expect(screen.getByText('Your routine')).toBeTruthy();
+    expect(document.body.textContent).not.toContain('custom-lx3k9a');
+  });
+
   it('says “1 routine” after the first routine of the day', async () => {
     const stopped = applyRoutineCommand(runningDesk(), { type: 'stop' }, T0 + 20_000).state;
     const completed = { type: 'routineCompleted', presetId: 'desk', durationMs: 1, stepsDone: 5, stepsTotal: 5, at: T0 - 5000 } as const;
