@@ -7,6 +7,7 @@ import { TEST_REMINDER_ID } from '@/utils/protocol/commands';
 import { readSittingState } from '@/utils/platform/worker-storage';
 import { playCueInBackground } from '@/utils/platform/cue-player';
 import { currentBrowserKind, reminderNotification } from '@/utils/platform/notification-options';
+import { findOwnWindow, focusWindow } from '@/utils/platform/routine-views';
 
 /**
  * How a due break reaches the user: a notification with buttons on Chrome,
@@ -32,11 +33,25 @@ export function reminderMessage(sittingMs: number, snoozes: number, settings: Pi
     : t('reminder_message', settings.sittingIntervalMin);
 }
 
-/** The choice window; `error`, when a button on the notification was refused, is shown there as the reason. */
+/** The small window Roll Call opened for this reminder, if one is open. */
+const reminderWindow = (reminderId: string) =>
+  findOwnWindow((url) => url.pathname === REMINDER_PATH && url.searchParams.get('id') === reminderId);
+
+/**
+ * The choice window; `error`, when a button on the notification was refused,
+ * is shown there as the reason. A second click finds the window the first
+ * one opened, and brings it to the front rather than opening another.
+ */
 export async function openReminderWindow(reminderId: string, error?: string): Promise<void> {
   const query = new URLSearchParams({ id: reminderId, ...(error ? { error } : {}) });
+  const url = browser.runtime.getURL(`${REMINDER_PATH}?${query.toString()}` as '/reminder.html');
+  const open = await reminderWindow(reminderId);
+  if (open) {
+    if (error) await browser.tabs.update(open.tabId, { url });
+    return focusWindow(open.windowId);
+  }
   await browser.windows.create({
-    url: browser.runtime.getURL(`${REMINDER_PATH}?${query.toString()}` as '/reminder.html'),
+    url,
     type: 'popup',
     width: 400,
     height: 320,
@@ -67,18 +82,6 @@ async function present(reminderId: string, message: string, silent: boolean, set
   }
 }
 
-/** Whether a small window Roll Call opened already shows this reminder. */
-async function reminderWindowOpen(reminderId: string): Promise<boolean> {
-  const windows = await browser.windows.getAll({ populate: true, windowTypes: ['popup'] });
-  return windows.some((window) =>
-    (window.tabs ?? []).some((tab) => {
-      if (!tab.url) return false;
-      const url = new URL(tab.url);
-      return url.pathname === REMINDER_PATH && url.searchParams.get('id') === reminderId;
-    }),
-  );
-}
-
 /**
  * Firefox closes a notification by itself after about 20 seconds, and its
  * `onClosed` cannot say who closed it (it always reports `byUser`, Firefox
@@ -91,7 +94,7 @@ async function reminderWindowOpen(reminderId: string): Promise<boolean> {
 export async function openWindowForClosedReminder(reminderId: string, now: number): Promise<boolean> {
   const { reminder } = (await readSittingState(now)).state;
   if (reminder?.id !== reminderId || reminder.shownAt === undefined || reminder.snoozedUntil !== undefined) return false;
-  if (await reminderWindowOpen(reminderId)) return false;
+  if (await reminderWindow(reminderId)) return false;
   await openReminderWindow(reminderId);
   return true;
 }
@@ -135,8 +138,5 @@ export async function answerTestReminder(): Promise<void> {
 export async function isReminderOnScreen(reminderId: string): Promise<boolean> {
   const notifications = await browser.notifications.getAll().catch(() => ({}));
   if (reminderNotificationId(reminderId) in notifications) return true;
-  const windows = await browser.windows.getAll({ populate: true, windowTypes: ['popup'] }).catch(() => []);
-  return windows.some((window) =>
-    (window.tabs ?? []).some((tab) => tab.url !== undefined && new URL(tab.url).pathname === REMINDER_PATH && new URL(tab.url).searchParams.get('id') === reminderId),
-  );
+  return (await reminderWindow(reminderId).catch(() => undefined)) !== undefined;
 }
