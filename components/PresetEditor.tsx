@@ -17,6 +17,7 @@ import { formatClock } from '@/utils/format';
 import { t, type MessageKey } from '@/utils/platform/i18n';
 import { presetName } from './preset-name';
 import { TextSetting } from './fields/TextSetting';
+import { useReportValidity } from './fields/validity';
 
 export interface PresetEditorProps {
   presets: readonly Preset[];
@@ -36,6 +37,7 @@ export interface PresetEditorProps {
 export function PresetEditor({ presets, customisations, onSave, onDeleted, now }: PresetEditorProps) {
   const [editingId, setEditingId] = useState(presets[0]?.id ?? '');
   const [error, setError] = useState<MessageKey | undefined>();
+  useReportValidity('editor', error !== undefined);
   const preset = presets.find((p) => p.id === editingId) ?? presets[0];
   if (!preset) return null;
 

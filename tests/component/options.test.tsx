@@ -92,6 +92,19 @@ describe('options page', () => {
       expect(input.getAttribute('aria-invalid')).toBe('false');
     });
 
+    it('never says “Saved” while a field shows a value that was not saved', async () => {
+      render(<App welcome={false} />);
+      commit(await screen.findByLabelText('Sitting interval (minutes)'), '30');
+      const status = await screen.findByText('Saved');
+      const snooze = screen.getByLabelText('Snooze length (minutes)');
+      commit(snooze, '0');
+      await waitFor(() => expect(status.textContent).toBe('Not saved: a value is not valid.'));
+      expect(status.className).toContain('save-status--error');
+      commit(snooze, '15');
+      await waitFor(async () => expect((await storedSettings())?.snoozeMin).toBe(15));
+      await waitFor(() => expect(status.textContent).toBe('Saved'));
+    });
+
     it('moves the longest-stretch goal with the interval until the user sets it apart', async () => {
       render(<App welcome={false} />);
       commit(await screen.findByLabelText('Sitting interval (minutes)'), '30');
