@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { SittingEffect } from '@/utils/sitting/rules';
-import { SNOOZES_BEFORE_TRUE_TIME } from '@/utils/sitting/rules';
+import { SNOOZES_BEFORE_COUNT_SHOWN } from '@/utils/sitting/rules';
 import type { Settings } from '@/utils/settings/settings';
 import { t } from '@/utils/platform/i18n';
 import { TEST_REMINDER_ID } from '@/utils/protocol/commands';
@@ -27,10 +27,10 @@ export function reminderIdOf(notificationId: string): string | undefined {
   return notificationId.startsWith(PREFIX) ? notificationId.slice(PREFIX.length) : undefined;
 }
 
-export function reminderMessage(sittingMs: number, snoozes: number, settings: Pick<Settings, 'sittingIntervalMin'>): string {
-  return snoozes >= SNOOZES_BEFORE_TRUE_TIME
-    ? t('reminder_message_snoozed', Math.floor(sittingMs / 60_000), snoozes)
-    : t('reminder_message', settings.sittingIntervalMin);
+/** Always the real time sat, which after a snooze (or a wait for a call to end) is more than the interval. */
+export function reminderMessage(sittingMs: number, snoozes: number): string {
+  const min = Math.floor(sittingMs / 60_000);
+  return snoozes >= SNOOZES_BEFORE_COUNT_SHOWN ? t('reminder_message_snoozed', min, snoozes) : t('reminder_message', min);
 }
 
 /** The small window Roll Call opened for this reminder, if one is open. */
@@ -60,7 +60,7 @@ export async function openReminderWindow(reminderId: string, error?: string): Pr
 }
 
 export async function showReminder(effect: Extract<SittingEffect, { type: 'showReminder' }>, settings: Settings): Promise<void> {
-  await present(effect.reminderId, reminderMessage(effect.sittingMs, effect.snoozes, settings), effect.silent, settings);
+  await present(effect.reminderId, reminderMessage(effect.sittingMs, effect.snoozes), effect.silent, settings);
 }
 
 /** A reminder the way the user chose to get them: a window, or a notification (with a chime, if chosen). */

@@ -72,6 +72,19 @@ describe('the sitting tracker in the background', () => {
     expect((await readEventLog()).events.map((e) => e.type)).toEqual(['breakDue']);
   });
 
+  it('a snoozed reminder that comes back says the real time sat, not the interval', async () => {
+    await startWorker();
+    await passMinutes(45);
+    for (const expected of [55, 65]) {
+      const [id] = Object.keys(notifications()).filter((n) => n.startsWith('break:'));
+      await fakeBrowser.notifications.onButtonClicked.trigger(id!, 1);
+      await settle();
+      await passMinutes(10);
+      const [, again] = Object.entries(notifications()).find(([n]) => n.startsWith('break:'))!;
+      expect(again.message).toBe(`You have been sitting for ${expected} minutes.`);
+    }
+  });
+
   it('Snooze re-arms the break alarm at now + the snooze length', async () => {
     await startWorker();
     await passMinutes(45);
