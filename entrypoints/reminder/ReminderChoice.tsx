@@ -1,6 +1,10 @@
 import { useState } from 'preact/hooks';
 import { parseSettings } from '@/utils/settings/settings';
-import { settingsItem, sittingItem } from '@/utils/platform/storage';
+import { presetsItem, settingsItem, sittingItem } from '@/utils/platform/storage';
+import { parsePresetCustomisations } from '@/utils/routine/presets-schema';
+import { findPreset, presetDurationSec, resolvePresets } from '@/utils/routine/presets';
+import { formatClock } from '@/utils/format';
+import { presetName } from '@/components/preset-name';
 import { parseSittingState } from '@/utils/sitting/schema';
 import { sittingMs } from '@/utils/sitting/rules';
 import { sendCommand } from '@/utils/platform/messaging';
@@ -23,11 +27,13 @@ export interface ReminderChoiceProps {
 export function ReminderChoice({ reminderId, initialError, onDone }: ReminderChoiceProps) {
   const parsed = useStorageItem(settingsItem, parseSettings);
   const sitting = useStorageItem(sittingItem, (raw) => parseSittingState(raw, Date.now()).state);
+  const stored = useStorageItem(presetsItem, parsePresetCustomisations);
   const [error, setError] = useState<MessageKey | undefined>(initialError);
   // The test from the options page is never stored: it only says what it was.
   if (reminderId === TEST_REMINDER_ID) {
     return (
       <main class="reminder">
+        <p class="reminder__app">{t('extName')}</p>
         <h1>{t('reminder_title')}</h1>
         <p>{t('reminder_test_window')}</p>
         <button type="button" class="primary" onClick={onDone} autoFocus>
@@ -36,7 +42,7 @@ export function ReminderChoice({ reminderId, initialError, onDone }: ReminderCho
       </main>
     );
   }
-  if (!parsed || !sitting) return <main aria-busy="true" />;
+  if (!parsed || !sitting || !stored) return <main aria-busy="true" />;
 
   // Only a reminder on screen now can be answered; a snoozed or stale one has passed.
   const shown = sitting.reminder?.shownAt !== undefined ? sitting.reminder : undefined;
@@ -50,6 +56,7 @@ export function ReminderChoice({ reminderId, initialError, onDone }: ReminderCho
   if (!current) {
     return (
       <main class="reminder">
+        <p class="reminder__app">{t('extName')}</p>
         <p>{t('reminder_passed')}</p>
         <button type="button" onClick={onDone}>
           {t('reminder_close')}
@@ -58,10 +65,14 @@ export function ReminderChoice({ reminderId, initialError, onDone }: ReminderCho
     );
   }
   const id = shown.id;
+  // What Start will run, so that nobody starts a 19-minute routine expecting a 5-minute one.
+  const routine = findPreset(resolvePresets(stored.customisations), parsed.settings.breakPresetId);
   return (
     <main class="reminder">
+      <p class="reminder__app">{t('extName')}</p>
       <h1>{t('reminder_title')}</h1>
       <p>{t('status_sitting', Math.floor(sittingMs(sitting, Date.now()) / 60_000))}</p>
+      {routine && <p class="reminder__routine">{t('reminder_routine', presetName(routine), formatClock(presetDurationSec(routine) * 1000))}</p>}
       {error && (
         <p class="error" role="alert">
           {t(error)}
