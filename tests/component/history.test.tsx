@@ -74,6 +74,8 @@ describe('comfort check', () => {
   it('sends the ratings chosen, and thanks', async () => {
     const send = vi.fn(async () => true);
     render(<ComfortCheck send={send} />);
+    // The question says what it asks about.
+    expect(screen.getByText('How do your feet and lower back feel now?')).toBeTruthy();
     expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Save rating' }).disabled).toBe(true);
     fireEvent.click(within(screen.getByRole('group', { name: 'Feet (0 = sore, 10 = great)' })).getByRole('radio', { name: '8' }));
     fireEvent.click(within(screen.getByRole('group', { name: 'Lower back (0 = sore, 10 = great)' })).getByRole('radio', { name: '3' }));

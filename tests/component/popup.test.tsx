@@ -128,7 +128,7 @@ describe('popup', () => {
     await seedSnapshot({ routine: applyRoutineCommand(runningDesk(), { type: 'stop' }, T0 + 20_000).state, totals });
     render(<App inWindow={false} />);
     expect(await screen.findByRole('heading', { name: 'Routine stopped' })).toBeTruthy();
-    expect(screen.getByText('0:20 · 0 of 5 steps')).toBeTruthy();
+    expect(screen.getByText('0 of 5 steps done in 0:20')).toBeTruthy();
     expect(await screen.findByText('Today: 2 routines done · full routine 1 of 1')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Done' }));
     await waitFor(() => expect(sent).toEqual([{ type: 'dismiss' }]));
