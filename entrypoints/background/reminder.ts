@@ -7,7 +7,7 @@ import { TEST_REMINDER_ID } from '@/utils/protocol/commands';
 import { readSittingState } from '@/utils/platform/worker-storage';
 import { playCueInBackground } from '@/utils/platform/cue-player';
 import { currentBrowserKind, reminderNotification } from '@/utils/platform/notification-options';
-import { findOwnWindow, focusWindow } from '@/utils/platform/routine-views';
+import { findOwnWindow, focusOwnWindow } from '@/utils/platform/routine-views';
 
 /**
  * How a due break reaches the user: a notification with buttons on Chrome,
@@ -33,25 +33,20 @@ export function reminderMessage(sittingMs: number, snoozes: number): string {
   return snoozes >= SNOOZES_BEFORE_COUNT_SHOWN ? t('reminder_message_snoozed', min, snoozes) : t('reminder_message', min);
 }
 
-/** The small window Roll Call opened for this reminder, if one is open. */
-const reminderWindow = (reminderId: string) =>
-  findOwnWindow((url) => url.pathname === REMINDER_PATH && url.searchParams.get('id') === reminderId);
+/** Whether an address is the small window Roll Call opened for this reminder. */
+const showsReminder = (reminderId: string) => (url: URL) => url.pathname === REMINDER_PATH && url.searchParams.get('id') === reminderId;
 
 /**
  * The choice window; `error`, when a button on the notification was refused,
  * is shown there as the reason. A second click finds the window the first
- * one opened, and brings it to the front rather than opening another.
+ * one opened, and brings it to the front rather than opening another (whose
+ * buttons then answer, so a refusal's reason is not needed there).
  */
 export async function openReminderWindow(reminderId: string, error?: string): Promise<void> {
+  if (await focusOwnWindow(showsReminder(reminderId))) return;
   const query = new URLSearchParams({ id: reminderId, ...(error ? { error } : {}) });
-  const url = browser.runtime.getURL(`${REMINDER_PATH}?${query.toString()}` as '/reminder.html');
-  const open = await reminderWindow(reminderId);
-  if (open) {
-    if (error) await browser.tabs.update(open.tabId, { url });
-    return focusWindow(open.windowId);
-  }
   await browser.windows.create({
-    url,
+    url: browser.runtime.getURL(`${REMINDER_PATH}?${query.toString()}` as '/reminder.html'),
     type: 'popup',
     width: 400,
     height: 320,
@@ -94,7 +89,7 @@ async function present(reminderId: string, message: string, silent: boolean, set
 export async function openWindowForClosedReminder(reminderId: string, now: number): Promise<boolean> {
   const { reminder } = (await readSittingState(now)).state;
   if (reminder?.id !== reminderId || reminder.shownAt === undefined || reminder.snoozedUntil !== undefined) return false;
-  if (await reminderWindow(reminderId)) return false;
+  if ((await findOwnWindow(showsReminder(reminderId))) !== undefined) return false;
   await openReminderWindow(reminderId);
   return true;
 }
@@ -138,5 +133,5 @@ export async function answerTestReminder(): Promise<void> {
 export async function isReminderOnScreen(reminderId: string): Promise<boolean> {
   const notifications = await browser.notifications.getAll().catch(() => ({}));
   if (reminderNotificationId(reminderId) in notifications) return true;
-  return (await reminderWindow(reminderId).catch(() => undefined)) !== undefined;
+  return (await findOwnWindow(showsReminder(reminderId)).catch(() => undefined)) !== undefined;
 }

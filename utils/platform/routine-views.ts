@@ -12,27 +12,29 @@ export async function isRoutineViewOpen(): Promise<boolean> {
 }
 
 /**
- * A small window Roll Call opened (a popup-type window whose one tab is its
- * page) whose address fits, if one is open; never a window the user opened.
+ * The id of a small window Roll Call opened (a popup-type window whose one
+ * tab is its page) whose address fits, if one is open; never a window the
+ * user opened.
  */
-export async function findOwnWindow(fits: (url: URL) => boolean): Promise<{ windowId: number; tabId: number } | undefined> {
+export async function findOwnWindow(fits: (url: URL) => boolean): Promise<number | undefined> {
   const windows = await browser.windows.getAll({ populate: true, windowTypes: ['popup'] });
-  for (const { id, tabs = [] } of windows) {
-    const [tab] = tabs;
-    if (id !== undefined && tabs.length === 1 && tab?.id !== undefined && tab.url && fits(new URL(tab.url))) return { windowId: id, tabId: tab.id };
-  }
-  return undefined;
+  return windows.find(({ tabs }) => tabs?.length === 1 && tabs[0]?.url && fits(new URL(tabs[0].url)))?.id;
 }
 
-/** Brings a window to the front: the reminder and the pop-out would each rather focus the one open than open a second. */
-export async function focusWindow(windowId: number): Promise<void> {
-  await browser.windows.update(windowId, { focused: true });
+/**
+ * Brings the window that `find` finds to the front, and says whether there
+ * was one: the reminder and the pop-out would each rather focus the window
+ * already open than open a second.
+ */
+export async function focusOwnWindow(fits: (url: URL) => boolean): Promise<boolean> {
+  const id = await findOwnWindow(fits);
+  if (id !== undefined) await browser.windows.update(id, { focused: true });
+  return id !== undefined;
 }
 
 /** The timer in a small window of its own, which stays open when it loses focus; only one, focused again if it is open. */
 export async function openPopOutWindow(): Promise<void> {
-  const open = await findOwnWindow((url) => url.pathname === POPUP_PATH);
-  if (open) return focusWindow(open.windowId);
+  if (await focusOwnWindow((url) => url.pathname === POPUP_PATH)) return;
   await browser.windows.create({
     url: browser.runtime.getURL(`${POPUP_PATH}?view=window` as '/popup.html'),
     type: 'popup',

@@ -177,7 +177,7 @@ export function tick(state: RoutineState, now: number): TimerResult {
 
 function start(state: RoutineState, command: Extract<RoutineCommand, { type: 'start' }>, now: number): TimerResult {
   // A second press of Start (a double-click) finds what it asked for already under way: that is no error.
-  if (isActive(state)) return state.presetId === command.presetId ? { state, effects: [] } : { state, effects: [], rejected: 'alreadyRunning' };
+  if (isActive(state)) return { state, effects: [], rejected: state.presetId === command.presetId ? undefined : 'alreadyRunning' };
   const steps = command.steps.filter((s) => s.enabled);
   if (steps.length === 0) return { state, effects: [], rejected: 'noSteps' };
   const next: RunningRoutine = {
