@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
-import { PRESET_NAME_MAX_LENGTH, cleanPresetName, presetDurationSec, stepTitleKey, type Preset, type PresetCustomisations } from '@/utils/routine/presets';
+import { cleanPresetName, presetDurationSec, stepTitleKey, type Preset, type PresetCustomisations } from '@/utils/routine/presets';
 import {
+  copyName,
   deleteCustomPreset,
   duplicatePreset,
   isCustomised,
@@ -18,6 +19,7 @@ import { t, type MessageKey } from '@/utils/platform/i18n';
 import { presetName } from './preset-name';
 import { StepPicture } from './StepPicture';
 import { TextSetting } from './fields/TextSetting';
+import { useReportValidity } from './fields/validity';
 
 export interface PresetEditorProps {
   presets: readonly Preset[];
@@ -37,6 +39,9 @@ export interface PresetEditorProps {
 export function PresetEditor({ presets, customisations, onSave, onDeleted, now }: PresetEditorProps) {
   const [editingId, setEditingId] = useState(presets[0]?.id ?? '');
   const [error, setError] = useState<MessageKey | undefined>();
+  // Deleting a routine or dropping its changes cannot be undone, so each asks first.
+  const [confirming, setConfirming] = useState(false);
+  useReportValidity('editor', error !== undefined);
   const preset = presets.find((p) => p.id === editingId) ?? presets[0];
   if (!preset) return null;
 
@@ -59,6 +64,7 @@ export function PresetEditor({ presets, customisations, onSave, onDeleted, now }
           onChange={(e) => {
             setEditingId(e.currentTarget.value);
             setError(undefined);
+            setConfirming(false);
           }}
         >
           {presets.map((p) => (
@@ -130,7 +136,10 @@ export function PresetEditor({ presets, customisations, onSave, onDeleted, now }
           type="button"
           onClick={() => {
             const id = newCustomPresetId(customisations, now());
-            const result = duplicatePreset(customisations, preset, t('editor_copy_name', presetName(preset)).slice(0, PRESET_NAME_MAX_LENGTH), id);
+            const name = copyName(presetName(preset), presets.map(presetName), (base, n) =>
+              n === 1 ? t('editor_copy_name', base) : t('editor_copy_name_numbered', base, n),
+            );
+            const result = duplicatePreset(customisations, preset, name, id);
             apply(result);
             if (result.ok) setEditingId(id);
           }}
@@ -138,23 +147,41 @@ export function PresetEditor({ presets, customisations, onSave, onDeleted, now }
           {t('editor_duplicate')}
         </button>
         {preset.builtIn ? (
-          <button type="button" disabled={!isCustomised(customisations, preset.id)} onClick={() => apply({ ok: true, customisations: resetBuiltInPreset(customisations, preset.id) })}>
+          <button type="button" aria-expanded={confirming} disabled={!isCustomised(customisations, preset.id)} onClick={() => setConfirming(true)}>
             {t('editor_reset')}
           </button>
         ) : (
-          <button
-            type="button"
-            class="danger"
-            onClick={() => {
-              apply({ ok: true, customisations: deleteCustomPreset(customisations, preset.id) });
-              onDeleted(preset.id);
-              setEditingId(presets[0]?.id ?? '');
-            }}
-          >
+          <button type="button" class="danger" aria-expanded={confirming} onClick={() => setConfirming(true)}>
             {t('editor_delete')}
           </button>
         )}
       </div>
+      {confirming && (
+        <div class="confirm" role="group" aria-labelledby="editor-confirm">
+          <p id="editor-confirm">{t(preset.builtIn ? 'editor_reset_warning' : 'editor_delete_warning', presetName(preset))}</p>
+          <div class="field-row">
+            <button
+              type="button"
+              class={preset.builtIn ? 'primary' : 'danger'}
+              onClick={() => {
+                setConfirming(false);
+                if (preset.builtIn) {
+                  apply({ ok: true, customisations: resetBuiltInPreset(customisations, preset.id) });
+                  return;
+                }
+                apply({ ok: true, customisations: deleteCustomPreset(customisations, preset.id) });
+                onDeleted(preset.id);
+                setEditingId(presets[0]?.id ?? '');
+              }}
+            >
+              {t(preset.builtIn ? 'editor_reset_confirm' : 'editor_delete_confirm')}
+            </button>
+            <button type="button" onClick={() => setConfirming(false)}>
+              {t('cancel')}
+            </button>
+          </div>
+        </div>
+      )}
     </div>
   );
 }

@@ -1,8 +1,12 @@
 import { isBuiltInPresetId, presetNameKey, type Preset } from '@/utils/routine/presets';
 import { t } from '@/utils/platform/i18n';
 
-/** A preset's name as the user sees it: theirs if they renamed it, else the locale's. */
+/**
+ * A preset's name as the user sees it: theirs if they renamed it, else the
+ * locale's. A routine deleted since it ran (known only by its id) gets a
+ * plain name rather than its id.
+ */
 export function presetName(preset: Pick<Preset, 'id' | 'name'>): string {
   if (preset.name) return preset.name;
-  return isBuiltInPresetId(preset.id) ? t(presetNameKey(preset.id)) : preset.id;
+  return t(isBuiltInPresetId(preset.id) ? presetNameKey(preset.id) : 'preset_unknown_name');
 }

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Parsed } from '@/utils/settings/form';
+import { useReportValidity } from './validity';
 
 export interface TextSettingProps<T> {
   id: string;
@@ -25,6 +26,7 @@ export interface TextSettingProps<T> {
 export function TextSetting<T>({ id, label, hint, value, format, parse, describeError, onSave, inputMode = 'numeric', width = 'short', disabled }: TextSettingProps<T>) {
   const [text, setText] = useState(() => format(value));
   const [error, setError] = useState<string | undefined>();
+  useReportValidity(id, error !== undefined);
 
   // A value changed elsewhere (another device, an import) shows here unless the user is mid-edit with an error.
   useEffect(() => {

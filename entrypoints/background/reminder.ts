@@ -1,12 +1,13 @@
 import { browser } from 'wxt/browser';
 import type { SittingEffect } from '@/utils/sitting/rules';
-import { SNOOZES_BEFORE_TRUE_TIME } from '@/utils/sitting/rules';
+import { SNOOZES_BEFORE_COUNT_SHOWN } from '@/utils/sitting/rules';
 import type { Settings } from '@/utils/settings/settings';
 import { t } from '@/utils/platform/i18n';
 import { TEST_REMINDER_ID } from '@/utils/protocol/commands';
 import { readSittingState } from '@/utils/platform/worker-storage';
 import { playCueInBackground } from '@/utils/platform/cue-player';
 import { currentBrowserKind, reminderNotification } from '@/utils/platform/notification-options';
+import { findOwnWindow, focusOwnWindow } from '@/utils/platform/routine-views';
 
 /**
  * How a due break reaches the user: a notification with buttons on Chrome,
@@ -26,14 +27,23 @@ export function reminderIdOf(notificationId: string): string | undefined {
   return notificationId.startsWith(PREFIX) ? notificationId.slice(PREFIX.length) : undefined;
 }
 
-export function reminderMessage(sittingMs: number, snoozes: number, settings: Pick<Settings, 'sittingIntervalMin'>): string {
-  return snoozes >= SNOOZES_BEFORE_TRUE_TIME
-    ? t('reminder_message_snoozed', Math.floor(sittingMs / 60_000), snoozes)
-    : t('reminder_message', settings.sittingIntervalMin);
+/** Always the real time sat, which after a snooze (or a wait for a call to end) is more than the interval. */
+export function reminderMessage(sittingMs: number, snoozes: number): string {
+  const min = Math.floor(sittingMs / 60_000);
+  return snoozes >= SNOOZES_BEFORE_COUNT_SHOWN ? t('reminder_message_snoozed', min, snoozes) : t('reminder_message', min);
 }
 
-/** The choice window; `error`, when a button on the notification was refused, is shown there as the reason. */
+/** Whether an address is the small window Roll Call opened for this reminder. */
+const showsReminder = (reminderId: string) => (url: URL) => url.pathname === REMINDER_PATH && url.searchParams.get('id') === reminderId;
+
+/**
+ * The choice window; `error`, when a button on the notification was refused,
+ * is shown there as the reason. A second click finds the window the first
+ * one opened, and brings it to the front rather than opening another (whose
+ * buttons then answer, so a refusal's reason is not needed there).
+ */
 export async function openReminderWindow(reminderId: string, error?: string): Promise<void> {
+  if (await focusOwnWindow(showsReminder(reminderId))) return;
   const query = new URLSearchParams({ id: reminderId, ...(error ? { error } : {}) });
   await browser.windows.create({
     url: browser.runtime.getURL(`${REMINDER_PATH}?${query.toString()}` as '/reminder.html'),
@@ -45,7 +55,7 @@ export async function openReminderWindow(reminderId: string, error?: string): Pr
 }
 
 export async function showReminder(effect: Extract<SittingEffect, { type: 'showReminder' }>, settings: Settings): Promise<void> {
-  await present(effect.reminderId, reminderMessage(effect.sittingMs, effect.snoozes, settings), effect.silent, settings);
+  await present(effect.reminderId, reminderMessage(effect.sittingMs, effect.snoozes), effect.silent, settings);
 }
 
 /** A reminder the way the user chose to get them: a window, or a notification (with a chime, if chosen). */
@@ -67,18 +77,6 @@ async function present(reminderId: string, message: string, silent: boolean, set
   }
 }
 
-/** Whether a small window Roll Call opened already shows this reminder. */
-async function reminderWindowOpen(reminderId: string): Promise<boolean> {
-  const windows = await browser.windows.getAll({ populate: true, windowTypes: ['popup'] });
-  return windows.some((window) =>
-    (window.tabs ?? []).some((tab) => {
-      if (!tab.url) return false;
-      const url = new URL(tab.url);
-      return url.pathname === REMINDER_PATH && url.searchParams.get('id') === reminderId;
-    }),
-  );
-}
-
 /**
  * Firefox closes a notification by itself after about 20 seconds, and its
  * `onClosed` cannot say who closed it (it always reports `byUser`, Firefox
@@ -91,7 +89,7 @@ async function reminderWindowOpen(reminderId: string): Promise<boolean> {
 export async function openWindowForClosedReminder(reminderId: string, now: number): Promise<boolean> {
   const { reminder } = (await readSittingState(now)).state;
   if (reminder?.id !== reminderId || reminder.shownAt === undefined || reminder.snoozedUntil !== undefined) return false;
-  if (await reminderWindowOpen(reminderId)) return false;
+  if ((await findOwnWindow(showsReminder(reminderId))) !== undefined) return false;
   await openReminderWindow(reminderId);
   return true;
 }
@@ -135,8 +133,5 @@ export async function answerTestReminder(): Promise<void> {
 export async function isReminderOnScreen(reminderId: string): Promise<boolean> {
   const notifications = await browser.notifications.getAll().catch(() => ({}));
   if (reminderNotificationId(reminderId) in notifications) return true;
-  const windows = await browser.windows.getAll({ populate: true, windowTypes: ['popup'] }).catch(() => []);
-  return windows.some((window) =>
-    (window.tabs ?? []).some((tab) => tab.url !== undefined && new URL(tab.url).pathname === REMINDER_PATH && new URL(tab.url).searchParams.get('id') === reminderId),
-  );
+  return (await findOwnWindow(showsReminder(reminderId)).catch(() => undefined)) !== undefined;
 }

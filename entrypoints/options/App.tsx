@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { resolvePresets, type PresetCustomisations } from '@/utils/routine/presets';
 import { parseSettings, type Settings } from '@/utils/settings/settings';
 import { parsePresetCustomisations } from '@/utils/routine/presets-schema';
@@ -11,6 +11,7 @@ import { PolicyNotice } from '@/components/PolicyNotice';
 import type { CommandReply } from '@/utils/protocol/commands';
 import { createSettingsSaver, type SaverState } from '@/components/settings-saver';
 import { StorageFullNotice } from '@/components/StorageFullNotice';
+import { FieldValidity } from '@/components/fields/validity';
 import { sendPresets, sendRemindHere, sendSettingsPatch } from './save';
 import { Welcome } from './sections/Welcome';
 import { Reminders } from './sections/Reminders';
@@ -29,7 +30,26 @@ export interface AppProps {
   welcome: boolean;
 }
 
-export function App({ welcome }: AppProps) {
+/** The page, with its fields able to say when they hold a value that was not saved. */
+export function App(props: AppProps) {
+  const [invalidFields, setInvalidFields] = useState<ReadonlySet<string>>(new Set());
+  const reportValidity = useCallback((fieldId: string, invalid: boolean) => {
+    setInvalidFields((before) => {
+      if (before.has(fieldId) === invalid) return before;
+      const after = new Set(before);
+      if (invalid) after.add(fieldId);
+      else after.delete(fieldId);
+      return after;
+    });
+  }, []);
+  return (
+    <FieldValidity.Provider value={reportValidity}>
+      <OptionsPage {...props} anyFieldInvalid={invalidFields.size > 0} />
+    </FieldValidity.Provider>
+  );
+}
+
+function OptionsPage({ welcome, anyFieldInvalid }: AppProps & { anyFieldInvalid: boolean }) {
   const parsed = useStorageItem(settingsItem, parseSettings);
   const stored = useStorageItem(presetsItem, parsePresetCustomisations);
   const remindHere = useStorageItem(remindHereItem, readBoolean);
@@ -60,13 +80,15 @@ export function App({ welcome }: AppProps) {
   const setRemindHere = (value: boolean) => void sendRemindHere(value).then(report);
   // What is being saved shows at once; once stored, the stored value takes its place.
   const settings: Settings = { ...parsed.settings, ...saver.unsaved };
+  // A field showing an error holds a value that was not saved, whatever the last save said.
+  const shown = anyFieldInvalid ? { key: 'error_not_saved' as const, error: true } : status;
 
   return (
     <main class="options">
       <header class="options__header">
         <h1>{t('options_title')}</h1>
-        <p class={`save-status${status?.error ? ' save-status--error' : ''}`} role="status" aria-live="polite">
-          {status ? t(status.key) : ''}
+        <p class={`save-status${shown?.error ? ' save-status--error' : ''}`} role="status" aria-live="polite">
+          {shown ? t(shown.key) : ''}
         </p>
       </header>
       <nav class="options__nav" aria-label={t('options_sections')}>

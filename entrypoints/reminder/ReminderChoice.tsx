@@ -2,7 +2,9 @@ import { useState } from 'preact/hooks';
 import { parseSettings } from '@/utils/settings/settings';
 import { presetsItem, settingsItem, sittingItem } from '@/utils/platform/storage';
 import { parsePresetCustomisations } from '@/utils/routine/presets-schema';
-import { enabledSteps, findPreset, resolvePresets } from '@/utils/routine/presets';
+import { enabledSteps, findPreset, presetDurationSec, resolvePresets } from '@/utils/routine/presets';
+import { formatClock } from '@/utils/format';
+import { presetName } from '@/components/preset-name';
 import { parseSittingState } from '@/utils/sitting/schema';
 import { sittingMs } from '@/utils/sitting/rules';
 import { sendCommand } from '@/utils/platform/messaging';
@@ -32,6 +34,7 @@ export function ReminderChoice({ reminderId, initialError, onDone }: ReminderCho
   if (reminderId === TEST_REMINDER_ID) {
     return (
       <main class="reminder">
+        <p class="reminder__app">{t('extName')}</p>
         <h1>{t('reminder_title')}</h1>
         <p>{t('reminder_test_window')}</p>
         <button type="button" class="primary" onClick={onDone} autoFocus>
@@ -40,7 +43,7 @@ export function ReminderChoice({ reminderId, initialError, onDone }: ReminderCho
       </main>
     );
   }
-  if (!parsed || !sitting) return <main aria-busy="true" />;
+  if (!parsed || !sitting || !stored) return <main aria-busy="true" />;
 
   // Only a reminder on screen now can be answered; a snoozed or stale one has passed.
   const shown = sitting.reminder?.shownAt !== undefined ? sitting.reminder : undefined;
@@ -54,6 +57,7 @@ export function ReminderChoice({ reminderId, initialError, onDone }: ReminderCho
   if (!current) {
     return (
       <main class="reminder">
+        <p class="reminder__app">{t('extName')}</p>
         <p>{t('reminder_passed')}</p>
         <button type="button" onClick={onDone}>
           {t('reminder_close')}
@@ -62,11 +66,13 @@ export function ReminderChoice({ reminderId, initialError, onDone }: ReminderCho
     );
   }
   const id = shown.id;
-  // What Start begins, shown still: the reminder invites, the routine itself plays the movement.
-  const breakPreset = stored && findPreset(resolvePresets(stored.customisations), parsed.settings.breakPresetId);
-  const firstStep = breakPreset && enabledSteps(breakPreset)[0];
+  // What Start will run, so that nobody starts a 19-minute routine expecting a 5-minute one; its first step shown
+  // still: the reminder invites, the routine itself plays the movement.
+  const routine = findPreset(resolvePresets(stored.customisations), parsed.settings.breakPresetId);
+  const firstStep = routine && enabledSteps(routine)[0];
   return (
     <main class="reminder">
+      <p class="reminder__app">{t('extName')}</p>
       <div class="reminder__intro">
         {firstStep && <StepPicture step={firstStep} size="medium" still />}
         <div>
@@ -74,6 +80,7 @@ export function ReminderChoice({ reminderId, initialError, onDone }: ReminderCho
           <p>{t('status_sitting', Math.floor(sittingMs(sitting, Date.now()) / 60_000))}</p>
         </div>
       </div>
+      {routine && <p class="reminder__routine">{t('reminder_routine', presetName(routine), formatClock(presetDurationSec(routine) * 1000))}</p>}
       {error && (
         <p class="error" role="alert">
           {t(error)}

@@ -7,7 +7,8 @@ import '@/components/theme.css';
 import './style.css';
 
 document.documentElement.lang = browser.i18n.getUILanguage();
-document.title = t('reminder_title');
+// The window's title bar says whose reminder this is.
+document.title = `${t('reminder_title')} · ${t('extName')}`;
 const query = new URLSearchParams(location.search);
 const reminderId = query.get('id') ?? undefined;
 // Only the refusals a notification button can meet are shown; anything else in the address is ignored.

@@ -7,6 +7,7 @@ import { messaging } from '@/utils/platform/messaging';
 import { listenForCommands } from '@/utils/platform/command-listener';
 import { handleRoutineRequest, handleSettingsRequest, handleSittingRequest } from '@/entrypoints/background/commands';
 import { handleDataRequest } from '@/entrypoints/background/import-and-reset';
+import { BUILT_IN_PRESETS } from '@/utils/routine/presets';
 
 vi.mock('@/utils/platform/cue-player', () => ({ playCueInBackground: vi.fn(async () => {}) }));
 
@@ -90,6 +91,19 @@ describe('options page', () => {
       await waitFor(async () => expect((await storedSettings())?.sittingIntervalMin).toBe(30));
       expect((await screen.findByText('Saved')).getAttribute('role')).toBe('status');
       expect(input.getAttribute('aria-invalid')).toBe('false');
+    });
+
+    it('never says “Saved” while a field shows a value that was not saved', async () => {
+      render(<App welcome={false} />);
+      commit(await screen.findByLabelText('Sitting interval (minutes)'), '30');
+      const status = await screen.findByText('Saved');
+      const snooze = screen.getByLabelText('Snooze length (minutes)');
+      commit(snooze, '0');
+      await waitFor(() => expect(status.textContent).toBe('Not saved: a value is not valid.'));
+      expect(status.className).toContain('save-status--error');
+      commit(snooze, '15');
+      await waitFor(async () => expect((await storedSettings())?.snoozeMin).toBe(15));
+      await waitFor(() => expect(status.textContent).toBe('Saved'));
     });
 
     it('moves the longest-stretch goal with the interval until the user sets it apart', async () => {
@@ -188,10 +202,11 @@ describe('options page', () => {
       vi.spyOn(Date, 'now').mockReturnValue(1_800_000_000_000);
       render(<App welcome={false} />);
       fireEvent.click(await screen.findByRole('button', { name: 'Duplicate as my own routine' }));
-      await waitFor(async () => expect((await storedPresets())?.custom.map((p) => p.name)).toEqual(['Full reset (my copy)']));
+      await waitFor(async () => expect((await storedPresets())?.custom.map((p) => p.name)).toEqual(['Full reset (copy)']));
       commit(await screen.findByLabelText('Name'), 'Evening');
       await waitFor(async () => expect((await storedPresets())?.custom.map((p) => p.name)).toEqual(['Evening']));
       fireEvent.click(screen.getByRole('button', { name: 'Delete this routine' }));
+      fireEvent.click(within(screen.getByRole('group', { name: /^Delete “Evening”\? This cannot be undone\./ })).getByRole('button', { name: 'Delete routine' }));
       await waitFor(async () => expect((await storedPresets())?.custom).toEqual([]));
     });
 
@@ -199,7 +214,26 @@ describe('options page', () => {
       await fakeBrowser.storage.sync.set({ presets: { builtIn: { full: { name: 'Mine' } }, custom: [] } });
       render(<App welcome={false} />);
       fireEvent.click(await screen.findByRole('button', { name: 'Reset to the original' }));
+      fireEvent.click(within(screen.getByRole('group', { name: /^Reset “Mine” to the original\?/ })).getByRole('button', { name: 'Reset routine' }));
       await waitFor(async () => expect((await storedPresets())?.builtIn).toEqual({}));
+    });
+
+    it.each([
+      ['Delete this routine', { builtIn: {}, custom: [{ id: 'custom-a', name: 'Evening', steps: [] as unknown[] }] }],
+      ['Reset to the original', { builtIn: { full: { name: 'Mine' } }, custom: [] }],
+    ])('%s asks first, and Cancel keeps the routine as it was', async (action, presets) => {
+      const desk = BUILT_IN_PRESETS.find((p) => p.id === 'desk')!;
+      const stored = { ...presets, custom: presets.custom.map((p) => ({ ...p, steps: desk.steps })) };
+      await fakeBrowser.storage.sync.set({ presets: stored });
+      render(<App welcome={false} />);
+      if (stored.custom.length > 0) fireEvent.change(await screen.findByLabelText('Routine to edit'), { target: { value: 'custom-a' } });
+      fireEvent.click(await screen.findByRole('button', { name: action }));
+      const question = await screen.findByRole('group', { name: /cannot be undone|will be lost/ });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(await storedPresets()).toEqual(stored);
+      fireEvent.click(within(question).getByRole('button', { name: 'Cancel' }));
+      await waitFor(() => expect(screen.queryByRole('group', { name: /cannot be undone|will be lost/ })).toBeNull());
+      expect(await storedPresets()).toEqual(stored);
     });
   });
 

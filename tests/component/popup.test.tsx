@@ -63,6 +63,18 @@ describe('popup', () => {
     expect(screen.getByText('Left side')).toBeTruthy();
   });
 
+  it('right after Skip, the next break is a full interval away, not one minute more', async () => {
+    await seedSnapshot({ sitting: { sittingSince: T0 - 30 * 60_000, lastSeenAt: T0 } });
+    render(<App inWindow={false} />);
+    expect(await screen.findByText('Next break in 15 min')).toBeTruthy();
+    // Let the view's effects settle, as they have long before anyone clicks.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Seconds later, between two of the view's own ticks, the background stores the skip.
+    vi.setSystemTime(T0 + 25_000);
+    await seedSnapshot({ sitting: { sittingSince: T0 + 25_000, lastSeenAt: T0 + 25_000 } });
+    expect(await screen.findByText('Next break in 45 min')).toBeTruthy();
+  });
+
   it.each([
     ['Pause', { type: 'pause' }],
     ['Skip step', { type: 'skip' }],
@@ -121,10 +133,19 @@ describe('popup', () => {
     await seedSnapshot({ routine: applyRoutineCommand(runningDesk(), { type: 'stop' }, T0 + 20_000).state, totals });
     render(<App inWindow={false} />);
     expect(await screen.findByRole('heading', { name: 'Routine stopped' })).toBeTruthy();
-    expect(screen.getByText('0:20 · 0 of 5 steps')).toBeTruthy();
+    expect(screen.getByText('0 of 5 steps done in 0:20')).toBeTruthy();
     expect(await screen.findByText('Today: 2 routines done · full routine 1 of 1')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Done' }));
     await waitFor(() => expect(sent).toEqual([{ type: 'dismiss' }]));
+  });
+
+  it('names a routine deleted since it ran plainly, never by its id', async () => {
+    const custom = applyRoutineCommand(IDLE, { type: 'start', presetId: 'custom-lx3k9a', steps: desk.steps }, T0).state;
+    await seedRoutine(applyRoutineCommand(custom, { type: 'stop' }, T0 + 20_000).state);
+    render(<App inWindow={false} />);
+    expect(await screen.findByRole('heading', { name: 'Routine stopped' })).toBeTruthy();
+    expect(screen.getByText('Your routine')).toBeTruthy();
+    expect(document.body.textContent).not.toContain('custom-lx3k9a');
   });
 
   it('says “1 routine” after the first routine of the day', async () => {
@@ -263,7 +284,7 @@ describe('protecting the user’s effort', () => {
     await seedRoutine(held);
     expect(await screen.findByRole('heading', { name: 'Routine stopped' })).toBeTruthy();
     expect(screen.getByRole('status').textContent).toContain('You can still undo this for 6 s.');
-    expect(screen.getByText('0:20 · 0 of 5 steps')).toBeTruthy();
+    expect(screen.getByText('0 of 5 steps done in 0:20')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
     await waitFor(() => expect(sent).toEqual([{ type: 'stop' }, { type: 'undoStop' }]));
     vi.setSystemTime(T0 + 23_000);

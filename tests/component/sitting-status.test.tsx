@@ -103,6 +103,17 @@ describe('the reminder window', () => {
     expect(send).toHaveBeenCalledWith('sitting', request);
   });
 
+  it.each([
+    ['the default', undefined, 'Your break routine: Desk break (5:00)'],
+    ['the one chosen in the settings', 'full', 'Your break routine: Full reset (19:00)'],
+  ])('names Roll Call and the routine Start will run: %s', async (_, breakPresetId, line) => {
+    await fakeBrowser.storage.local.set({ sitting: shown });
+    if (breakPresetId) await fakeBrowser.storage.sync.set({ settings: { breakPresetId } });
+    render(<ReminderChoice reminderId="rabc" onDone={vi.fn()} />);
+    expect(await screen.findByText(line)).toBeTruthy();
+    expect(screen.getByText('Roll Call')).toBeTruthy();
+  });
+
   it('says the test reminder was a test, with only Close, whatever the sitting state', async () => {
     await fakeBrowser.storage.local.set({ sitting: shown });
     const send = vi.spyOn(messaging, 'sendMessage');

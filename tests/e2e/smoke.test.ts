@@ -60,7 +60,7 @@ describe('the extension in German', () => {
     const harness = await launchExtension({ language: 'de' });
     try {
       const popup = await harness.openPage('popup.html');
-      await popup.getByRole('button', { name: 'Übung starten' }).waitFor();
+      await popup.getByRole('button', { name: 'Routine starten' }).waitFor();
       expect(await popup.title()).toBe('Roll Call');
       const options = await harness.openPage('options.html');
       await options.getByRole('heading', { level: 1, name: 'Roll Call – Einstellungen' }).waitFor();

@@ -101,6 +101,20 @@ describe('background entrypoint', () => {
     expect((await readRoutineState()).state).toMatchObject({ presetId: 'full' });
   });
 
+  it('answers a double-click on Start, Take a break now or Stop with ok, and acts once', async () => {
+    background.main();
+    const starts = await Promise.all([
+      messaging.sendMessage('routine', { type: 'start', presetId: 'desk' }),
+      messaging.sendMessage('routine', { type: 'start', presetId: 'desk' }),
+      messaging.sendMessage('sitting', { type: 'startBreak' }),
+    ]);
+    expect(starts).toEqual([{ ok: true }, { ok: true }, { ok: true }]);
+    const stops = await Promise.all([messaging.sendMessage('routine', { type: 'stop' }), messaging.sendMessage('routine', { type: 'stop' })]);
+    expect(stops).toEqual([{ ok: true }, { ok: true }]);
+    // The first Stop holds the routine for Undo; the second finds that already so and changes nothing.
+    expect((await readRoutineState()).state).toMatchObject({ status: 'paused', presetId: 'desk', undoTo: 'running' });
+  });
+
   it('opens the welcome page on first run only', async () => {
     background.main();
     await vi.waitFor(async () => expect(await fakeBrowser.storage.local.get('onboarded')).toEqual({ onboarded: true }));

@@ -72,6 +72,19 @@ describe('the sitting tracker in the background', () => {
     expect((await readEventLog()).events.map((e) => e.type)).toEqual(['breakDue']);
   });
 
+  it('a snoozed reminder that comes back says the real time sat, not the interval', async () => {
+    await startWorker();
+    await passMinutes(45);
+    for (const expected of [55, 65]) {
+      const [id] = Object.keys(notifications()).filter((n) => n.startsWith('break:'));
+      await fakeBrowser.notifications.onButtonClicked.trigger(id!, 1);
+      await settle();
+      await passMinutes(10);
+      const [, again] = Object.entries(notifications()).find(([n]) => n.startsWith('break:'))!;
+      expect(again.message).toBe(`You have been sitting for ${expected} minutes.`);
+    }
+  });
+
   it('Snooze re-arms the break alarm at now + the snooze length', async () => {
     await startWorker();
     await passMinutes(45);
@@ -92,6 +105,38 @@ describe('the sitting tracker in the background', () => {
     expect(Object.keys(await alarms())).toEqual([STEP_ALARM]);
     expect(fakeBrowser.windows.create).toHaveBeenCalledWith(expect.objectContaining({ type: 'popup', url: expect.stringContaining('popup.html?view=window') }));
     expect(notifications()).toEqual({});
+  });
+
+  /** Lets `windows.getAll` report one small window of Roll Call's, as the browser would once it is open. */
+  function ownWindowOpen(url: string) {
+    vi.spyOn(fakeBrowser.windows, 'getAll').mockResolvedValue([{ id: 7, type: 'popup', tabs: [{ id: 9, url }] }] as never);
+    return vi.spyOn(fakeBrowser.windows, 'update');
+  }
+
+  it('a second click on the reminder notification focuses the window the first one opened', async () => {
+    await startWorker();
+    await passMinutes(45);
+    const [id] = Object.keys(notifications());
+    await fakeBrowser.notifications.onClicked.trigger(id!);
+    await settle();
+    expect(fakeBrowser.windows.create).toHaveBeenCalledTimes(1);
+    const update = ownWindowOpen(String(vi.mocked(fakeBrowser.windows.create).mock.calls[0]![0]!.url));
+    await fakeBrowser.notifications.onClicked.trigger(id!);
+    await settle();
+    expect(fakeBrowser.windows.create).toHaveBeenCalledTimes(1);
+    expect(update).toHaveBeenCalledWith(7, { focused: true });
+  });
+
+  it('Start from a reminder while the pop-out is open focuses it rather than opening a second', async () => {
+    await startWorker();
+    await passMinutes(45);
+    const [id] = Object.keys(notifications());
+    const update = ownWindowOpen(fakeBrowser.runtime.getURL('/popup.html?view=window'));
+    await fakeBrowser.notifications.onButtonClicked.trigger(id!, 0);
+    await settle();
+    expect((await readRoutineState()).state).toMatchObject({ status: 'running', presetId: 'desk' });
+    expect(fakeBrowser.windows.create).not.toHaveBeenCalled();
+    expect(update).toHaveBeenCalledWith(7, { focused: true });
   });
 
   it('a click on a stale reminder does nothing but clear it', async () => {

@@ -14,8 +14,8 @@ describe('counts with their noun', () => {
 
   it('follows German plural rules in German', () => {
     Object.assign(fakeBrowser.i18n, { getMessage: createGetMessage(localeMessages('de')), getUILanguage: () => 'de' });
-    expect(tCount('count_routines', 1)).toBe('1 Übung');
-    expect(tCount('count_routines', 3)).toBe('3 Übungen');
+    expect(tCount('count_routines', 1)).toBe('1 Routine');
+    expect(tCount('count_routines', 3)).toBe('3 Routinen');
     expect(tCount('count_days', 1)).toBe('1 Tag');
   });
 
@@ -38,5 +38,27 @@ describe('counts with their noun', () => {
     // French says "1 000 000 de jours" with its `many` form; a locale without it still reads.
     Object.assign(fakeBrowser.i18n, { getMessage: createGetMessage(japanese), getUILanguage: () => 'fr' });
     expect(tCount('count_days', 1_000_000)).toBe('1000000日');
+  });
+});
+
+describe('the German wording', () => {
+  const de = localeMessages('de');
+  const say = createGetMessage(de);
+
+  it('calls a whole routine “Routine”: an “Übung” is a single exercise, which the UI calls a step', () => {
+    expect(Object.entries(de).filter(([, entry]) => entry.message.includes('Übung'))).toEqual([]);
+    expect(say('popup_start')).toBe('Routine starten');
+  });
+
+  it('gives the sitting status a subject, and says “sore” plainly', () => {
+    expect(say('status_sitting', ['46'])).toBe('Du sitzt seit 46 Min.');
+    expect(say('comfort_feet')).toBe('Füße (0 = schmerzen, 10 = bestens)');
+    expect(Object.values(de).filter((entry) => /\bwund\b/.test(entry.message))).toEqual([]);
+  });
+
+  it('speaks to the user as “du” throughout, never as “Sie”', () => {
+    // "Sie" in the middle of a sentence is the formal address; "sie" (they, it) is written small.
+    const formal = Object.entries(de).filter(([, entry]) => /[^.!?:–„]\s(Sie|Ihnen|Ihre?[nmrs]?)\b/.test(entry.message));
+    expect(formal).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   MAX_CUSTOM_PRESETS,
+  copyName,
   deleteCustomPreset,
   duplicatePreset,
   isCustomised,
@@ -10,6 +11,7 @@ import {
   resetBuiltInPreset,
   setStepDuration,
   setStepEnabled,
+  type CopyLabel,
   type EditResult,
 } from '@/utils/routine/editor';
 import { EMPTY_CUSTOMISATIONS, findPreset, resolvePresets, type PresetCustomisations } from '@/utils/routine/presets';
@@ -80,5 +82,33 @@ describe('custom presets', () => {
     for (let i = 0; i < MAX_CUSTOM_PRESETS; i++) c = ok(duplicatePreset(c, preset(c, 'full'), `Copy ${i}`, `custom-${i}`));
     expect(duplicatePreset(c, preset(c, 'full'), 'One more', 'custom-x')).toEqual({ ok: false, error: 'error_too_many_presets' });
     expect(new TextEncoder().encode(JSON.stringify({ presets: c })).length).toBeLessThan(8192);
+  });
+});
+
+describe('naming a copy', () => {
+  const english: CopyLabel = (name, n) => (n === 1 ? `${name} (copy)` : `${name} (copy ${n})`);
+
+  it.each([
+    ['the first copy', 'Full reset', ['Full reset'], 'Full reset (copy)'],
+    ['a second copy of the same routine', 'Full reset', ['Full reset', 'Full reset (copy)'], 'Full reset (copy 2)'],
+    ['a copy of a copy, numbered from the same base', 'Full reset (copy)', ['Full reset', 'Full reset (copy)'], 'Full reset (copy 2)'],
+    ['a copy of a numbered copy', 'Full reset (copy 2)', ['Full reset', 'Full reset (copy)', 'Full reset (copy 2)'], 'Full reset (copy 3)'],
+    ['the first free number', 'Full reset', ['Full reset', 'Full reset (copy)', 'Full reset (copy 3)'], 'Full reset (copy 2)'],
+  ])('%s', (_, name, taken, expected) => {
+    expect(copyName(name, taken, english)).toBe(expected);
+  });
+
+  it('copies of a 60-character name stay within 60 characters, keep their numbers, and differ', () => {
+    const long = 'A'.repeat(60);
+    const taken = [long];
+    for (let i = 0; i < 5; i++) taken.push(copyName(taken.at(-1)!, taken, english));
+    expect(taken.slice(1)).toEqual([
+      `${'A'.repeat(53)} (copy)`,
+      `${'A'.repeat(51)} (copy 2)`,
+      `${'A'.repeat(51)} (copy 3)`,
+      `${'A'.repeat(51)} (copy 4)`,
+      `${'A'.repeat(51)} (copy 5)`,
+    ]);
+    expect(new Set(taken).size).toBe(taken.length);
   });
 });

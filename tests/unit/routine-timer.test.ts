@@ -59,9 +59,20 @@ describe('start', () => {
 
   it('refuses to start a second routine over a running one', () => {
     const running = started();
-    const result = applyRoutineCommand(running, { type: 'start', presetId: 'desk', steps: STEPS }, T0 + S);
+    const result = applyRoutineCommand(running, { type: 'start', presetId: 'another', steps: STEPS }, T0 + S);
     expect(result.rejected).toBe('alreadyRunning');
     expect(result.state).toBe(running);
+  });
+
+  it.each([
+    ['running', () => started()],
+    ['paused', () => applyRoutineCommand(started(), { type: 'pause' }, T0 + S).state],
+  ])('a repeated start of the routine already %s is no error and changes nothing', (_, before) => {
+    const state = before();
+    const result = applyRoutineCommand(state, { type: 'start', presetId: active(state).presetId, steps: STEPS }, T0 + 2 * S);
+    expect(result.rejected).toBeUndefined();
+    expect(result.state).toBe(state);
+    expect(result.effects).toEqual([]);
   });
 
   it('starts afresh from the finish view', () => {
@@ -264,8 +275,18 @@ describe('stop and dismiss', () => {
     expect(result.effects).toContainEqual({ type: 'log', event: expect.objectContaining({ type: 'routineStopped', at: T0 + 10 * S, durationMs: 10 * S }) });
   });
 
-  it.each(['pause', 'resume', 'skip', 'back', 'restartStep', 'stop'] as const)('%s with no routine is refused', (type) => {
+  it.each(['pause', 'resume', 'skip', 'back', 'restartStep'] as const)('%s with no routine is refused', (type) => {
     expect(applyRoutineCommand(IDLE, { type }, T0)).toEqual({ state: IDLE, effects: [], rejected: 'notRunning' });
+  });
+
+  it('stop with no routine running (a double-click on Stop) is no error and changes nothing', () => {
+    const finished = applyRoutineCommand(started(), { type: 'stop' }, T0 + S).state;
+    for (const state of [IDLE, finished]) {
+      const result = applyRoutineCommand(state, { type: 'stop' }, T0 + 2 * S);
+      expect(result.rejected).toBeUndefined();
+      expect(result.state).toBe(state);
+      expect(result.effects).toEqual([]);
+    }
   });
 
   it('a command arriving after the routine ran out acts on the finished routine', () => {

@@ -1,4 +1,5 @@
 import {
+  PRESET_NAME_MAX_LENGTH,
   cleanPresetName,
   isBuiltInPresetId,
   type CustomPreset,
@@ -65,6 +66,33 @@ export function duplicatePreset(c: PresetCustomisations, preset: Preset, name: s
   if (!clean) return { ok: false, error: 'error_name' };
   const copy: CustomPreset = { id: newId, name: clean, steps: preset.steps.map((s) => ({ ...s })) };
   return { ok: true, customisations: { ...c, custom: [...c.custom, copy] } };
+}
+
+/** How the locale names the `n`th copy of `name` (n = 1 for the first, which carries no number). */
+export type CopyLabel = (name: string, n: number) => string;
+
+/**
+ * The name for a copy of `name`, unique among `taken`: "Full reset (copy)",
+ * then "(copy 2)", "(copy 3)"… A copy of a copy is numbered from the same
+ * base rather than piling up suffixes, and a long name loses its own end,
+ * never the number, so that it fits the length limit.
+ */
+export function copyName(name: string, taken: readonly string[], label: CopyLabel): string {
+  let base = name;
+  let first = 1;
+  for (let n = 1; n <= taken.length + 1; n++) {
+    const suffix = label('', n);
+    if (base.length > suffix.length && base.endsWith(suffix)) {
+      base = base.slice(0, -suffix.length);
+      // A copy's copy is never "the first copy", even where cutting the base made that name free.
+      first = 2;
+      break;
+    }
+  }
+  for (let n = first; ; n++) {
+    const candidate = label(base.slice(0, PRESET_NAME_MAX_LENGTH - label('', n).length).trimEnd(), n);
+    if (!taken.includes(candidate)) return candidate;
+  }
 }
 
 export function deleteCustomPreset(c: PresetCustomisations, presetId: string): PresetCustomisations {

@@ -203,7 +203,8 @@ export function tick(state: RoutineState, now: number): TimerResult {
 }
 
 function start(state: RoutineState, command: Extract<RoutineCommand, { type: 'start' }>, now: number): TimerResult {
-  if (isActive(state)) return { state, effects: [], rejected: 'alreadyRunning' };
+  // A second press of Start (a double-click) finds what it asked for already under way: that is no error.
+  if (isActive(state)) return { state, effects: [], rejected: state.presetId === command.presetId ? undefined : 'alreadyRunning' };
   const steps = command.steps.filter((s) => s.enabled);
   if (steps.length === 0) return { state, effects: [], rejected: 'noSteps' };
   const next: RunningRoutine = {
@@ -302,6 +303,7 @@ export function applyRoutineCommand(state: RoutineState, command: RoutineCommand
   else if (command.type === 'dismiss')
     result = current.status === 'finished' ? { state: IDLE, effects: [] } : { state: current, effects: [] };
   else if (isActive(current)) result = commandOnActive(current, command, now);
-  else result = { state: current, effects: [], rejected: command.type === 'undoStop' ? 'undoExpired' : 'notRunning' };
+  // Stop asks for no routine to run, which already holds.
+  else result = { state: current, effects: [], rejected: command.type === 'stop' ? undefined : command.type === 'undoStop' ? 'undoExpired' : 'notRunning' };
   return { ...result, effects: [...caughtUp.effects, ...result.effects] };
 }

@@ -90,8 +90,8 @@ export type SittingMode = 'routine' | 'paused' | 'outside' | 'away' | 'tracking'
 export const MIN_GAP_FOR_AWAY_MS = 3 * 60_000;
 /** A due reminder waits at most this long for a call or a fullscreen video to end, then comes silently. */
 export const MAX_HOLD_MS = 15 * 60_000;
-/** From this many snoozes in a row, the reminder says how long the user has really been sitting. */
-export const SNOOZES_BEFORE_TRUE_TIME = 3;
+/** From this many snoozes in a row, the reminder also says how often it was snoozed. */
+export const SNOOZES_BEFORE_COUNT_SHOWN = 3;
 
 const minutes = (n: number) => n * 60_000;
 

@@ -3,6 +3,7 @@ import { crossesMidnight, isClockTime } from '@/utils/sitting/schedule';
 import type { Settings } from '@/utils/settings/settings';
 import { t, type MessageKey } from '@/utils/platform/i18n';
 import type { PolicyField } from '@/utils/settings/policy';
+import { useReportValidity } from '@/components/fields/validity';
 
 export interface ActiveHoursProps {
   settings: Settings;
@@ -16,6 +17,7 @@ const WEEK = [1, 2, 3, 4, 5, 6, 0] as const;
 
 export function ActiveHours({ settings, locked, save }: ActiveHoursProps) {
   const [timeError, setTimeError] = useState<MessageKey | undefined>();
+  useReportValidity('active-hours', timeError !== undefined);
   const toggleDay = (day: number, on: boolean) => {
     const days = on ? [...settings.activeDays, day] : settings.activeDays.filter((d) => d !== day);
     save({ activeDays: WEEK.filter((d) => days.includes(d)) });

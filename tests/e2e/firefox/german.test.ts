@@ -19,7 +19,7 @@ describe('the popup in a German Firefox ESR', () => {
 
   it('shows the popup in German: the routine, its button and the next break', async () => {
     const popup = await harness.openPage('popup.html');
-    await waitForText(popup, 'Übung starten');
+    await waitForText(popup, 'Routine starten');
     await waitForText(popup, /Linken Fuß rollen ?1:30/);
     await waitForText(popup, /Nächste Pause in 45 Min/);
     expect(await popup.evaluate(() => document.documentElement.lang)).toMatch(/^de/);

@@ -42,7 +42,7 @@ export class OptionsPage {
   async duplicateRoutine(): Promise<void> {
     await this.page.getByRole('button', { name: 'Duplicate as my own routine' }).click();
     // The editor lists a routine's steps only once the stored routines include it.
-    await this.page.getByRole('list', { name: /\(my copy\)/ }).waitFor();
+    await this.page.getByRole('list', { name: / \(copy( \d+)?\)$/ }).waitFor();
   }
 
   /** Exports as JSON and returns the downloaded file's text. */
