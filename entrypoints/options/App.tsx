@@ -10,7 +10,6 @@ import type { CommandReply } from '@/utils/protocol/commands';
 import { createSettingsSaver, type SaverState } from '@/components/settings-saver';
 import { StorageFullNotice } from '@/components/StorageFullNotice';
 import { sendPresets, sendRemindHere, sendSettingsPatch } from './save';
-import { Welcome } from './sections/Welcome';
 import { Reminders } from './sections/Reminders';
 import { ActiveHours } from './sections/ActiveHours';
 import { Goals } from './sections/Goals';
@@ -22,17 +21,14 @@ import { HistorySection } from './sections/HistorySection';
 
 const readBoolean = (raw: unknown) => raw !== false;
 
-export interface AppProps {
-  /** Open with the welcome shown: the first run, or “Show the welcome again”. */
-  welcome: boolean;
-}
+/** The first-run page, a page of its own; the settings link to it from the top. */
+export const WELCOME_PAGE = '/welcome.html';
 
-export function App({ welcome }: AppProps) {
+export function App() {
   const parsed = useStorageItem(settingsItem, parseSettings);
   const stored = useStorageItem(presetsItem, parsePresetCustomisations);
   const remindHere = useStorageItem(remindHereItem, readBoolean);
   const presets = useMemo(() => stored && resolvePresets(stored.customisations), [stored]);
-  const [showWelcome, setShowWelcome] = useState(welcome);
   const [status, setStatus] = useState<{ key: MessageKey; error: boolean } | undefined>();
   const [saver, setSaver] = useState<SaverState>({ unsaved: {}, status: { type: 'idle' } });
   const settingsSaver = useMemo(() => createSettingsSaver(sendSettingsPatch, setSaver), []);
@@ -48,6 +44,11 @@ export function App({ welcome }: AppProps) {
     else if (s.type === 'saved') setStatus({ key: 'options_saved', error: false });
     else if (s.type === 'failed') setStatus({ key: s.error, error: true });
   }, [saver.status]);
+  const loaded = parsed !== undefined && stored !== undefined && remindHere !== undefined;
+  useEffect(() => {
+    // The sections exist only once storage is read, after the browser's own jump to the address's #section.
+    if (loaded && location.hash) document.getElementById(location.hash.slice(1))?.scrollIntoView();
+  }, [loaded]);
 
   if (!parsed || !stored || !presets || remindHere === undefined) return <main aria-busy="true" />;
 
@@ -75,10 +76,12 @@ export function App({ welcome }: AppProps) {
         <a href="#history">{t('options_history')}</a>
         <a href="#data">{t('options_data')}</a>
         <a href="#about">{t('options_about')}</a>
+        <a href={WELCOME_PAGE} class="options__welcome">
+          {t('options_show_welcome')}
+        </a>
       </nav>
       <StorageFullNotice />
       <Notices settingsFields={parsed.invalidFields} presetsInvalid={stored.invalid} />
-      {showWelcome && <Welcome settings={settings} save={save} onClose={() => setShowWelcome(false)} />}
       <Reminders settings={settings} remindHere={remindHere} save={save} setRemindHere={setRemindHere} />
       <ActiveHours settings={settings} save={save} />
       <Goals settings={settings} save={save} />
@@ -86,12 +89,7 @@ export function App({ welcome }: AppProps) {
       <Sound settings={settings} save={save} />
       <HistorySection settings={settings} now={Date.now()} />
       <DataSection settings={settings} customisations={stored.customisations} />
-      <About
-        onShowWelcome={() => {
-          setShowWelcome(true);
-          document.getElementById('welcome')?.scrollIntoView();
-        }}
-      />
+      <About welcomePage={WELCOME_PAGE} />
     </main>
   );
 }

@@ -24,20 +24,11 @@ export function ReminderChoice({ reminderId, initialError, onDone }: ReminderCho
   const parsed = useStorageItem(settingsItem, parseSettings);
   const sitting = useStorageItem(sittingItem, (raw) => parseSittingState(raw, Date.now()).state);
   const [error, setError] = useState<MessageKey | undefined>(initialError);
-  // The test from the options page is never stored: it only says what it was.
-  if (reminderId === TEST_REMINDER_ID) {
-    return (
-      <main class="reminder">
-        <h1>{t('reminder_title')}</h1>
-        <p>{t('reminder_test_window')}</p>
-        <button type="button" class="primary" onClick={onDone} autoFocus>
-          {t('reminder_close')}
-        </button>
-      </main>
-    );
-  }
   if (!parsed || !sitting) return <main aria-busy="true" />;
 
+  // The test reminder is never stored, so it never passes; its answers are real commands, which the background
+  // treats as a test's: Start starts the break routine, Snooze and Skip only take the test off the screen.
+  const test = reminderId === TEST_REMINDER_ID;
   // Only a reminder on screen now can be answered; a snoozed or stale one has passed.
   const shown = sitting.reminder?.shownAt !== undefined ? sitting.reminder : undefined;
   const current = shown !== undefined && (reminderId === undefined || shown.id === reminderId);
@@ -47,7 +38,8 @@ export function ReminderChoice({ reminderId, initialError, onDone }: ReminderCho
     else setError(reply.error);
   };
 
-  if (!current) {
+  const id = test ? TEST_REMINDER_ID : current ? shown.id : undefined;
+  if (id === undefined) {
     return (
       <main class="reminder">
         <p>{t('reminder_passed')}</p>
@@ -57,11 +49,10 @@ export function ReminderChoice({ reminderId, initialError, onDone }: ReminderCho
       </main>
     );
   }
-  const id = shown.id;
   return (
-    <main class="reminder">
-      <h1>{t('reminder_title')}</h1>
-      <p>{t('status_sitting', Math.floor(sittingMs(sitting, Date.now()) / 60_000))}</p>
+    <main class={`reminder${test ? ' reminder--test' : ''}`}>
+      <h1>{test ? t('reminder_test_title') : t('reminder_title')}</h1>
+      <p>{test ? t('reminder_test_window') : t('status_sitting', Math.floor(sittingMs(sitting, Date.now()) / 60_000))}</p>
       {error && (
         <p class="error" role="alert">
           {t(error)}
