@@ -12,7 +12,7 @@ describe('the first start in Firefox ESR', () => {
   afterAll(async () => harness?.close());
 
   it('opens the welcome page once the add-on is installed', async () => {
-    await expect.poll(() => harness.tabUrls()).toContain(`${ORIGIN}/options.html#welcome`);
+    await expect.poll(() => harness.tabUrls()).toContain(`${ORIGIN}/welcome.html`);
     await expect.poll(() => harness.inBackground(async () => (await chrome.storage.local.get('onboarded')).onboarded)).toBe(true);
   });
 

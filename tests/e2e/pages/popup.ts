@@ -31,8 +31,10 @@ export class PopupPage {
     return this.page.getByRole('radio', { name }).isChecked();
   }
 
-  /** The steps of the chosen routine, each as its title followed by its length. */
+  /** The steps of the chosen routine, each as its title followed by its length (unfolded first: the popup keeps them folded). */
   async steps(): Promise<string[]> {
+    const fold = this.page.locator('details.steps-fold');
+    if (!(await fold.evaluate((el: HTMLDetailsElement) => el.open))) await fold.locator('summary').click();
     return this.page.getByRole('region', { name: 'Steps' }).getByRole('listitem').allTextContents();
   }
 
