@@ -1,7 +1,7 @@
 import { t } from '@/utils/platform/i18n';
 
 // Drawn for Roll Call: a schematic toolbar, not a capture of any browser's own UI.
-const PUZZLE = 'M4 7h4.5a2.5 2.5 0 0 1 5 0H18v4.5a2.5 2.5 0 0 1 0 5V21H4z';
+const PUZZLE = 'M4 8h3.5a2.5 2.5 0 0 1 5 0H16v3.5a2.5 2.5 0 0 1 0 5V20H4v-3.5a2.5 2.5 0 0 0 0-5z';
 const PIN = 'M9 2h6v2l-1 1v5l3 3v2h-4.2v6L12 22.5 11.2 21v-6H7v-2l3-3V5L9 4z';
 
 function Marker({ x, y, n }: { x: number; y: number; n: number }) {
@@ -20,7 +20,7 @@ export function PinPicture() {
   return (
     <figure class="pin-picture">
       <svg viewBox="0 0 360 210" role="img" aria-label={t('welcome_pin_picture')}>
-        <rect class="pin-picture__bar" x="1" y="1" width="358" height="46" rx="8" />
+        <rect class="pin-picture__bar" x="1" y="4" width="358" height="44" rx="8" />
         <rect class="pin-picture__field" x="14" y="11" width="200" height="26" rx="13" />
         <circle class="pin-picture__ghost" cx="244" cy="24" r="8" />
         <circle class="pin-picture__hot" cx="290" cy="24" r="17" />
@@ -28,7 +28,7 @@ export function PinPicture() {
         <circle class="pin-picture__ghost" cx="334" cy="16" r="2" />
         <circle class="pin-picture__ghost" cx="334" cy="24" r="2" />
         <circle class="pin-picture__ghost" cx="334" cy="32" r="2" />
-        <Marker x={262} y={58} n={1} />
+        <Marker x={268} y={9} n={1} />
 
         <rect class="pin-picture__panel" x="120" y="56" width="230" height="112" rx="10" />
         <text class="pin-picture__heading" x="138" y="84">
