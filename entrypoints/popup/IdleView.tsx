@@ -33,6 +33,7 @@ export function IdleView({ presets, settings, sitting, today, onStart, sendSitti
     <main class="idle">
       <SittingStatus state={sitting} settings={settings} now={now} send={sendSitting} remindHere={remindHere} turnRemindersOn={turnRemindersOn} />
       <TodayLine today={today} settings={settings} />
+      {remindHere && <p class="idle__interval">{t('popup_interval', settings.sittingIntervalMin)}</p>}
       <fieldset class="presets">
         <legend>{t('popup_choose_routine')}</legend>
         {presets.map((preset) => (
