@@ -12,6 +12,17 @@ export interface SittingStatusProps {
   settings: Settings;
   now: number;
   send: (request: SittingRequest) => void;
+  /** "Remind on this browser": when off, no reminder comes here, and the block says so instead of promising one. */
+  remindHere: boolean;
+  turnRemindersOn: () => void;
+}
+
+const OPTIONS_ACTIVE_HOURS = '/options.html#active-hours';
+
+/** The settings at their active hours, in a tab; the popup closes, as it would when it loses focus. */
+function openActiveHours(event: Event) {
+  event.preventDefault();
+  void browser.tabs.create({ url: browser.runtime.getURL(OPTIONS_ACTIVE_HOURS) }).then(() => window.close());
 }
 
 function statusLines(state: SittingView, settings: Settings, now: number): string[] {
@@ -39,10 +50,12 @@ function statusLines(state: SittingView, settings: Settings, now: number): strin
 }
 
 /** The popup's sitting block: how long you have sat, when the next break comes, and pause or resume. */
-export function SittingStatus({ state, settings, now, send }: SittingStatusProps) {
+export function SittingStatus({ state, settings, now, send, remindHere, turnRemindersOn }: SittingStatusProps) {
   const [choosingPause, setChoosingPause] = useState(false);
   const mode = sittingMode(state, { now, settings });
-  const [first, second] = statusLines(state, settings, now);
+  const [first, normalSecond] = statusLines(state, settings, now);
+  const remindersOff = !remindHere && mode !== 'routine';
+  const second = remindersOff ? t('status_reminders_off') : normalSecond;
   return (
     <section class="status" aria-labelledby="status-heading">
       <h2 id="status-heading" class="visually-hidden">
@@ -50,7 +63,19 @@ export function SittingStatus({ state, settings, now, send }: SittingStatusProps
       </h2>
       <p class="status__main">{first}</p>
       {second && <p class="status__next">{second}</p>}
+      {mode === 'outside' && (
+        <p class="status__link">
+          <a href={OPTIONS_ACTIVE_HOURS} onClick={openActiveHours}>
+            {t('status_change_hours')}
+          </a>
+        </p>
+      )}
       <div class="status__actions">
+        {remindersOff && (
+          <button type="button" onClick={turnRemindersOn}>
+            {t('status_turn_reminders_on')}
+          </button>
+        )}
         {mode === 'paused' ? (
           <button type="button" onClick={() => send({ type: 'resume' })}>
             {t('status_resume')}
@@ -61,11 +86,14 @@ export function SittingStatus({ state, settings, now, send }: SittingStatusProps
           </button>
         ) : mode !== 'routine' ? (
           <>
-            <button type="button" onClick={() => send({ type: 'startBreak' })}>
+            {!remindersOff && (
+              <button type="button" aria-expanded={choosingPause} onClick={() => setChoosingPause(!choosingPause)}>
+                {t('status_pause')}
+              </button>
+            )}
+            {/* Secondary: the popup's one primary action is Start routine below, which starts the same routine by default. */}
+            <button type="button" class="link" title={t('status_take_break_hint')} onClick={() => send({ type: 'startBreak' })}>
               {t('status_take_break')}
-            </button>
-            <button type="button" aria-expanded={choosingPause} onClick={() => setChoosingPause(!choosingPause)}>
-              {t('status_pause')}
             </button>
           </>
         ) : null}

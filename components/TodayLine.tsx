@@ -7,14 +7,29 @@ export interface TodayLineProps {
   settings: Pick<Settings, 'goalRoutinesPerDay' | 'goalBreaksPerDay'>;
 }
 
-/** One line of today's progress against the goals, and the streak. */
+/**
+ * Today's progress at a glance: three figures, each number above its label,
+ * so that neither language wraps a sentence across the popup's width.
+ */
 export function TodayLine({ today, settings }: TodayLineProps) {
+  const stats: Array<[value: string, label: string]> = [
+    [`${today.fullRoutines}/${settings.goalRoutinesPerDay}`, t('today_full')],
+    [`${today.breaksTaken}/${settings.goalBreaksPerDay}`, t('today_breaks')],
+    [String(today.streakDays), today.forgivenDays > 0 ? t('today_streak_forgiven') : t('today_streak')],
+  ];
   return (
-    <p class="today">
-      <span>
-        {t('today_summary', today.fullRoutines, settings.goalRoutinesPerDay, today.breaksTaken, settings.goalBreaksPerDay, Math.round(today.longestSittingMs / 60_000))}
-      </span>{' '}
-      <span class="today__streak">{today.forgivenDays > 0 ? t('streak_forgiven', today.streakDays) : t('streak_days', today.streakDays)}</span>
-    </p>
+    <section class="today" aria-labelledby="today-heading">
+      <h2 id="today-heading" class="visually-hidden">
+        {t('today_heading')}
+      </h2>
+      <dl class="today__stats">
+        {stats.map(([value, label]) => (
+          <div key={label} class="today__stat">
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
   );
 }

@@ -16,6 +16,7 @@ export async function seedSnapshot(parts: Partial<SnapshotInputs> = {}, now = Da
     presetsInvalid: false,
     totals: {},
     today: localDayKey(now),
+    remindHere: true,
     ...parts,
   });
   await fakeBrowser.storage.local.set({ popup: snapshot });

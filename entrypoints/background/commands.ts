@@ -113,7 +113,8 @@ export async function handleSettingsRequest(raw: unknown): Promise<CommandReply>
       case 'remindHere':
         if ((await readPolicy()).locked.includes('remindHere')) return { ok: false, error: 'error_locked' };
         await browser.storage.local.set({ remindHere: request.value });
-        return { ok: true };
+        // The badge and the popup say at once whether this browser reminds.
+        return await handleSittingInput({ type: 'settingsChanged' }, Date.now());
     }
   } catch (error) {
     return { ok: false, error: syncWriteError(error) };

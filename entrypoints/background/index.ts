@@ -11,7 +11,7 @@ import { TEST_REMINDER_ID } from '@/utils/protocol/commands';
 import { handleRoutineRequest, handleSettingsRequest, handleSittingRequest, recoverState } from './commands';
 import { handleDataRequest } from './import-and-reset';
 import { SITTING_ALARM_NAMES, STEP_ALARM, maintainHistory, runBackgroundJob } from './job';
-import { answerTestReminder, openReminderWindow, openWindowForClosedReminder, reminderIdOf } from './reminder';
+import { openReminderWindow, openWindowForClosedReminder, reminderIdOf } from './reminder';
 import { CUE_NOTIFICATION_ID } from './step-cue';
 import { applyManagedPolicy } from './policy';
 
@@ -50,8 +50,8 @@ export default defineBackground(() => {
     // eslint-disable-next-line @typescript-eslint/no-misused-promises -- as for alarms: returned so that a test can wait for the job
     browser.notifications.onButtonClicked.addListener((notificationId, buttonIndex) => {
       const reminderId = reminderIdOf(notificationId);
+      // The test reminder takes this path too: the core knows it is never stored.
       if (reminderId === undefined) return;
-      if (reminderId === TEST_REMINDER_ID) return serially(answerTestReminder);
       const type = buttonIndex === 0 ? 'startBreak' : 'snooze';
       return serially(async () => {
         const reply = await handleSittingRequest({ type, reminderId }, Date.now());
@@ -67,8 +67,7 @@ export default defineBackground(() => {
   browser.notifications.onClicked.addListener((notificationId) => {
     const reminderId = reminderIdOf(notificationId);
     // A click on the reminder opens the full choice (start, snooze, skip); on a step cue, the timer.
-    if (reminderId === TEST_REMINDER_ID) void serially(answerTestReminder);
-    else if (reminderId !== undefined) {
+    if (reminderId !== undefined) {
       openedFromNotification.add(reminderId);
       // In the queue, so that Firefox's onClosed, which follows every click, finds the window already open.
       void serially(() => openReminderWindow(reminderId));
@@ -138,6 +137,6 @@ async function recover(now: number): Promise<void> {
   if (idleState !== 'active') await onIdleState(idleState, now);
   if (!(await readOnboarded())) {
     await writeOnboarded();
-    await browser.tabs.create({ url: browser.runtime.getURL('/options.html#welcome') });
+    await browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
   }
 }

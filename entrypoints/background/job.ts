@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { localDayKey } from '@/utils/day';
-import { routineBadge, sittingBadge } from '@/utils/display/badge';
+import { BADGE_COLORS, routineBadge, sittingBadge } from '@/utils/display/badge';
 import { buildPopupSnapshot } from '@/utils/display/popup-snapshot';
 import { parseEventLog, type NewEvent, type RollCallEvent } from '@/utils/history/events';
 import {
@@ -28,6 +28,7 @@ import { parseSettings, type ParsedSettings } from '@/utils/settings/settings';
 import { SITTING_ALARMS, plannedAlarms } from '@/utils/sitting/rules';
 import { parseSittingState } from '@/utils/sitting/schema';
 import { isBusy } from '@/utils/platform/environment';
+import { t } from '@/utils/platform/i18n';
 import { openPopOutWindow } from '@/utils/platform/routine-views';
 import { isQuotaError } from '@/utils/platform/quota';
 import { LEGACY_LOG_KEYS } from '@/utils/platform/worker-storage';
@@ -120,6 +121,7 @@ export async function runBackgroundJob(input: JobInput, now: number, sender: { w
     if (append.totals) totals = changes[TOTALS_KEY] = append.totals;
     todayBucket = append.buckets[bucketKey(localDayKey(now))] ?? todayBucket;
   }
+  const remindHere = read.local[KEYS.remindHere] !== false;
   const snapshot = buildPopupSnapshot({
     routine: result.state.routine,
     sitting: result.state.sitting,
@@ -129,11 +131,11 @@ export async function runBackgroundJob(input: JobInput, now: number, sender: { w
     presetsInvalid: storedPresets.invalid,
     totals: historyTotals(totals, { [bucketKey(localDayKey(now))]: todayBucket }),
     today: localDayKey(now),
+    remindHere,
   });
   if (JSON.stringify(snapshot) !== JSON.stringify(read.local[KEYS.popup])) changes[KEYS.popup] = snapshot;
 
   const written = await writeAll(changes);
-  const remindHere = read.local[KEYS.remindHere] !== false;
   // A due reminder is shown even when the write failed: reminding never depends on room in storage.
   for (const effect of result.effects) {
     // Unstored, the same reminder comes due again at the next refresh: show it only if it is not on screen already.
@@ -142,7 +144,7 @@ export async function runBackgroundJob(input: JobInput, now: number, sender: { w
   }
   const stored = written ? result.state : state;
   await reconcileAlarms(stored, { now, settings });
-  await showBadge(stored, settings, now);
+  await showBadge(stored, settings, now, remindHere);
   const reply: CommandReply = written ? result.reply : { ok: false, error: 'error_storage_quota' };
   return { reply, result, written };
 }
@@ -211,8 +213,8 @@ async function reconcileAlarms(state: JobResult['state'], ctx: Parameters<typeof
   }
 }
 
-async function showBadge(state: JobResult['state'], settings: ParsedSettings['settings'], now: number): Promise<void> {
-  const badge = routineBadge(state.routine, now) ?? sittingBadge(state.sitting, settings, now);
+async function showBadge(state: JobResult['state'], settings: ParsedSettings['settings'], now: number, remindHere: boolean): Promise<void> {
+  const badge = routineBadge(state.routine, now) ?? (remindHere ? sittingBadge(state.sitting, settings, now) : { text: t('badge_off'), color: BADGE_COLORS.paused });
   await browser.action.setBadgeText({ text: badge.text });
   await browser.action.setBadgeBackgroundColor({ color: badge.color });
 }

@@ -114,19 +114,11 @@ export async function clearReminder(reminderId: string, senderWindowId?: number)
 /**
  * Shown the way real reminders are, so the user learns whether they would see
  * one, but saying that it is a test. It is never stored, so the sitting state
- * does not change; its window says it was a test and offers only Close.
+ * does not change; its answers go through the core like a real one's, which
+ * takes it off the screen (see `refuseStale` in utils/jobs/run.ts).
  */
 export async function showTestReminder(settings: Settings): Promise<void> {
   await present(TEST_REMINDER_ID, t('reminder_test_message'), false, settings);
-}
-
-/**
- * A click on the test notification, on its body or a button: it goes, and the
- * window explains it was a test, since the buttons have nothing to act on.
- */
-export async function answerTestReminder(): Promise<void> {
-  await browser.notifications.clear(reminderNotificationId(TEST_REMINDER_ID));
-  await openReminderWindow(TEST_REMINDER_ID);
 }
 
 /** Whether a reminder shows now: its notification, or a reminder window opened for it. */

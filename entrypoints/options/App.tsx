@@ -13,7 +13,6 @@ import { createSettingsSaver, type SaverState } from '@/components/settings-save
 import { StorageFullNotice } from '@/components/StorageFullNotice';
 import { FieldValidity } from '@/components/fields/validity';
 import { sendPresets, sendRemindHere, sendSettingsPatch } from './save';
-import { Welcome } from './sections/Welcome';
 import { Reminders } from './sections/Reminders';
 import { ActiveHours } from './sections/ActiveHours';
 import { Goals } from './sections/Goals';
@@ -25,13 +24,11 @@ import { HistorySection } from './sections/HistorySection';
 
 const readBoolean = (raw: unknown) => raw !== false;
 
-export interface AppProps {
-  /** Open with the welcome shown: the first run, or “Show the welcome again”. */
-  welcome: boolean;
-}
+/** The first-run page, a page of its own; the settings link to it from the top. */
+export const WELCOME_PAGE = '/welcome.html';
 
 /** The page, with its fields able to say when they hold a value that was not saved. */
-export function App(props: AppProps) {
+export function App() {
   const [invalidFields, setInvalidFields] = useState<ReadonlySet<string>>(new Set());
   const reportValidity = useCallback((fieldId: string, invalid: boolean) => {
     setInvalidFields((before) => {
@@ -44,18 +41,17 @@ export function App(props: AppProps) {
   }, []);
   return (
     <FieldValidity.Provider value={reportValidity}>
-      <OptionsPage {...props} anyFieldInvalid={invalidFields.size > 0} />
+      <OptionsPage anyFieldInvalid={invalidFields.size > 0} />
     </FieldValidity.Provider>
   );
 }
 
-function OptionsPage({ welcome, anyFieldInvalid }: AppProps & { anyFieldInvalid: boolean }) {
+function OptionsPage({ anyFieldInvalid }: { anyFieldInvalid: boolean }) {
   const parsed = useStorageItem(settingsItem, parseSettings);
   const stored = useStorageItem(presetsItem, parsePresetCustomisations);
   const remindHere = useStorageItem(remindHereItem, readBoolean);
   const policy = useStorageItem(policyItem, readStoredPolicy);
   const presets = useMemo(() => stored && resolvePresets(stored.customisations), [stored]);
-  const [showWelcome, setShowWelcome] = useState(welcome);
   const [status, setStatus] = useState<{ key: MessageKey; error: boolean } | undefined>();
   const [saver, setSaver] = useState<SaverState>({ unsaved: {}, status: { type: 'idle' } });
   const settingsSaver = useMemo(() => createSettingsSaver(sendSettingsPatch, setSaver), []);
@@ -71,6 +67,11 @@ function OptionsPage({ welcome, anyFieldInvalid }: AppProps & { anyFieldInvalid:
     else if (s.type === 'saved') setStatus({ key: 'options_saved', error: false });
     else if (s.type === 'failed') setStatus({ key: s.error, error: true });
   }, [saver.status]);
+  const loaded = parsed !== undefined && stored !== undefined && remindHere !== undefined;
+  useEffect(() => {
+    // The sections exist only once storage is read, after the browser's own jump to the address's #section.
+    if (loaded && location.hash) document.getElementById(location.hash.slice(1))?.scrollIntoView();
+  }, [loaded]);
 
   if (!parsed || !stored || !presets || remindHere === undefined || !policy) return <main aria-busy="true" />;
 
@@ -100,11 +101,13 @@ function OptionsPage({ welcome, anyFieldInvalid }: AppProps & { anyFieldInvalid:
         <a href="#history">{t('options_history')}</a>
         <a href="#data">{t('options_data')}</a>
         <a href="#about">{t('options_about')}</a>
+        <a href={WELCOME_PAGE} class="options__welcome">
+          {t('options_show_welcome')}
+        </a>
       </nav>
       <StorageFullNotice />
       <Notices settingsFields={parsed.invalidFields} presetsInvalid={stored.invalid} />
       <PolicyNotice ignored={policy.ignored} />
-      {showWelcome && <Welcome settings={settings} save={save} onClose={() => setShowWelcome(false)} />}
       <Reminders settings={settings} remindHere={remindHere} locked={policy.locked} save={save} setRemindHere={setRemindHere} />
       <ActiveHours settings={settings} locked={policy.locked} save={save} />
       <Goals settings={settings} locked={policy.locked} save={save} />
@@ -112,12 +115,7 @@ function OptionsPage({ welcome, anyFieldInvalid }: AppProps & { anyFieldInvalid:
       <Sound settings={settings} save={save} />
       <HistorySection settings={settings} now={Date.now()} />
       <DataSection settings={settings} customisations={stored.customisations} locked={policy.locked} />
-      <About
-        onShowWelcome={() => {
-          setShowWelcome(true);
-          document.getElementById('welcome')?.scrollIntoView();
-        }}
-      />
+      <About welcomePage={WELCOME_PAGE} />
     </main>
   );
 }

@@ -8,4 +8,4 @@ import './style.css';
 
 document.documentElement.lang = browser.i18n.getUILanguage();
 document.title = t('options_title');
-render(<App welcome={location.hash === '#welcome'} />, appRoot());
+render(<App />, appRoot());

@@ -114,6 +114,8 @@ export function App({ inWindow, inPanel = false }: AppProps) {
           today={today}
           onStart={(presetId) => void send({ type: 'start', presetId })}
           sendSitting={(request) => void sendSitting(request)}
+          remindHere={snapshot.remindHere !== false}
+          turnRemindersOn={() => void sendCommand('settings', { type: 'remindHere', value: true }).then(showReply)}
         />
       )}
       <footer class="disclaimer">{t('popup_disclaimer')}</footer>

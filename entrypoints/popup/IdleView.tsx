@@ -19,19 +19,21 @@ export interface IdleViewProps {
   today: TodayProgress;
   onStart: (presetId: string) => void;
   sendSitting: (request: SittingRequest) => void;
+  remindHere: boolean;
+  turnRemindersOn: () => void;
 }
 
 /** No routine running: pick a routine (the break routine first) and start it. */
-export function IdleView({ presets, settings, sitting, today, onStart, sendSitting }: IdleViewProps) {
+export function IdleView({ presets, settings, sitting, today, onStart, sendSitting, remindHere, turnRemindersOn }: IdleViewProps) {
   const now = useNow(15_000);
   const initial = presets.some((p) => p.id === settings.breakPresetId) ? settings.breakPresetId : presets[0]?.id;
   const [chosenId, setChosenId] = useState(initial);
   const chosen = presets.find((p) => p.id === chosenId) ?? presets[0];
   return (
     <main class="idle">
-      <SittingStatus state={sitting} settings={settings} now={now} send={sendSitting} />
+      <SittingStatus state={sitting} settings={settings} now={now} send={sendSitting} remindHere={remindHere} turnRemindersOn={turnRemindersOn} />
       <TodayLine today={today} settings={settings} />
-      <p class="idle__interval">{t('popup_interval', settings.sittingIntervalMin)}</p>
+      {remindHere && <p class="idle__interval">{t('popup_interval', settings.sittingIntervalMin)}</p>}
       <fieldset class="presets">
         <legend>{t('popup_choose_routine')}</legend>
         {presets.map((preset) => (
@@ -51,7 +53,13 @@ export function IdleView({ presets, settings, sitting, today, onStart, sendSitti
       <button type="button" class="primary start" disabled={!chosen} onClick={() => chosen && onStart(chosen.id)}>
         {t('popup_start')}
       </button>
-      {chosen && <StepList steps={chosen.steps} heading={t('popup_steps_heading')} />}
+      {/* Folded, so that the popup fits the toolbar's 600 px with the longest routine chosen. */}
+      {chosen && (
+        <details class="steps-fold">
+          <summary>{t('popup_steps_heading')}</summary>
+          <StepList steps={chosen.steps} heading={t('popup_steps_heading')} />
+        </details>
+      )}
     </main>
   );
 }

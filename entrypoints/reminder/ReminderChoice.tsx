@@ -30,21 +30,11 @@ export function ReminderChoice({ reminderId, initialError, onDone }: ReminderCho
   const sitting = useStorageItem(sittingItem, (raw) => parseSittingState(raw, Date.now()).state);
   const stored = useStorageItem(presetsItem, parsePresetCustomisations);
   const [error, setError] = useState<MessageKey | undefined>(initialError);
-  // The test from the options page is never stored: it only says what it was.
-  if (reminderId === TEST_REMINDER_ID) {
-    return (
-      <main class="reminder">
-        <p class="reminder__app">{t('extName')}</p>
-        <h1>{t('reminder_title')}</h1>
-        <p>{t('reminder_test_window')}</p>
-        <button type="button" class="primary" onClick={onDone} autoFocus>
-          {t('reminder_close')}
-        </button>
-      </main>
-    );
-  }
   if (!parsed || !sitting || !stored) return <main aria-busy="true" />;
 
+  // The test reminder is never stored, so it never passes; its answers are real commands, which the background
+  // treats as a test's: Start starts the break routine, Snooze and Skip only take the test off the screen.
+  const test = reminderId === TEST_REMINDER_ID;
   // Only a reminder on screen now can be answered; a snoozed or stale one has passed.
   const shown = sitting.reminder?.shownAt !== undefined ? sitting.reminder : undefined;
   const current = shown !== undefined && (reminderId === undefined || shown.id === reminderId);
@@ -54,7 +44,8 @@ export function ReminderChoice({ reminderId, initialError, onDone }: ReminderCho
     else setError(reply.error);
   };
 
-  if (!current) {
+  const id = test ? TEST_REMINDER_ID : current ? shown.id : undefined;
+  if (id === undefined) {
     return (
       <main class="reminder">
         <p class="reminder__app">{t('extName')}</p>
@@ -65,19 +56,18 @@ export function ReminderChoice({ reminderId, initialError, onDone }: ReminderCho
       </main>
     );
   }
-  const id = shown.id;
   // What Start will run, so that nobody starts a 19-minute routine expecting a 5-minute one; its first step shown
   // still: the reminder invites, the routine itself plays the movement.
   const routine = findPreset(resolvePresets(stored.customisations), parsed.settings.breakPresetId);
   const firstStep = routine && enabledSteps(routine)[0];
   return (
-    <main class="reminder">
+    <main class={`reminder${test ? ' reminder--test' : ''}`}>
       <p class="reminder__app">{t('extName')}</p>
       <div class="reminder__intro">
         {firstStep && <StepPicture step={firstStep} size="medium" still />}
         <div>
-          <h1>{t('reminder_title')}</h1>
-          <p>{t('status_sitting', Math.floor(sittingMs(sitting, Date.now()) / 60_000))}</p>
+          <h1>{test ? t('reminder_test_title') : t('reminder_title')}</h1>
+          <p>{test ? t('reminder_test_window') : t('status_sitting', Math.floor(sittingMs(sitting, Date.now()) / 60_000))}</p>
         </div>
       </div>
       {routine && <p class="reminder__routine">{t('reminder_routine', presetName(routine), formatClock(presetDurationSec(routine) * 1000))}</p>}

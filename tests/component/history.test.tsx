@@ -131,10 +131,21 @@ describe('history charts', () => {
 describe('the popup’s line for today', () => {
   afterEach(cleanup);
 
-  it('shows routines and breaks against the goals, the longest stretch and the streak', async () => {
-    const today = { day: '2026-11-25', routinesCompleted: 1, fullRoutines: 1, breaksTaken: 2, longestSittingMs: 0, streakDays: 1, forgivenDays: 0 };
+  it('shows the full routine and breaks against the goals, and the streak, each number with its label', async () => {
+    const today = { day: '2026-11-25', routinesCompleted: 1, fullRoutines: 1, breaksTaken: 2, longestSittingMs: 0, streakDays: 3, forgivenDays: 0 };
     render(<TodayLine settings={DEFAULT_SETTINGS} today={today} />);
-    expect((await screen.findByText(/^Today:/)).textContent).toBe('Today: full routine 1/1 · breaks 2/6 · longest sitting 0 min');
-    expect(screen.getByText('Days in a row: 1')).toBeTruthy();
+    const figures = [...document.querySelectorAll('.today__stat')].map((stat) => [stat.querySelector('dt')?.textContent, stat.querySelector('dd')?.textContent]);
+    expect(figures).toEqual([
+      ['full routine', '1/1'],
+      ['breaks', '2/6'],
+      ['days in a row', '3'],
+    ]);
+    expect(await screen.findByRole('heading', { name: 'Today' })).toBeTruthy();
+  });
+
+  it('says when a rest day was forgiven in the streak', async () => {
+    const today = { day: '2026-11-25', routinesCompleted: 0, fullRoutines: 0, breaksTaken: 0, longestSittingMs: 0, streakDays: 4, forgivenDays: 1 };
+    render(<TodayLine settings={DEFAULT_SETTINGS} today={today} />);
+    expect(await screen.findByText('days in a row, a rest day forgiven')).toBeTruthy();
   });
 });

@@ -51,7 +51,7 @@ describe('options page', () => {
       ['181', 'Enter a number from 10 to 180.'],
       ['30.5', 'Enter a whole number.'],
     ])('shows an error for %j beside the field, linked to it, and stores nothing', async (value, message) => {
-      render(<App welcome={false} />);
+      render(<App />);
       const input = await screen.findByLabelText('Sitting interval (minutes)');
       commit(input, value);
       const error = await screen.findByText(message);
@@ -62,7 +62,7 @@ describe('options page', () => {
 
     it('coalesces fast changes into one write, shows the value being saved, and never a value that was not stored', async () => {
       const send = vi.spyOn(messaging, 'sendMessage');
-      render(<App welcome={false} />);
+      render(<App />);
       const volume = await screen.findByLabelText('Volume');
       // Arrow keys on the slider: every step fires a change.
       for (const value of ['75', '80', '85', '90']) fireEvent.change(volume, { target: { value } });
@@ -73,7 +73,7 @@ describe('options page', () => {
 
     it('drops a value the background refused, and names the real cause', async () => {
       vi.spyOn(fakeBrowser.storage.sync, 'set').mockRejectedValue(new Error('MAX_WRITE_OPERATIONS_PER_MINUTE quota exceeded'));
-      render(<App welcome={false} />);
+      render(<App />);
       const volume = await screen.findByLabelText<HTMLInputElement>('Volume');
       fireEvent.change(volume, { target: { value: '90' } });
       // The save waits for its 0.4 s pause first; on a loaded machine the round trip can take a while longer.
@@ -83,7 +83,7 @@ describe('options page', () => {
     });
 
     it('saves a good value on change, with a visible “Saved”', async () => {
-      render(<App welcome={false} />);
+      render(<App />);
       const input = await screen.findByLabelText('Sitting interval (minutes)');
       type(input, '3');
       expect(await storedSettings()).toBeUndefined();
@@ -94,7 +94,7 @@ describe('options page', () => {
     });
 
     it('never says “Saved” while a field shows a value that was not saved', async () => {
-      render(<App welcome={false} />);
+      render(<App />);
       commit(await screen.findByLabelText('Sitting interval (minutes)'), '30');
       const status = await screen.findByText('Saved');
       const snooze = screen.getByLabelText('Snooze length (minutes)');
@@ -107,7 +107,7 @@ describe('options page', () => {
     });
 
     it('moves the longest-stretch goal with the interval until the user sets it apart', async () => {
-      render(<App welcome={false} />);
+      render(<App />);
       commit(await screen.findByLabelText('Sitting interval (minutes)'), '30');
       await waitFor(async () => expect(await storedSettings()).toMatchObject({ sittingIntervalMin: 30, goalLongestSittingMin: 30 }));
     });
@@ -118,7 +118,7 @@ describe('options page', () => {
       ['Full routines a day', '6', 'Enter a number from 0 to 5.'],
       ['Breaks a day', '21', 'Enter a number from 0 to 20.'],
     ])('checks %s', async (label, value, message) => {
-      render(<App welcome={false} />);
+      render(<App />);
       commit(await screen.findByLabelText(label), value);
       expect(await screen.findByText(message)).toBeTruthy();
       expect(await storedSettings()).toBeUndefined();
@@ -126,7 +126,7 @@ describe('options page', () => {
 
     it('keeps fields written by a newer version when saving', async () => {
       await fakeBrowser.storage.sync.set({ settings: { sittingIntervalMin: 50, futureField: 'keep me' } });
-      render(<App welcome={false} />);
+      render(<App />);
       commit(await screen.findByLabelText('Snooze length (minutes)'), '15');
       await waitFor(async () => expect(await storedSettings()).toMatchObject({ snoozeMin: 15, sittingIntervalMin: 50, futureField: 'keep me' }));
     });
@@ -134,14 +134,14 @@ describe('options page', () => {
 
   describe('active hours', () => {
     it('refuses an end time equal to the start', async () => {
-      render(<App welcome={false} />);
+      render(<App />);
       fireEvent.change(await screen.findByLabelText('Active hours end'), { target: { value: '08:00' } });
       expect(await screen.findByText('The end must differ from the start.')).toBeTruthy();
       expect(await storedSettings()).toBeUndefined();
     });
 
     it('accepts hours across midnight and says so', async () => {
-      render(<App welcome={false} />);
+      render(<App />);
       fireEvent.change(await screen.findByLabelText('Active hours start'), { target: { value: '22:00' } });
       await waitFor(async () => expect((await storedSettings())?.activeStart).toBe('22:00'));
       fireEvent.change(screen.getByLabelText('Active hours end'), { target: { value: '06:00' } });
@@ -150,7 +150,7 @@ describe('options page', () => {
 
     it('warns clearly when no day is selected', async () => {
       await fakeBrowser.storage.sync.set({ settings: { activeDays: [1] } });
-      render(<App welcome={false} />);
+      render(<App />);
       fireEvent.click(await screen.findByRole('checkbox', { name: 'Mon' }));
       expect(await screen.findByText('No day is selected, so Roll Call will not remind you at all.')).toBeTruthy();
       await waitFor(async () => expect((await storedSettings())?.activeDays).toEqual([]));
@@ -159,7 +159,7 @@ describe('options page', () => {
 
   describe('the routine editor', () => {
     it('changes a step length, and rejects one under 0:30 or over 15:00', async () => {
-      render(<App welcome={false} />);
+      render(<App />);
       const walk = await screen.findByLabelText('Length of “Walk barefoot” (m:ss)');
       expect((walk as HTMLInputElement).value).toBe('5:00');
       commit(walk, '0:20');
@@ -172,7 +172,7 @@ describe('options page', () => {
     });
 
     it('turns steps off but refuses to turn off the last one', async () => {
-      render(<App welcome={false} />);
+      render(<App />);
       fireEvent.change(await screen.findByLabelText('Routine to edit'), { target: { value: 'desk' } });
       const steps = within(await screen.findByRole('list', { name: 'Steps of Desk break' }));
       for (const name of ['Roll your left foot', 'Roll your right foot', 'Walk barefoot', 'Stretch your left calf']) {
@@ -184,7 +184,7 @@ describe('options page', () => {
     });
 
     it('reorders steps with buttons that work from the keyboard', async () => {
-      render(<App welcome={false} />);
+      render(<App />);
       const up = await screen.findByRole('button', { name: 'Move “Walk barefoot” up' });
       expect(up.tagName).toBe('BUTTON');
       fireEvent.click(up);
@@ -200,7 +200,7 @@ describe('options page', () => {
 
     it('duplicates into a custom routine, renames it, and deletes it', async () => {
       vi.spyOn(Date, 'now').mockReturnValue(1_800_000_000_000);
-      render(<App welcome={false} />);
+      render(<App />);
       fireEvent.click(await screen.findByRole('button', { name: 'Duplicate as my own routine' }));
       await waitFor(async () => expect((await storedPresets())?.custom.map((p) => p.name)).toEqual(['Full reset (copy)']));
       commit(await screen.findByLabelText('Name'), 'Evening');
@@ -212,7 +212,7 @@ describe('options page', () => {
 
     it('resets a built-in routine', async () => {
       await fakeBrowser.storage.sync.set({ presets: { builtIn: { full: { name: 'Mine' } }, custom: [] } });
-      render(<App welcome={false} />);
+      render(<App />);
       fireEvent.click(await screen.findByRole('button', { name: 'Reset to the original' }));
       fireEvent.click(within(screen.getByRole('group', { name: /^Reset “Mine” to the original\?/ })).getByRole('button', { name: 'Reset routine' }));
       await waitFor(async () => expect((await storedPresets())?.builtIn).toEqual({}));
@@ -225,7 +225,7 @@ describe('options page', () => {
       const desk = BUILT_IN_PRESETS.find((p) => p.id === 'desk')!;
       const stored = { ...presets, custom: presets.custom.map((p) => ({ ...p, steps: desk.steps })) };
       await fakeBrowser.storage.sync.set({ presets: stored });
-      render(<App welcome={false} />);
+      render(<App />);
       if (stored.custom.length > 0) fireEvent.change(await screen.findByLabelText('Routine to edit'), { target: { value: 'custom-a' } });
       fireEvent.click(await screen.findByRole('button', { name: action }));
       const question = await screen.findByRole('group', { name: /cannot be undone|will be lost/ });
@@ -250,7 +250,7 @@ describe('options page', () => {
     }
 
     it('refuses a file that is not JSON and changes nothing', async () => {
-      render(<App welcome={false} />);
+      render(<App />);
       await screen.findByText('Import…');
       upload('not json at all');
       expect((await screen.findByRole('alert')).textContent).toBe('This file is not JSON. Choose a file exported by Roll Call. Nothing was changed.');
@@ -275,7 +275,7 @@ describe('options page', () => {
         'History entries in this file whose day does not exist or does not match their time: 2 (the first is entry 2). Nothing was changed.',
       ],
     ])('refuses a file and says what is wrong: %s', async (_, presets, events, message) => {
-      render(<App welcome={false} />);
+      render(<App />);
       await screen.findByText('Import…');
       upload(JSON.stringify({ format: 'roll-call-export', version: 1, settings: {}, presets, events }));
       expect((await screen.findByRole('alert')).textContent).toBe(message);
@@ -283,7 +283,7 @@ describe('options page', () => {
     });
 
     it('says what holds no history in words, and shows an import error by Import…, not by Reset everything…', async () => {
-      render(<App welcome={false} />);
+      render(<App />);
       await screen.findByText('Import…');
       upload(JSON.stringify({ format: 'roll-call-export', version: 1, settings: {}, presets: { builtIn: {}, custom: [] }, events: [] }));
       expect(await screen.findByText('This file holds no history, your settings and 0 routines of your own.')).toBeTruthy();
@@ -296,7 +296,7 @@ describe('options page', () => {
     });
 
     it('refuses a file over 5 MB by its size, before reading it', async () => {
-      render(<App welcome={false} />);
+      render(<App />);
       await screen.findByText('Import…');
       const input = document.getElementById('import-file') as HTMLInputElement;
       const file = new File(['{}'], 'big.json', { type: 'application/json' });
@@ -309,7 +309,7 @@ describe('options page', () => {
     });
 
     it('shows what a good file holds and imports it only when confirmed', async () => {
-      render(<App welcome={false} />);
+      render(<App />);
       await screen.findByText('Import…');
       const events = [
         { type: 'skipped', at: new Date(2025, 9, 3, 12).getTime(), day: '2025-10-03' },
@@ -328,7 +328,7 @@ describe('options page', () => {
     });
 
     it('asks before resetting everything, and says synced settings change everywhere', async () => {
-      render(<App welcome={false} />);
+      render(<App />);
       fireEvent.click(await screen.findByRole('button', { name: 'Reset everything…' }));
       expect(screen.getByText(/they change on every device/)).toBeTruthy();
       expect(messaging.sendMessage).not.toHaveBeenCalled();
@@ -337,28 +337,17 @@ describe('options page', () => {
     });
   });
 
-  describe('welcome', () => {
-    it('sends a test reminder, and offers the reminder window when it was not seen', async () => {
-      vi.spyOn(messaging, 'sendMessage').mockResolvedValue({ ok: true } as never);
-      render(<App welcome />);
-      fireEvent.click(await screen.findByRole('button', { name: 'Send a test reminder' }));
-      await waitFor(() => expect(messaging.sendMessage).toHaveBeenCalledWith('sitting', { type: 'testReminder' }));
-      fireEvent.click(await screen.findByRole('button', { name: 'No' }));
-      fireEvent.click(await screen.findByRole('button', { name: 'Use a reminder window instead' }));
-      // The background stands mocked here: the page's part is to send the change.
-      await waitFor(() => expect(messaging.sendMessage).toHaveBeenCalledWith('settings', { type: 'patch', patch: { remindWith: 'window' } }));
-    });
-
-    it('is hidden after the first run, and reachable from About', async () => {
-      render(<App welcome={false} />);
-      expect(screen.queryByRole('heading', { name: 'Welcome to Roll Call' })).toBeNull();
-      fireEvent.click(await screen.findByRole('button', { name: 'Show the welcome again' }));
-      expect(await screen.findByRole('heading', { name: 'Welcome to Roll Call' })).toBeTruthy();
-    });
+  it('links to the welcome page from the top of the page and from About, and has no welcome box of its own', async () => {
+    render(<App />);
+    const links = await screen.findAllByRole('link', { name: 'Show the welcome again' });
+    expect(links.map((link) => link.getAttribute('href'))).toEqual(['/welcome.html', '/welcome.html']);
+    // The first one is in the navigation at the top, where it is seen without scrolling.
+    expect(links[0]!.closest('nav')).not.toBeNull();
+    expect(screen.queryByRole('heading', { name: 'Welcome to Roll Call' })).toBeNull();
   });
 
   it('keeps “remind on this browser” on this device only', async () => {
-    render(<App welcome={false} />);
+    render(<App />);
     fireEvent.click(await screen.findByRole('checkbox', { name: 'Remind on this browser' }));
     await waitFor(async () => expect(await fakeBrowser.storage.local.get('remindHere')).toEqual({ remindHere: false }));
     expect(await storedSettings()).toBeUndefined();
@@ -366,7 +355,7 @@ describe('options page', () => {
 
   it('says when stored settings could not be read, and keeps working', async () => {
     await fakeBrowser.storage.sync.set({ settings: { snoozeMin: -3 } });
-    render(<App welcome={false} />);
+    render(<App />);
     expect((await screen.findByText(/could not be read/)).textContent).toContain('Snooze length (minutes)');
     expect((await screen.findByLabelText<HTMLInputElement>('Snooze length (minutes)')).value).toBe('10');
   });

@@ -34,7 +34,7 @@ describe('the options page under an organisation’s policy', () => {
 
   it('shows a locked setting with its value, as set by the organisation, and does not let it change', async () => {
     await deploy({ sittingIntervalMin: 60, activeDays: [1, 3], breakPresetId: 'back', remindHere: false, locked: ['sittingIntervalMin', 'activeDays', 'breakPresetId', 'remindHere'] });
-    render(<App welcome={false} />);
+    render(<App />);
     const interval = await screen.findByLabelText<HTMLInputElement>('Sitting interval (minutes)');
     expect(interval.value).toBe('60');
     expect(interval.disabled).toBe(true);
@@ -51,7 +51,7 @@ describe('the options page under an organisation’s policy', () => {
 
   it('shows an unlocked policy value as the starting value, which the user can change', async () => {
     await deploy({ snoozeMin: 15 });
-    render(<App welcome={false} />);
+    render(<App />);
     const snooze = await screen.findByLabelText<HTMLInputElement>('Snooze length (minutes)');
     expect(snooze.value).toBe('15');
     expect(snooze.disabled).toBe(false);
@@ -60,7 +60,7 @@ describe('the options page under an organisation’s policy', () => {
 
   it('tells the user which policy values were ignored and why, and shows the rest', async () => {
     await deploy({ sittingIntervalMin: 5, breakPresetId: 'mine', volume: 20, goalBreaksPerDay: 9, locked: ['snoozeMin'] });
-    render(<App welcome={false} />);
+    render(<App />);
     const notice = await screen.findByText(/Sitting interval \(minutes\) \(sittingIntervalMin\) = 5\. It was ignored\. Enter a number from 10 to 180\./);
     expect(notice.textContent).toMatch(/^Your organisation's policy has a value Roll Call cannot use:/);
     expect(screen.getByText(/A break reminder starts \(breakPresetId\) = "mine"\. It was ignored\. Name one of the built-in routines/)).toBeTruthy();
@@ -72,7 +72,7 @@ describe('the options page under an organisation’s policy', () => {
 
   it('says before an import that the locked settings keep the organisation’s values', async () => {
     await deploy({ sittingIntervalMin: 60, locked: ['sittingIntervalMin'] });
-    render(<App welcome={false} />);
+    render(<App />);
     const bundle = buildExport({ ...DEFAULT_SETTINGS, sittingIntervalMin: 25 }, EMPTY_CUSTOMISATIONS, [], {}, Date.now());
     const file = new File([JSON.stringify(bundle)], 'roll-call.json', { type: 'application/json' });
     fireEvent.change(await screen.findByLabelText('Import…'), { target: { files: [file] } });

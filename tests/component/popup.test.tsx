@@ -53,6 +53,32 @@ describe('popup', () => {
     await waitFor(() => expect(sent).toEqual([{ type: 'start', presetId: 'back' }]));
   });
 
+  it('has one primary action when idle, Start routine, and keeps the steps folded away', async () => {
+    render(<App inWindow={false} />);
+    await screen.findByRole('radio', { name: 'Desk break 5:00' });
+    expect([...document.querySelectorAll('button.primary')].map((b) => b.textContent)).toEqual(['Start routine']);
+    const fold = document.querySelector('details.steps-fold');
+    expect(fold?.hasAttribute('open')).toBe(false);
+    expect(fold?.querySelector('summary')?.textContent).toBe('Steps');
+  });
+
+  it('says when reminders are off on this browser, and turns them on from there', async () => {
+    await seedSnapshot({ remindHere: false });
+    render(<App inWindow={false} />);
+    expect(await screen.findByText('Reminders are off on this browser')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Turn reminders on' }));
+    await waitFor(() => expect(sent).toContainEqual({ type: 'remindHere', value: true }));
+  });
+
+  it('reads a snapshot from before “remind on this browser” was in it as reminders on', async () => {
+    const snapshot = await seedSnapshot();
+    const { remindHere: _, ...older } = snapshot;
+    await fakeBrowser.storage.local.set({ popup: older });
+    render(<App inWindow={false} />);
+    expect(await screen.findByText(/^Next break in/)).toBeTruthy();
+    expect(screen.queryByText('Reminders are off on this browser')).toBeNull();
+  });
+
   it('renders a running routine from storage, with time worked out from its timestamps', async () => {
     await seedRoutine(runningDesk());
     render(<App inWindow={false} />);

@@ -16,10 +16,11 @@ const settings = { ...DEFAULT_SETTINGS };
 describe('the popup’s sitting status', () => {
   afterEach(cleanup);
 
-  function show(state: SittingState, now = NOW) {
+  function show(state: SittingState, now = NOW, remindHere = true) {
     const send = vi.fn();
-    render(<SittingStatus state={state} settings={settings} now={now} send={send} />);
-    return send;
+    const turnRemindersOn = vi.fn();
+    render(<SittingStatus state={state} settings={settings} now={now} send={send} remindHere={remindHere} turnRemindersOn={turnRemindersOn} />);
+    return Object.assign(send, { turnRemindersOn });
   }
 
   it('shows the sitting time and the next break', () => {
@@ -42,8 +43,8 @@ describe('the popup’s sitting status', () => {
     expect(pause.getAttribute('aria-expanded')).toBe('false');
     fireEvent.click(pause);
     expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual([
-      'Take a break now',
       'Pause',
+      'Take a break now',
       '30 minutes',
       '1 hour',
       '2 hours',
@@ -54,10 +55,30 @@ describe('the popup’s sitting status', () => {
     expect(send).toHaveBeenCalledWith({ type: 'pause', choice: 'h2' });
   });
 
-  it('Take a break now starts the break routine', () => {
+  it('Take a break now starts the break routine, as a secondary action beside Pause', () => {
     const send = show({ sittingSince: NOW, lastSeenAt: NOW });
-    fireEvent.click(screen.getByRole('button', { name: 'Take a break now' }));
+    const takeBreak = screen.getByRole('button', { name: 'Take a break now' });
+    // The popup's one primary action is Start routine; nothing in the status block competes with it.
+    expect(takeBreak.classList.contains('link')).toBe(true);
+    expect(document.querySelector('.status button.primary')).toBeNull();
+    fireEvent.click(takeBreak);
     expect(send).toHaveBeenCalledWith({ type: 'startBreak' });
+  });
+
+  it('says when reminders are off on this browser, instead of a break that no reminder will announce', () => {
+    const send = show({ sittingSince: NOW - 50 * MIN, lastSeenAt: NOW, reminder: { id: 'r1', dueAt: NOW - 5 * MIN, snoozes: 0 } }, NOW, false);
+    expect(screen.getByText('Sitting for 50 min')).toBeTruthy();
+    expect(screen.getByText('Reminders are off on this browser')).toBeTruthy();
+    expect(screen.queryByText('Time for a break')).toBeNull();
+    // Pausing reminders that are off would mean nothing.
+    expect(screen.queryByRole('button', { name: 'Pause' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Turn reminders on' }));
+    expect(send.turnRemindersOn).toHaveBeenCalled();
+  });
+
+  it('says nothing about reminders being off during a routine', () => {
+    show({ lastSeenAt: NOW, routineSince: NOW - MIN }, NOW, false);
+    expect(screen.queryByText('Reminders are off on this browser')).toBeNull();
   });
 
   it('offers Resume while paused', () => {
@@ -67,10 +88,15 @@ describe('the popup’s sitting status', () => {
     expect(send).toHaveBeenCalledWith({ type: 'resume' });
   });
 
-  it('offers “Remind me anyway today” outside active hours', () => {
+  it('says in plain words that nothing counts outside active hours, with a link to change them, and offers “Remind me anyway today”', async () => {
     const saturday = new Date(2026, 10, 28, 10, 0).getTime();
     const send = show({ lastSeenAt: saturday }, saturday);
-    expect(screen.getByText(/^Outside active hours until Mon/)).toBeTruthy();
+    expect(screen.getByText(/^Not counting now: outside your active hours\. Counting starts again Mon/)).toBeTruthy();
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    const close = vi.spyOn(window, 'close').mockImplementation(() => undefined);
+    fireEvent.click(screen.getByRole('link', { name: 'Change active hours' }));
+    await waitFor(() => expect(close).toHaveBeenCalled());
+    expect(create).toHaveBeenCalledWith({ url: expect.stringMatching(/\/options\.html#active-hours$/) as string });
     fireEvent.click(screen.getByRole('button', { name: 'Remind me anyway today' }));
     expect(send).toHaveBeenCalledWith({ type: 'remindAnyway' });
   });
@@ -114,17 +140,23 @@ describe('the reminder window', () => {
     expect(screen.getByText('Roll Call')).toBeTruthy();
   });
 
-  it('says the test reminder was a test, with only Close, whatever the sitting state', async () => {
-    await fakeBrowser.storage.local.set({ sitting: shown });
-    const send = vi.spyOn(messaging, 'sendMessage');
+  it.each([
+    ['Start routine', { type: 'startBreak', reminderId: 'test' }],
+    ['Snooze 10 min', { type: 'snooze', reminderId: 'test' }],
+    ['Skip this break', { type: 'skip', reminderId: 'test' }],
+  ])('the test reminder says it is a test, whatever the sitting state, and its %s works and closes the window', async (name, request) => {
+    // No reminder is stored at all: a test is never stored, and must not read as passed.
+    await fakeBrowser.storage.local.set({ sitting: { sittingSince: NOW - 3 * MIN, lastSeenAt: NOW } });
+    const send = vi.spyOn(messaging, 'sendMessage').mockResolvedValue({ ok: true } as never);
     const onDone = vi.fn();
     render(<ReminderChoice reminderId="test" onDone={onDone} />);
-    expect(await screen.findByText(/This was only a test\. Real reminders show up the same way/)).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'Test reminder' })).toBeTruthy();
+    expect(screen.getByText(/^This is a test reminder\. Its buttons work/)).toBeTruthy();
     expect(screen.queryByText('This reminder has passed.')).toBeNull();
-    expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual(['Close']);
-    fireEvent.click(screen.getByRole('button', { name: 'Close' }));
-    expect(onDone).toHaveBeenCalled();
-    expect(send).not.toHaveBeenCalled();
+    expect(screen.queryByText(/Sitting for/)).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name }));
+    await waitFor(() => expect(onDone).toHaveBeenCalled());
+    expect(send).toHaveBeenCalledWith('sitting', request);
   });
 
   it('says a stale reminder has passed, and offers nothing to do', async () => {

@@ -93,7 +93,7 @@ describe('step pictures', () => {
   });
 
   it('shows each step in the routine editor', async () => {
-    render(<OptionsApp welcome={false} />);
+    render(<OptionsApp />);
     const list = await screen.findByRole('list', { name: 'Steps of Full reset' });
     expect(pictures(list)).toEqual([
       moving('roll'),

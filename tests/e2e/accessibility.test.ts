@@ -43,7 +43,7 @@ describe('accessibility (axe-core) and the keyboard', () => {
   });
 
   it('the options page and the history have no violations', async () => {
-    const options = await openOptions(harness, '#welcome');
+    const options = await openOptions(harness);
     // First the history of a new user, whose charts are sentences, then one with a day to draw.
     await options.page.getByText(/^Your breaks will show here/).waitFor();
     expect(await violations(options.page)).toEqual([]);
@@ -56,6 +56,12 @@ describe('accessibility (axe-core) and the keyboard', () => {
     ]);
     await options.weekChart().waitFor();
     expect(await violations(options.page)).toEqual([]);
+  });
+
+  it('the welcome page has no violations', async () => {
+    const welcome = await harness.openPage('welcome.html');
+    await welcome.getByRole('button', { name: 'Send a test reminder' }).waitFor();
+    expect(await violations(welcome)).toEqual([]);
   });
 
   it('a routine can be started, paused, skipped and stopped, and a setting changed, from the keyboard alone', async () => {

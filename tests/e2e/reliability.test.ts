@@ -27,7 +27,7 @@ describe('reliability in Chromium', () => {
       expect(local['events:2027-01-15']).toEqual(before.local['events:2027-01-15']);
       expect(await second.inWorker(storedEvents)).toEqual([{ type: 'skipped', at: 1_800_000_000_000, day: '2027-01-15' }]);
       expect((local.sitting as { sittingSince: number }).sittingSince).toBe((before.local.sitting as { sittingSince: number }).sittingSince);
-      expect(second.context.pages().some((p) => p.url().includes('options.html'))).toBe(false);
+      expect(second.context.pages().some((p) => p.url().includes('welcome.html'))).toBe(false);
     } finally {
       await second.close();
     }

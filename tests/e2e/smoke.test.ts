@@ -29,8 +29,9 @@ describe('the built extension in Chromium', () => {
     await expect.poll(() => worker.evaluate(async () => (await chrome.storage.sync.get('settings$')).settings$)).toEqual({ v: 2 });
   });
 
-  it('opens the welcome page on first install', async () => {
-    await expect.poll(() => harness.context.pages().some((p) => p.url().endsWith('/options.html#welcome'))).toBe(true);
+  it('opens the welcome page, a page of its own, on first install', async () => {
+    await expect.poll(() => harness.context.pages().some((p) => p.url().endsWith('/welcome.html'))).toBe(true);
+    expect(harness.context.pages().some((p) => p.url().includes('/options.html'))).toBe(false);
   });
 
   it('shows the default break routine in the popup', async () => {

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleDataRequest } from '@/entrypoints/background/import-and-reset';
-import { handleRoutineRequest, handleSittingInput, handleSittingRequest } from '@/entrypoints/background/commands';
+import { handleRoutineRequest, handleSettingsRequest, handleSittingInput, handleSittingRequest } from '@/entrypoints/background/commands';
 import { buildExport } from '@/utils/transfer/import-export';
 import { maintainHistory } from '@/entrypoints/background/job';
 import { DEFAULT_SETTINGS } from '@/utils/settings/settings';
@@ -71,6 +71,20 @@ describe('reminders on this browser', () => {
     for (let m = 1; m <= 45; m++) await handleSittingInput({ type: 'alarm' }, T0 + m * 60_000);
     expect(fakeBrowser.notifications.getAllCreateOptions()).toEqual({});
     expect((await readEventLog()).events.map((e) => e.type)).toEqual(['breakDue']);
+    // No "!" for a reminder that never comes: the badge and the popup say that reminders are off here.
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('off');
+    const { popup } = await fakeBrowser.storage.local.get('popup');
+    expect((popup as { remindHere: boolean }).remindHere).toBe(false);
+  });
+
+  it('turning reminders on again here brings back the minutes on the badge and tells the popup at once', async () => {
+    await fakeBrowser.storage.local.set({ remindHere: false });
+    await handleSittingInput({ type: 'wake' }, T0);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('off');
+    expect(await handleSettingsRequest({ type: 'remindHere', value: true })).toEqual({ ok: true });
+    expect(await fakeBrowser.action.getBadgeText({})).toMatch(/^\d+$/);
+    const { popup } = await fakeBrowser.storage.local.get('popup');
+    expect((popup as { remindHere: boolean }).remindHere).toBe(true);
   });
 
   it('sends a test reminder styled as a real one that says it is a test, and stores nothing', async () => {
@@ -78,7 +92,7 @@ describe('reminders on this browser', () => {
     expect(await handleSittingRequest({ type: 'testReminder' }, T0)).toEqual({ ok: true });
     const shown = fakeBrowser.notifications.getAllCreateOptions() as Record<string, { title: string; message: string; buttons?: unknown[] }>;
     expect(Object.keys(shown)).toEqual(['break:test']);
-    expect(shown['break:test']).toMatchObject({ title: 'Time to stand up', message: 'This is a test. Your reminders will look like this.' });
+    expect(shown['break:test']).toMatchObject({ title: 'Time to stand up', message: 'This is a test reminder. Real ones look like this and say how long you have been sitting.' });
     expect(await fakeBrowser.storage.local.get(null)).toEqual(before);
   });
 

@@ -119,7 +119,7 @@ describe('background entrypoint', () => {
     background.main();
     await vi.waitFor(async () => expect(await fakeBrowser.storage.local.get('onboarded')).toEqual({ onboarded: true }));
     const tabs = await fakeBrowser.tabs.query({});
-    expect(tabs.map((tab) => tab.url).filter((url) => url?.endsWith('/options.html#welcome'))).toHaveLength(1);
+    expect(tabs.map((tab) => tab.url).filter((url) => url?.endsWith('/welcome.html'))).toHaveLength(1);
   });
 
   it('does not open the welcome page again once onboarded', async () => {
@@ -127,7 +127,7 @@ describe('background entrypoint', () => {
     background.main();
     await vi.waitFor(async () => expect(await fakeBrowser.storage.sync.get('settings$')).not.toEqual({}));
     await messaging.sendMessage('routine', { type: 'dismiss' });
-    expect((await fakeBrowser.tabs.query({})).filter((tab) => tab.url?.includes('options.html'))).toEqual([]);
+    expect((await fakeBrowser.tabs.query({})).filter((tab) => tab.url?.includes('welcome.html'))).toEqual([]);
   });
 
   it('advances the routine when the step alarm fires', async () => {

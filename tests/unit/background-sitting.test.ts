@@ -148,23 +148,40 @@ describe('the sitting tracker in the background', () => {
     expect(notifications()).toEqual({});
   });
 
-  it.each([
-    ['Start', (id: string) => fakeBrowser.notifications.onButtonClicked.trigger(id, 0)],
-    ['Snooze', (id: string) => fakeBrowser.notifications.onButtonClicked.trigger(id, 1)],
-    ['the body', (id: string) => fakeBrowser.notifications.onClicked.trigger(id)],
-  ])('a click on the test reminder’s %s opens the window that says it was a test, and changes nothing', async (_, click) => {
+  it('the test reminder’s Start starts the break routine, opens the timer and takes the test off the screen', async () => {
     await startWorker();
     await messaging.sendMessage('sitting', { type: 'testReminder' });
-    const stored = await fakeBrowser.storage.local.get(null);
-    await click('break:test');
+    await fakeBrowser.notifications.onButtonClicked.trigger('break:test', 0);
+    await settle();
+    expect(notifications()).toEqual({});
+    const routine = (await readRoutineState()).state;
+    expect(routine.status === 'running' && routine.presetId).toBe('desk');
+    expect(fakeBrowser.windows.create).toHaveBeenCalledWith(expect.objectContaining({ url: expect.stringContaining('/popup.html?view=window') }));
+  });
+
+  it('the test reminder’s Snooze takes it off the screen and leaves the sitting clock and history alone', async () => {
+    await startWorker();
+    await passMinutes(3);
+    await messaging.sendMessage('sitting', { type: 'testReminder' });
+    const before = await readSittingState(Date.now());
+    await fakeBrowser.notifications.onButtonClicked.trigger('break:test', 1);
+    await settle();
+    expect(notifications()).toEqual({});
+    expect(fakeBrowser.windows.create).not.toHaveBeenCalled();
+    expect((await readSittingState(Date.now())).state).toEqual(before.state);
+    expect((await readEventLog()).events).toEqual([]);
+  });
+
+  it('a click on the test reminder’s body opens its window, with the test id and no refusal', async () => {
+    await startWorker();
+    await messaging.sendMessage('sitting', { type: 'testReminder' });
+    await fakeBrowser.notifications.onClicked.trigger('break:test');
     await settle();
     expect(fakeBrowser.windows.create).toHaveBeenCalledTimes(1);
     const url = vi.mocked(fakeBrowser.windows.create).mock.calls[0]![0]!.url as string;
-    // The test id and no refusal: the window shows the test's own text, never "This reminder has passed."
+    // The window shows the test's own text and working buttons, never "This reminder has passed."
     expect(new URL(url, 'chrome-extension://id/').search).toBe('?id=test');
-    expect(notifications()).toEqual({});
     expect((await readRoutineState()).state.status).toBe('idle');
-    expect(await fakeBrowser.storage.local.get(null)).toEqual(stored);
   });
 
   it('counts a locked screen as a natural break, through the idle adapter', async () => {

@@ -71,6 +71,31 @@ describe('one job moves the routine and the sitting clock together', () => {
   });
 });
 
+describe('the test reminder, which is never stored', () => {
+  const sitting: SittingState = { sittingSince: T0 - 3 * 60_000, lastSeenAt: T0 };
+
+  it('Start starts the break routine, takes the test off the screen and opens the timer, as a real reminder does', () => {
+    const result = runJob({ sitting, routine: IDLE }, { type: 'startBreak', reminderId: 'test' }, ctx(T0));
+    expect(result.reply).toEqual({ ok: true });
+    expect(active(result.state.routine).presetId).toBe(settings.breakPresetId);
+    expect(result.effects).toEqual(expect.arrayContaining([{ type: 'clearReminder', reminderId: 'test' }, { type: 'openPopOut' }]));
+  });
+
+  it('Start opens no timer window when the user turned that off', () => {
+    const result = runJob({ sitting, routine: IDLE }, { type: 'startBreak', reminderId: 'test' }, { ...ctx(T0), settings: { ...settings, openPopOutOnStart: false } });
+    expect(result.reply).toEqual({ ok: true });
+    expect(result.effects).not.toContainEqual({ type: 'openPopOut' });
+  });
+
+  it.each(['snooze', 'skip'] as const)('%s takes it off the screen and leaves the real sitting clock and history alone', (type) => {
+    const result = runJob({ sitting, routine: IDLE }, { type: 'sitting', input: { type, reminderId: 'test' } }, ctx(T0));
+    expect(result.reply).toEqual({ ok: true });
+    expect(result.effects).toEqual([{ type: 'clearReminder', reminderId: 'test' }]);
+    expect(result.events).toEqual([]);
+    expect(result.state.sitting).toEqual(sitting);
+  });
+});
+
 describe('a clock that goes back', () => {
   it('while running: the step keeps the time it had left, and keeps counting down', () => {
     const { state } = replay([[T0, { type: 'start' }], [T0 + 10 * S, start], [T0 + 40 * S, refresh], [T0 + 41 * S - 3 * H, refresh]]);

@@ -21,6 +21,7 @@ describe('the popup snapshot', () => {
     presets: resolvePresets(EMPTY_CUSTOMISATIONS),
     presetsInvalid: false,
     today: '2026-11-25',
+    remindHere: true,
   };
 
   it("carries today's progress and the streak, worked out in the background", () => {

@@ -31,6 +31,8 @@ export interface PopupSnapshot {
   presets: Preset[];
   today: TodayProgress;
   notices: { settingsFields: SettingsField[]; presetsInvalid: boolean };
+  /** "Remind on this browser"; a snapshot from before it was added has none, which means on. */
+  remindHere?: boolean;
 }
 
 export interface SnapshotInputs {
@@ -42,6 +44,7 @@ export interface SnapshotInputs {
   presetsInvalid: boolean;
   totals: DailyTotals;
   today: string;
+  remindHere: boolean;
 }
 
 export function buildPopupSnapshot(input: SnapshotInputs): PopupSnapshot {
@@ -65,6 +68,7 @@ export function buildPopupSnapshot(input: SnapshotInputs): PopupSnapshot {
       forgivenDays: streak.forgivenDays.length,
     },
     notices: { settingsFields: input.invalidSettingsFields, presetsInvalid: input.presetsInvalid },
+    remindHere: input.remindHere,
   };
 }
 

@@ -1,5 +1,5 @@
 import type { NewEvent, Repair } from '../history/events';
-import type { CommandErrorKey, CommandReply, RoutineRequest } from '../protocol/commands';
+import { TEST_REMINDER_ID, type CommandErrorKey, type CommandReply, type RoutineRequest } from '../protocol/commands';
 import { findPreset, type Preset } from '../routine/presets';
 import { applyRoutineCommand, tick, type RoutineState, type TimerEffect, type TimerResult } from '../routine/timer';
 import type { Settings } from '../settings/settings';
@@ -135,10 +135,16 @@ class Job {
   }
 }
 
-/** A button on a reminder that has passed only takes it off the screen, and says so. */
+/**
+ * A button on a reminder that has passed only takes it off the screen, and says so.
+ * The test reminder is never stored, so never passes: it too goes off the screen, and
+ * the answer goes on as usual. Start starts the break routine; Snooze and Skip find no
+ * reminder of its id, so the real sitting clock stays as it was.
+ */
 function refuseStale(job: Job, reminderId: string | undefined): boolean {
   if (isCurrentReminder(job.sitting, reminderId)) return false;
   if (reminderId !== undefined) job.effects.push({ type: 'clearReminder', reminderId });
+  if (reminderId === TEST_REMINDER_ID) return false;
   job.refuse('error_stale_reminder');
   return true;
 }

@@ -2,10 +2,10 @@ import { browser } from 'wxt/browser';
 import { t } from '@/utils/platform/i18n';
 
 export interface AboutProps {
-  onShowWelcome: () => void;
+  welcomePage: string;
 }
 
-export function About({ onShowWelcome }: AboutProps) {
+export function About({ welcomePage }: AboutProps) {
   return (
     <section id="about" aria-labelledby="about-heading">
       <h2 id="about-heading">{t('options_about')}</h2>
@@ -16,9 +16,9 @@ export function About({ onShowWelcome }: AboutProps) {
       </p>
       <p>{t('options_credit')}</p>
       <p class="muted">{t('options_article_claims')}</p>
-      <button type="button" class="link" onClick={onShowWelcome}>
-        {t('options_show_welcome')}
-      </button>
+      <p>
+        <a href={welcomePage}>{t('options_show_welcome')}</a>
+      </p>
     </section>
   );
 }

@@ -12,7 +12,7 @@ describe('the first start in Firefox ESR', () => {
   afterAll(async () => harness?.close());
 
   it('opens the welcome page once the add-on is installed', async () => {
-    await expect.poll(() => harness.tabUrls()).toContain(`${ORIGIN}/options.html#welcome`);
+    await expect.poll(() => harness.tabUrls()).toContain(`${ORIGIN}/welcome.html`);
     await expect.poll(() => harness.inBackground(async () => (await chrome.storage.local.get('onboarded')).onboarded)).toBe(true);
   });
 
@@ -28,6 +28,8 @@ describe('the first start in Firefox ESR', () => {
   it('shows the default break routine in the popup', async () => {
     const popup = await harness.openPage('popup.html');
     await waitForText(popup, 'Start routine');
+    // The steps are folded away until asked for.
+    await popup.click('details.steps-fold summary');
     await waitForText(popup, /Roll your left foot ?1:30/);
     await harness.closePage(popup);
   });

@@ -20,6 +20,8 @@ describe('the popup in a German Firefox ESR', () => {
   it('shows the popup in German: the routine, its button and the next break', async () => {
     const popup = await harness.openPage('popup.html');
     await waitForText(popup, 'Routine starten');
+    // The steps are folded away until asked for.
+    await popup.click('details.steps-fold summary');
     await waitForText(popup, /Linken Fuß rollen ?1:30/);
     await waitForText(popup, /Nächste Pause in 45 Min/);
     expect(await popup.evaluate(() => document.documentElement.lang)).toMatch(/^de/);

@@ -69,16 +69,20 @@ describe('a break reminder in Firefox ESR', () => {
     await until('the reminder window to close', async () => !(await harness.tabUrls()).some((url) => url.includes('/reminder.html')));
   });
 
-  it('the test reminder says it is a test, and a click opens a window that says so, with only Close', async () => {
+  it('the test reminder says it is a test, and a click opens its window, whose Skip closes it and changes nothing', async () => {
+    // The real sitting clock; its last-seen time moves with every job, and is left out.
+    const sittingClock = () => harness.inBackground(async () => ({ ...((await chrome.storage.local.get('sitting')).sitting as object), lastSeenAt: 0 }));
+    const sittingBefore = await sittingClock();
     await harness.inBackground(() => chrome.runtime.sendMessage({ id: 0, type: 'sitting', data: { type: 'testReminder' }, timestamp: Date.now() }));
-    await expect.poll(() => harness.shownAlerts()).toEqual([{ title: 'Time to stand up', text: 'This is a test. Your reminders will look like this.' }]);
+    await expect.poll(() => harness.shownAlerts()).toEqual([{ title: 'Time to stand up', text: 'This is a test reminder. Real ones look like this and say how long you have been sitting.' }]);
     await harness.clickAlert('Time to stand up');
     const window = await until('the test reminder window', () => harness.findPage(`${ORIGIN}/reminder.html?id=test`));
-    const text = await waitForText(window, 'This was only a test.');
+    const text = await waitForText(window, 'This is a test reminder.');
     expect(text).not.toContain('This reminder has passed.');
-    expect(await window.evaluate(() => [...document.querySelectorAll('button')].map((b) => b.textContent))).toEqual(['Close']);
-    await clickButton(window, 'Close');
+    expect(await window.evaluate(() => [...document.querySelectorAll('button')].map((b) => b.textContent))).toEqual(['Start routine', 'Snooze 10 min', 'Skip this break']);
+    await clickButton(window, 'Skip this break');
     await until('the test window to close', async () => !(await harness.tabUrls()).some((url) => url.includes('/reminder.html')));
+    expect(await sittingClock()).toEqual(sittingBefore);
   });
 
   it('logs no error or warning from Roll Call’s own code', async () => {

@@ -31,8 +31,10 @@ export class PopupPage {
     return this.page.getByRole('radio', { name }).isChecked();
   }
 
-  /** The steps of the chosen routine, each as its title followed by its length. */
+  /** The steps of the chosen routine, each as its title followed by its length (unfolded first: the popup keeps them folded). */
   async steps(): Promise<string[]> {
+    const fold = this.page.locator('details.steps-fold');
+    if (!(await fold.evaluate((el: HTMLDetailsElement) => el.open))) await fold.locator('summary').click();
     return this.page.getByRole('region', { name: 'Steps' }).getByRole('listitem').allTextContents();
   }
 
@@ -118,13 +120,12 @@ export class PopupPage {
     return popOut;
   }
 
-  /** "Today: full routine 1/1 · breaks 1/6 …" */
-  async today(): Promise<string> {
-    return (await this.page.getByText(/^Today:/).textContent()) ?? '';
-  }
-
-  async streak(): Promise<string> {
-    return (await this.page.getByText(/^Days in a row:/).textContent()) ?? '';
+  /** Today's figures, each label with its number: `{ 'full routine': '1/1', breaks: '1/6', 'days in a row': '1' }`. */
+  async today(): Promise<Record<string, string>> {
+    const region = this.page.getByRole('region', { name: 'Today' });
+    const labels = await region.locator('dt').allTextContents();
+    const values = await region.locator('dd').allTextContents();
+    return Object.fromEntries(labels.map((label, i) => [label, values[i] ?? '']));
   }
 
   /** Pauses the sitting reminders for one of the offered lengths ("30 minutes", "1 hour", …). */

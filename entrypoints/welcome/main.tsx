@@ -1,0 +1,11 @@
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { Welcome } from './Welcome';
+import { t } from '@/utils/platform/i18n';
+import { appRoot } from '@/components/app-root';
+import '@/components/theme.css';
+import './style.css';
+
+document.documentElement.lang = browser.i18n.getUILanguage();
+document.title = t('options_welcome');
+render(<Welcome now={Date.now()} />, appRoot());

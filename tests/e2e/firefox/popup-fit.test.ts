@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import { activeNowSettings } from '../fixture';
+import { launchFirefox, type FirefoxHarness } from './fixture';
+import { clickButton, waitForText } from './dom';
+
+/** Firefox's toolbar panel is at most 800 × 600: the popup, at its own width, must fit the height. */
+const POPUP_MAX_HEIGHT = 600;
+
+/** The popup's height as the panel would size it: its body's, which sets its own width. */
+const popupHeight = (page: Page) => page.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
+
+/** Needs Debian's firefox-esr-l10n-de for German, which `.ci/run` installs. */
+describe.each([
+  { locale: 'en', start: 'Start routine', skip: 'Skip step', finished: 'Routine complete', done: 'Done' },
+  { locale: 'de', start: 'Übung starten', skip: 'Schritt überspringen', finished: 'Übung abgeschlossen', done: 'Fertig' },
+])('the popup fits Firefox’s toolbar panel ($locale)', ({ locale, start, skip, finished, done }) => {
+  let harness: FirefoxHarness;
+  beforeAll(async () => {
+    harness = await launchFirefox({ locale });
+    await harness.inBackground((settings) => chrome.storage.sync.set({ settings }), activeNowSettings());
+  });
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- beforeAll may have failed before it assigned the harness
+  afterAll(async () => harness?.close());
+
+  it('idle, running and finished', async () => {
+    const popup = await harness.openPage('popup.html');
+    await waitForText(popup, start);
+    const heights: Record<string, number> = { idle: await popupHeight(popup) };
+    await clickButton(popup, start);
+    await popup.waitForSelector('[role="timer"]');
+    heights.running = await popupHeight(popup);
+    // Skipping past the last step completes the routine: the finish view with its comfort check.
+    for (let i = 0; i < 5; i++) await clickButton(popup, skip);
+    await waitForText(popup, finished);
+    heights.finished = await popupHeight(popup);
+    console.info(`Firefox popup heights (${locale})`, JSON.stringify(heights));
+    for (const height of Object.values(heights)) expect(height).toBeLessThanOrEqual(POPUP_MAX_HEIGHT);
+    await clickButton(popup, done);
+    await harness.closePage(popup);
+  });
+
+  it('logs no error or warning from Roll Call’s own code', async () => {
+    expect(await harness.consoleProblems()).toEqual([]);
+  });
+});
