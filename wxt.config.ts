@@ -1,9 +1,19 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { SHORTCUTS } from './utils/protocol/shortcuts';
 
 // Chrome 116 brings runtime.getContexts, which tells the background whether a
 // routine view is open (and so who plays the step-change cue).
 const MINIMUM_CHROME_VERSION = '116';
+
+// Alt+Shift with these letters is free in Chrome (which takes B, T, I and A there, and on ChromeOS also L, M, N
+// and S) and in Firefox. Chrome suggests at most four keys; the user can change or add any of them.
+const COMMANDS = {
+  [SHORTCUTS.takeBreak]: { suggested_key: { default: 'Alt+Shift+R' }, description: '__MSG_command_take_break__' },
+  [SHORTCUTS.pauseResume]: { suggested_key: { default: 'Alt+Shift+P' }, description: '__MSG_command_pause_resume__' },
+  [SHORTCUTS.snooze]: { suggested_key: { default: 'Alt+Shift+Z' }, description: '__MSG_command_snooze__' },
+  [SHORTCUTS.openPlayer]: { suggested_key: { default: 'Alt+Shift+O' }, description: '__MSG_command_open_player__' },
+};
 
 export default defineConfig({
   // Every name is imported where it is used, so a forgotten import fails to compile.
@@ -23,6 +33,7 @@ export default defineConfig({
     // Chrome's worker cannot play sound; the offscreen document it needs does not exist on Firefox.
     permissions: ['alarms', 'storage', 'notifications', 'idle', ...(browser === 'firefox' ? [] : ['offscreen'])],
     action: { default_title: '__MSG_extName__' },
+    commands: COMMANDS,
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -16,6 +16,7 @@ import { ActiveHours } from './sections/ActiveHours';
 import { Goals } from './sections/Goals';
 import { RoutineSection } from './sections/RoutineSection';
 import { Sound } from './sections/Sound';
+import { Shortcuts } from './sections/Shortcuts';
 import { DataSection } from './sections/DataSection';
 import { About } from './sections/About';
 import { HistorySection } from './sections/HistorySection';
@@ -72,6 +73,7 @@ export function App({ welcome }: AppProps) {
         <a href="#goals">{t('options_goals')}</a>
         <a href="#routine">{t('options_routine')}</a>
         <a href="#sound">{t('options_sound')}</a>
+        <a href="#shortcuts">{t('options_shortcuts')}</a>
         <a href="#history">{t('options_history')}</a>
         <a href="#data">{t('options_data')}</a>
         <a href="#about">{t('options_about')}</a>
@@ -84,6 +86,7 @@ export function App({ welcome }: AppProps) {
       <Goals settings={settings} save={save} />
       <RoutineSection settings={settings} presets={presets} customisations={stored.customisations} save={save} savePresets={saveRoutines} />
       <Sound settings={settings} save={save} />
+      <Shortcuts />
       <HistorySection settings={settings} now={Date.now()} />
       <DataSection settings={settings} customisations={stored.customisations} />
       <About
