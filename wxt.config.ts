@@ -6,12 +6,13 @@ import { SHORTCUTS } from './utils/protocol/shortcuts';
 // routine view is open (and so who plays the step-change cue).
 const MINIMUM_CHROME_VERSION = '116';
 
-// Alt+Shift with these letters is free in Chrome (which takes B, T, I and A there, and on ChromeOS also L, M, N
-// and S) and in Firefox. Chrome suggests at most four keys; the user can change or add any of them.
+// Chrome suggests at most four keys. Chromium 156 on Linux keeps Alt+Shift with A, B, C, N, P, R, T, W, X and Z for
+// itself (checked: it leaves those suggested keys unassigned), and ChromeOS also L, M and S; Firefox uses no Alt+Shift
+// letter. So: G (get up), H (hold), D (delay) and O (open). The user can change or add any of them.
 const COMMANDS = {
-  [SHORTCUTS.takeBreak]: { suggested_key: { default: 'Alt+Shift+R' }, description: '__MSG_command_take_break__' },
-  [SHORTCUTS.pauseResume]: { suggested_key: { default: 'Alt+Shift+P' }, description: '__MSG_command_pause_resume__' },
-  [SHORTCUTS.snooze]: { suggested_key: { default: 'Alt+Shift+Z' }, description: '__MSG_command_snooze__' },
+  [SHORTCUTS.takeBreak]: { suggested_key: { default: 'Alt+Shift+G' }, description: '__MSG_command_take_break__' },
+  [SHORTCUTS.pauseResume]: { suggested_key: { default: 'Alt+Shift+H' }, description: '__MSG_command_pause_resume__' },
+  [SHORTCUTS.snooze]: { suggested_key: { default: 'Alt+Shift+D' }, description: '__MSG_command_snooze__' },
   [SHORTCUTS.openPlayer]: { suggested_key: { default: 'Alt+Shift+O' }, description: '__MSG_command_open_player__' },
 };
 
