@@ -7,8 +7,8 @@ import { SHORTCUTS } from './utils/protocol/shortcuts';
 const MINIMUM_CHROME_VERSION = '116';
 
 // Chrome suggests at most four keys. Chromium 156 on Linux keeps Alt+Shift with A, B, C, N, P, R, T, W, X and Z for
-// itself (checked: it leaves those suggested keys unassigned), and ChromeOS also L, M and S; Firefox uses no Alt+Shift
-// letter. So: G (get up), H (hold), D (delay) and O (open). The user can change or add any of them.
+// itself (checked: it leaves those suggested keys unassigned), and ChromeOS also L, M and S. So: G (get up), H (hold),
+// D (delay) and O (open); Firefox ESR gives all four too (tests/e2e/firefox/options.test.ts). The user can change any.
 const COMMANDS = {
   [SHORTCUTS.takeBreak]: { suggested_key: { default: 'Alt+Shift+G' }, description: '__MSG_command_take_break__' },
   [SHORTCUTS.pauseResume]: { suggested_key: { default: 'Alt+Shift+H' }, description: '__MSG_command_pause_resume__' },
