@@ -1,9 +1,20 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { SHORTCUTS } from './utils/protocol/shortcuts';
 
 // Chrome 116 brings runtime.getContexts, which tells the background whether a
 // routine view is open (and so who plays the step-change cue).
 const MINIMUM_CHROME_VERSION = '116';
+
+// Chrome suggests at most four keys. Chromium 156 on Linux keeps Alt+Shift with A, B, C, N, P, R, T, W, X and Z for
+// itself (checked: it leaves those suggested keys unassigned), and ChromeOS also L, M and S. So: G (get up), H (hold),
+// D (delay) and O (open); Firefox ESR gives all four too (tests/e2e/firefox/options.test.ts). The user can change any.
+const COMMANDS = {
+  [SHORTCUTS.takeBreak]: { suggested_key: { default: 'Alt+Shift+G' }, description: '__MSG_command_take_break__' },
+  [SHORTCUTS.pauseResume]: { suggested_key: { default: 'Alt+Shift+H' }, description: '__MSG_command_pause_resume__' },
+  [SHORTCUTS.snooze]: { suggested_key: { default: 'Alt+Shift+D' }, description: '__MSG_command_snooze__' },
+  [SHORTCUTS.openPlayer]: { suggested_key: { default: 'Alt+Shift+O' }, description: '__MSG_command_open_player__' },
+};
 
 export default defineConfig({
   // Every name is imported where it is used, so a forgotten import fails to compile.
@@ -23,6 +34,7 @@ export default defineConfig({
     // Chrome's worker cannot play sound; the offscreen document it needs does not exist on Firefox.
     permissions: ['alarms', 'storage', 'notifications', 'idle', ...(browser === 'firefox' ? [] : ['offscreen'])],
     action: { default_title: '__MSG_extName__' },
+    commands: COMMANDS,
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -2,6 +2,7 @@ import { beforeEach, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createGetMessage, localeMessages } from './locale';
 import { installFakeIdle } from './fake-idle';
+import { installFakeCommands } from './fake-commands';
 
 // The fake browser leaves these unimplemented; the tests answer them as Chromium would, in English.
 const getMessage = createGetMessage(localeMessages('en'));
@@ -47,6 +48,7 @@ beforeEach(() => {
     getUILanguage: () => 'en',
   });
   installFakeIdle();
+  installFakeCommands();
   Object.assign(fakeBrowser.windows, { create: vi.fn(async () => ({ id: 1 })), remove: vi.fn(async () => {}) });
   Object.assign(fakeBrowser.runtime, {
     getManifest: () => ({ manifest_version: 3, name: 'Roll Call', version: '0.1.0' }),

@@ -8,6 +8,7 @@ import { openPopOutWindow } from '@/utils/platform/routine-views';
 import type { JobInput } from '@/utils/jobs/run';
 import { SITTING_ALARMS } from '@/utils/sitting/rules';
 import { TEST_REMINDER_ID } from '@/utils/protocol/commands';
+import { SHARED_BREAK_KEY } from '@/utils/sitting/shared-break';
 import { handleRoutineRequest, handleSettingsRequest, handleSittingRequest, recoverState } from './commands';
 import { handleDataRequest } from './import-and-reset';
 import { SITTING_ALARM_NAMES, STEP_ALARM, maintainHistory, runBackgroundJob } from './job';
@@ -92,6 +93,11 @@ export default defineBackground(() => {
   browser.storage.onChanged.addListener((_, area) => void (area === 'managed' && serially(applyManagedPolicy)));
   // A routine edited in the options page shows in the popup's picker.
   watchSyncKey('presets', () => void job({ type: 'sitting', input: { type: 'settingsChanged' } }));
+  // A break taken on another device of this synced profile; the core decides whether it counts here.
+  watchSyncKey(SHARED_BREAK_KEY, (record) => void job({ type: 'sharedBreak', record }));
+
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises -- as for alarms: returned so that a test can wait for the job
+  browser.commands.onCommand.addListener((name) => job({ type: 'shortcut', name }));
 
   void serially(() => recover(Date.now()));
 });

@@ -27,6 +27,7 @@ import { parseRoutineState } from '@/utils/routine/timer-schema';
 import { parseSettings, type ParsedSettings } from '@/utils/settings/settings';
 import { SITTING_ALARMS, plannedAlarms } from '@/utils/sitting/rules';
 import { parseSittingState } from '@/utils/sitting/schema';
+import { DEVICE_ID_KEY, SHARED_BREAK_KEY } from '@/utils/sitting/shared-break';
 import { isBusy } from '@/utils/platform/environment';
 import { t } from '@/utils/platform/i18n';
 import { openPopOutWindow } from '@/utils/platform/routine-views';
@@ -47,7 +48,7 @@ import { performStepCue } from './step-cue';
 export const STEP_ALARM = 'routine-step';
 export const SITTING_ALARM_NAMES: readonly string[] = Object.values(SITTING_ALARMS);
 
-const KEYS = { sitting: 'sitting', routine: 'routine', popup: 'popup', remindHere: 'remindHere' } as const;
+const KEYS = { sitting: 'sitting', routine: 'routine', popup: 'popup', remindHere: 'remindHere', deviceId: DEVICE_ID_KEY } as const;
 
 interface JobRead {
   local: Record<string, unknown>;
@@ -61,7 +62,7 @@ interface JobRead {
 async function readForJob(now: number): Promise<JobRead> {
   const today = bucketKey(localDayKey(now));
   const [local, sync] = await Promise.all([
-    browser.storage.local.get([KEYS.sitting, KEYS.routine, KEYS.popup, KEYS.remindHere, TOTALS_KEY, today]),
+    browser.storage.local.get([...Object.values(KEYS), TOTALS_KEY, today]),
     browser.storage.sync.get(['settings', 'presets']),
   ]);
   return {
@@ -101,7 +102,10 @@ export async function runBackgroundJob(input: JobInput, now: number, sender: { w
   const routine = parseRoutineState(read.local[KEYS.routine]);
   const sitting = parseSittingState(read.local[KEYS.sitting], now);
   const state = { sitting: sitting.state, routine: routine.state };
-  const ctx = { now, settings, presets, busy: false };
+  // Made once, and made again if lost, in this job's one write.
+  const storedId = read.local[KEYS.deviceId];
+  const deviceId = typeof storedId === 'string' && storedId !== '' ? storedId : crypto.randomUUID();
+  const ctx = { now, settings, presets, busy: false, deviceId };
   let result = runJob(state, input, ctx);
   // Only ask whether the user is busy when it matters: a reminder is about to show.
   if (settings.quietWhileBusy && result.effects.some((e) => e.type === 'showReminder') && (await isBusy())) {
@@ -112,6 +116,7 @@ export async function runBackgroundJob(input: JobInput, now: number, sender: { w
   const events = datedEvents([...damage, ...result.events]);
 
   const changes: Record<string, unknown> = { [KEYS.sitting]: result.state.sitting };
+  if (deviceId !== storedId) changes[KEYS.deviceId] = deviceId;
   if (result.state.routine !== routine.state || routine.invalid) changes[KEYS.routine] = result.state.routine;
   let totals = read.totals;
   let todayBucket = parseEventLog(read.local[bucketKey(localDayKey(now))]).events;
@@ -186,6 +191,8 @@ async function carryOut(effect: JobEffect, env: EffectEnv): Promise<void> {
       return performStepCue(effect, env.settings);
     case 'openPopOut':
       return openPopOutWindow();
+    case 'shareBreak':
+      return browser.storage.sync.set({ [SHARED_BREAK_KEY]: effect.record });
   }
 }
 

@@ -18,6 +18,7 @@ import { ActiveHours } from './sections/ActiveHours';
 import { Goals } from './sections/Goals';
 import { RoutineSection } from './sections/RoutineSection';
 import { Sound } from './sections/Sound';
+import { Shortcuts } from './sections/Shortcuts';
 import { DataSection } from './sections/DataSection';
 import { About } from './sections/About';
 import { HistorySection } from './sections/HistorySection';
@@ -98,6 +99,7 @@ function OptionsPage({ anyFieldInvalid }: { anyFieldInvalid: boolean }) {
         <a href="#goals">{t('options_goals')}</a>
         <a href="#routine">{t('options_routine')}</a>
         <a href="#sound">{t('options_sound')}</a>
+        <a href="#shortcuts">{t('options_shortcuts')}</a>
         <a href="#history">{t('options_history')}</a>
         <a href="#data">{t('options_data')}</a>
         <a href="#about">{t('options_about')}</a>
@@ -113,6 +115,7 @@ function OptionsPage({ anyFieldInvalid }: { anyFieldInvalid: boolean }) {
       <Goals settings={settings} locked={policy.locked} save={save} />
       <RoutineSection settings={settings} locked={policy.locked} presets={presets} customisations={stored.customisations} save={save} savePresets={saveRoutines} />
       <Sound settings={settings} save={save} />
+      <Shortcuts />
       <HistorySection settings={settings} now={Date.now()} />
       <DataSection settings={settings} customisations={stored.customisations} locked={policy.locked} />
       <About welcomePage={WELCOME_PAGE} />

@@ -8,6 +8,7 @@ import { listenForCommands } from '@/utils/platform/command-listener';
 import { handleRoutineRequest, handleSettingsRequest, handleSittingRequest } from '@/entrypoints/background/commands';
 import { handleDataRequest } from '@/entrypoints/background/import-and-reset';
 import { BUILT_IN_PRESETS } from '@/utils/routine/presets';
+import { fakeCommands } from '../fake-commands';
 
 vi.mock('@/utils/platform/cue-player', () => ({ playCueInBackground: vi.fn(async () => {}) }));
 
@@ -351,6 +352,51 @@ describe('options page', () => {
     fireEvent.click(await screen.findByRole('checkbox', { name: 'Remind on this browser' }));
     await waitFor(async () => expect(await fakeBrowser.storage.local.get('remindHere')).toEqual({ remindHere: false }));
     expect(await storedSettings()).toBeUndefined();
+  });
+
+  it('“Follow breaks across my devices” is on by default and saves to the synced settings', async () => {
+    render(<App />);
+    const toggle = await screen.findByRole<HTMLInputElement>('checkbox', { name: 'Follow breaks across my devices' });
+    expect(toggle.checked).toBe(true);
+    expect(toggle.getAttribute('aria-describedby')).toBe('field-followBreaks-hint');
+    fireEvent.click(toggle);
+    await waitFor(async () => expect((await storedSettings())?.followBreaks).toBe(false));
+  });
+
+  describe('keyboard shortcuts', () => {
+    it('lists the keys in use, says where to change them, and opens that page', async () => {
+      fakeCommands.inUse[2]!.shortcut = '';
+      const create = vi.spyOn(fakeBrowser.tabs, 'create');
+      render(<App />);
+      const section = await screen.findByRole('region', { name: 'Keyboard shortcuts' });
+      await waitFor(() => expect(within(section).getAllByRole('definition').map((d) => d.textContent)).toEqual(['Alt+Shift+G', 'Alt+Shift+H', 'Not set', 'Alt+Shift+O', 'Not set']));
+      expect(within(section).getAllByRole('term').map((d) => d.textContent)).toEqual([
+        'Take a break now (start the break routine)',
+        'Pause or resume the running routine',
+        'Snooze the break reminder',
+        'Open the routine timer',
+        "Open Roll Call's toolbar button",
+      ]);
+      expect(section.textContent).toContain('chrome://extensions/shortcuts');
+      fireEvent.click(within(section).getByRole('button', { name: 'Change shortcuts' }));
+      await waitFor(() => expect(create).toHaveBeenCalledWith({ url: 'chrome://extensions/shortcuts' }));
+    });
+
+    it('reads them again when the page comes back into view', async () => {
+      render(<App />);
+      const section = await screen.findByRole('region', { name: 'Keyboard shortcuts' });
+      await within(section).findByText('Alt+Shift+G');
+      fakeCommands.inUse[0]!.shortcut = 'Ctrl+Shift+9';
+      document.dispatchEvent(new Event('visibilitychange'));
+      expect(await within(section).findByText('Ctrl+Shift+9')).toBeTruthy();
+    });
+
+    it('says so when the browser does not report them', async () => {
+      vi.mocked(fakeBrowser.commands.getAll).mockRejectedValue(new Error('not supported'));
+      render(<App />);
+      const section = await screen.findByRole('region', { name: 'Keyboard shortcuts' });
+      expect(await within(section).findByText('This browser did not say which keys are set.')).toBeTruthy();
+    });
   });
 
   it('says when stored settings could not be read, and keeps working', async () => {

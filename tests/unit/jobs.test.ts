@@ -12,7 +12,7 @@ const H = 3_600_000;
 // Wednesday 25 November 2026, 10:00 local; every day active, all day.
 const T0 = new Date(2026, 10, 25, 10, 0).getTime();
 const settings = { ...DEFAULT_SETTINGS, activeDays: [0, 1, 2, 3, 4, 5, 6], activeStart: '00:00', activeEnd: '23:59' };
-const ctx = (now: number) => ({ now, settings, presets: BUILT_IN_PRESETS, busy: false });
+const ctx = (now: number) => ({ now, settings, presets: BUILT_IN_PRESETS, busy: false, deviceId: 'this-device' });
 
 /** Runs jobs in turn, as the background's queue does, and returns the last result with every event seen. */
 function replay(steps: Array<[number, JobInput]>, start: AppState = { sitting: initialSittingState(T0), routine: IDLE }) {
@@ -200,5 +200,134 @@ describe('invariants and their repairs', () => {
     const routine = running();
     expect(rebaseRoutine(routine, T0, T0 + S)).toBe(routine);
     expect(routineViolations({ sitting: { lastSeenAt: T0 }, routine }, T0 + S)).toEqual([]);
+  });
+});
+
+describe('keyboard shortcuts: the core decides what each does in the state it finds', () => {
+  const MIN = 60 * S;
+  const shortcut = (name: string): JobInput => ({ type: 'shortcut', name });
+  /** Sitting since T0, seen a moment ago, with the break due. */
+  const due = (): AppState => runJob({ sitting: { sittingSince: T0, lastSeenAt: T0 + 45 * MIN }, routine: IDLE }, refresh, ctx(T0 + 45 * MIN)).state;
+
+  it('take-break starts the break routine and opens the timer window, as a reminder’s Start does', () => {
+    const result = runJob(due(), shortcut('take-break'), ctx(T0 + 46 * MIN));
+    expect(result.state.routine).toMatchObject({ status: 'running', presetId: settings.breakPresetId });
+    expect(result.state.sitting.reminder).toBeUndefined();
+    expect(result.effects).toContainEqual({ type: 'openPopOut' });
+    expect(result.effects).toContainEqual({ type: 'clearReminder', reminderId: expect.any(String) as string });
+  });
+
+  it('take-break leaves the window closed when the user chose so, and a second press while it runs changes nothing', () => {
+    const quiet = { ...ctx(T0), settings: { ...settings, openPopOutOnStart: false } };
+    const started = runJob({ sitting: initialSittingState(T0), routine: IDLE }, shortcut('take-break'), quiet);
+    expect(started.state.routine.status).toBe('running');
+    expect(started.effects).not.toContainEqual({ type: 'openPopOut' });
+    const again = runJob(started.state, shortcut('take-break'), ctx(T0 + 10 * S));
+    // A repeated command whose result already holds is not an error.
+    expect(again.reply).toEqual({ ok: true });
+    expect(again.state.routine).toEqual(started.state.routine);
+  });
+
+  it('pause-resume pauses a running routine and resumes a paused one', () => {
+    const { state } = replay([[T0, { type: 'start' }], [T0 + 10 * S, start]]);
+    const paused = runJob(state, shortcut('pause-resume'), ctx(T0 + 20 * S));
+    expect(paused.state.routine.status).toBe('paused');
+    const resumed = runJob(paused.state, shortcut('pause-resume'), ctx(T0 + 50 * S));
+    expect(resumed.state.routine.status).toBe('running');
+    expect(stepRemainingMs(active(resumed.state.routine), T0 + 50 * S)).toBe(stepRemainingMs(active(paused.state.routine), T0 + 20 * S));
+  });
+
+  it('pause-resume with no routine says that none is running', () => {
+    const result = runJob({ sitting: initialSittingState(T0), routine: IDLE }, shortcut('pause-resume'), ctx(T0));
+    expect(result.reply).toEqual({ ok: false, error: 'error_not_running' });
+  });
+
+  it('snooze snoozes the reminder that is due, for the snooze length', () => {
+    const result = runJob(due(), shortcut('snooze'), ctx(T0 + 46 * MIN));
+    expect(result.state.sitting.reminder).toMatchObject({ snoozes: 1, snoozedUntil: T0 + 46 * MIN + settings.snoozeMin * MIN });
+    expect(result.events).toContainEqual(expect.objectContaining({ type: 'snoozed', count: 1 }));
+  });
+
+  it('snooze with no reminder due changes nothing', () => {
+    const before: AppState = { sitting: { sittingSince: T0, lastSeenAt: T0 + MIN }, routine: IDLE };
+    const result = runJob(before, shortcut('snooze'), ctx(T0 + 2 * MIN));
+    expect(result.state.sitting.reminder).toBeUndefined();
+    expect(result.events).toEqual([]);
+  });
+
+  it('open-side-panel opens the timer window; an unknown name is refused', () => {
+    expect(runJob(due(), shortcut('open-side-panel'), ctx(T0 + 46 * MIN)).effects).toContainEqual({ type: 'openPopOut' });
+    expect(runJob(due(), shortcut('stranger'), ctx(T0 + 46 * MIN)).reply).toEqual({ ok: false, error: 'error_unknown_command' });
+  });
+});
+
+describe('breaks that follow the user across devices', () => {
+  const MIN = 60 * S;
+  const sitting = (): AppState => ({ sitting: { sittingSince: T0, lastSeenAt: T0 + 30 * MIN }, routine: IDLE });
+  const received = (at: number, deviceId = 'other-device'): JobInput => ({ type: 'sharedBreak', record: { at, deviceId } });
+
+  it('a routine that ends here shares its end, with this device’s id, whether completed or stopped', () => {
+    // A Stop can be undone for a few seconds; the routine ends, at the Stop, when that window closes.
+    const { last } = replay([[T0, { type: 'start' }], [T0 + 10 * S, start], [T0 + 40 * S, stop], [T0 + 40 * S + UNDO_STOP_MS, { type: 'stepAlarm' }]]);
+    expect(last.effects).toContainEqual({ type: 'shareBreak', record: { at: T0 + 40 * S, deviceId: 'this-device' } });
+    const completed = replay([[T0, { type: 'start' }], [T0 + 10 * S, start], [T0 + 10 * S + 5 * MIN, { type: 'stepAlarm' }]]).last;
+    expect(completed.effects).toContainEqual({ type: 'shareBreak', record: { at: T0 + 10 * S + 5 * MIN, deviceId: 'this-device' } });
+  });
+
+  it('nothing is shared with the setting off, and nothing for a start, a skip or a natural break', () => {
+    const off = { ...ctx(T0 + 40 * S), settings: { ...settings, followBreaks: false } };
+    const { state } = replay([[T0, { type: 'start' }], [T0 + 10 * S, start]]);
+    const stopping = runJob(state, stop, off).state;
+    const ended = runJob(stopping, { type: 'stepAlarm' }, { ...off, now: T0 + 40 * S + UNDO_STOP_MS });
+    expect(ended.state.routine.status).toBe('finished');
+    expect(ended.effects.filter((e) => e.type === 'shareBreak')).toEqual([]);
+    const others = replay([
+      [T0, { type: 'start' }],
+      [T0 + MIN, { type: 'sitting', input: { type: 'skip' } }],
+      [T0 + 2 * MIN, { type: 'sitting', input: { type: 'idle', idleState: 'locked', audible: false } }],
+      [T0 + 12 * MIN, { type: 'sitting', input: { type: 'idle', idleState: 'active', audible: false } }],
+      [T0 + 13 * MIN, start],
+    ]);
+    expect(others.events).toContainEqual(expect.objectContaining({ type: 'breakTaken', how: 'natural' }));
+    expect(others.last.effects.filter((e) => e.type === 'shareBreak')).toEqual([]);
+  });
+
+  it('another device’s break ends this stretch as a natural break and starts a new one', () => {
+    const result = runJob(sitting(), received(T0 + 29 * MIN), ctx(T0 + 30 * MIN));
+    expect(result.state.sitting.sittingSince).toBe(T0 + 30 * MIN);
+    expect(result.events).toContainEqual({ type: 'sittingEnded', at: T0 + 29 * MIN, startedAt: T0, durationMs: 29 * MIN });
+    expect(result.events).toContainEqual({ type: 'breakTaken', at: T0 + 30 * MIN, how: 'natural' });
+    // A new stretch plans its own break.
+    expect(result.effects.filter((e) => e.type === 'shareBreak')).toEqual([]);
+  });
+
+  it.each([
+    ['its own', received(T0 + 29 * 60 * S, 'this-device')],
+    ['an old one', received(T0 + 5 * 60 * S)],
+    ['one from the future', received(T0 + 40 * 60 * S)],
+    ['one from before this stretch', received(T0 - 60 * S)],
+    ['an unreadable one', { type: 'sharedBreak' as const, record: 'yesterday' }],
+  ])('ignores %s', (_, input) => {
+    const result = runJob(sitting(), input, ctx(T0 + 30 * MIN));
+    expect(result.state.sitting.sittingSince).toBe(T0);
+    expect(result.events).toEqual([]);
+  });
+
+  it('ignores every record with the setting off', () => {
+    const off = { ...ctx(T0 + 30 * MIN), settings: { ...settings, followBreaks: false } };
+    expect(runJob(sitting(), received(T0 + 29 * MIN), off).state.sitting.sittingSince).toBe(T0);
+  });
+
+  it('ignores a break elsewhere while a routine runs here', () => {
+    const { state } = replay([[T0, { type: 'start' }], [T0 + 10 * S, start]]);
+    const result = runJob(state, received(T0 + 20 * S), ctx(T0 + 30 * S));
+    expect(result.state).toEqual(runJob(state, refresh, ctx(T0 + 30 * S)).state);
+  });
+
+  it('while this device sees the user away, the stretch ends when the user left, not later', () => {
+    const away: AppState = { sitting: { sittingSince: T0, awaySince: T0 + 20 * MIN, lastSeenAt: T0 + 30 * MIN }, routine: IDLE };
+    const result = runJob(away, received(T0 + 29 * MIN), ctx(T0 + 30 * MIN));
+    expect(result.events).toContainEqual(expect.objectContaining({ type: 'sittingEnded', at: T0 + 20 * MIN }));
+    expect(result.state.sitting).toMatchObject({ sittingSince: T0 + 30 * MIN, awaySince: undefined });
   });
 });

@@ -4,6 +4,8 @@ import { findPreset, type Preset } from '../routine/presets';
 import { applyRoutineCommand, tick, type RoutineState, type TimerEffect, type TimerResult } from '../routine/timer';
 import type { Settings } from '../settings/settings';
 import { isCurrentReminder, trackSitting, type SittingEffect, type SittingInput, type SittingState } from '../sitting/rules';
+import { sharedBreakEnd, type SharedBreak } from '../sitting/shared-break';
+import { SHORTCUTS } from '../protocol/shortcuts';
 import { rebaseRoutine, restMismatch, routineViolations, type AppState } from './invariants';
 
 /**
@@ -25,7 +27,11 @@ export type JobInput =
   | { type: 'stepAlarm' }
   /** Start the break routine, from a reminder (with its id) or the popup. */
   | { type: 'startBreak'; reminderId?: string }
-  | { type: 'rateComfort'; feet?: number; back?: number };
+  | { type: 'rateComfort'; feet?: number; back?: number }
+  /** A keyboard shortcut, by its manifest command name. */
+  | { type: 'shortcut'; name: string }
+  /** Another device's break record arrived through `storage.sync`, as stored (unchecked). */
+  | { type: 'sharedBreak'; record: unknown };
 
 export interface JobContext {
   now: number;
@@ -33,13 +39,17 @@ export interface JobContext {
   presets: readonly Preset[];
   /** A fullscreen window or a call: asked for only when a reminder is about to show. */
   busy: boolean;
+  /** This device's id, which it puts in the break records it shares. */
+  deviceId: string;
 }
 
 export type JobEffect =
   | Exclude<SittingEffect, { type: 'log' }>
   | Extract<TimerEffect, { type: 'stepCue' | 'finishCue' }>
   /** An open view gives exact cues; opened when a break starts from a reminder. */
-  | { type: 'openPopOut' };
+  | { type: 'openPopOut' }
+  /** A routine ended here: the other devices of the synced profile restart their sitting clock too. */
+  | { type: 'shareBreak'; record: SharedBreak };
 
 export interface JobResult {
   state: AppState;
@@ -96,6 +106,8 @@ class Job {
           break;
         case 'routineEnded':
           this.feedSitting({ type: 'routineEnded', outcome: effect.outcome }, effect.at);
+          // Stopped early counts too: the user stood up, and the sitting clock starts again here as well.
+          if (this.ctx.settings.followBreaks) this.effects.push({ type: 'shareBreak', record: { at: effect.at, deviceId: this.ctx.deviceId } });
           break;
         // The step alarm is planned from the stored state after the write, not from these.
         case 'setStepAlarm':
@@ -165,16 +177,47 @@ function applyInput(job: Job, input: JobInput) {
     case 'routine':
       if (input.request.type === 'start') { job.startRoutine(input.request.presetId); return; }
       { job.applyTimer(applyRoutineCommand(job.routine, input.request, now)); return; }
-    case 'startBreak': {
-      if (refuseStale(job, input.reminderId)) return;
-      job.startRoutine(settings.breakPresetId);
-      if (job.reply.ok && input.reminderId !== undefined && settings.openPopOutOnStart) job.effects.push({ type: 'openPopOut' });
+    case 'startBreak':
+      if (!refuseStale(job, input.reminderId)) startBreak(job, input.reminderId !== undefined);
+      return;
+    case 'shortcut':
+      applyShortcut(job, input.name);
+      return;
+    case 'sharedBreak': {
+      const at = settings.followBreaks ? sharedBreakEnd(input.record, { deviceId: job.ctx.deviceId, sittingSince: job.sitting.sittingSince, now }) : undefined;
+      if (at !== undefined) job.feedSitting({ type: 'sharedBreak', at });
       return;
     }
     case 'rateComfort':
       if (input.feet === undefined && input.back === undefined) { job.refuse('error_bad_command'); return; }
       job.events.push({ type: 'comfortRated', at: now, feet: input.feet, back: input.back });
       return;
+  }
+}
+
+/** Starts the break routine; started with no view open (from a reminder or a shortcut), the timer window opens if the user wants it. */
+function startBreak(job: Job, noViewOpen: boolean) {
+  job.startRoutine(job.ctx.settings.breakPresetId);
+  if (job.reply.ok && noViewOpen && job.ctx.settings.openPopOutOnStart) job.effects.push({ type: 'openPopOut' });
+}
+
+/** What a keyboard shortcut does depends on the state it finds, as a button's would; the shell only names it. */
+function applyShortcut(job: Job, name: string) {
+  switch (name) {
+    case SHORTCUTS.takeBreak:
+      startBreak(job, true);
+      return;
+    case SHORTCUTS.pauseResume:
+      job.applyTimer(applyRoutineCommand(job.routine, { type: job.routine.status === 'paused' ? 'resume' : 'pause' }, job.ctx.now));
+      return;
+    case SHORTCUTS.snooze:
+      job.feedSitting({ type: 'snooze' });
+      return;
+    case SHORTCUTS.openPlayer:
+      job.effects.push({ type: 'openPopOut' });
+      return;
+    default:
+      job.refuse('error_unknown_command');
   }
 }
 

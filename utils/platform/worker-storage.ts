@@ -50,14 +50,15 @@ export async function writeOnboarded(): Promise<void> {
 }
 
 /**
- * Calls back on every change to the settings or the routine changes in
- * `sync`; a write that leaves the value as it was is no change.
+ * Calls back with the new value on every change to a key in `sync` (the
+ * settings, the routine changes, the last shared break); a write that leaves
+ * the value as it was is no change.
  */
-export function watchSyncKey(key: 'settings' | 'presets', callback: () => void): void {
+export function watchSyncKey(key: string, callback: (value: unknown) => void): void {
   browser.storage.sync.onChanged.addListener((changes) => {
     const change = changes[key];
     if (change == null || deepEqual(change.newValue, change.oldValue)) return;
-    callback();
+    callback(change.newValue);
   });
 }
 

@@ -81,6 +81,8 @@ export const FIELD_SCHEMAS = {
   spokenCues: v.boolean('error_choice'),
   openPopOutOnStart: v.boolean('error_choice'),
   comfortCheck: v.boolean('error_choice'),
+  /** A routine ended on another device of the same synced profile restarts the sitting clock here too. */
+  followBreaks: v.boolean('error_choice'),
 } satisfies Record<string, v.GenericSchema>;
 
 export type SettingsField = keyof typeof FIELD_SCHEMAS;
@@ -105,6 +107,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   spokenCues: false,
   openPopOutOnStart: true,
   comfortCheck: true,
+  followBreaks: true,
 });
 
 export const SETTINGS_FIELDS = Object.keys(FIELD_SCHEMAS) as SettingsField[];

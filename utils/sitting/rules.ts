@@ -67,7 +67,9 @@ export type SittingInput =
   | { type: 'pause'; until: number | null }
   | { type: 'resume' }
   | { type: 'remindAnyway' }
-  | { type: 'settingsChanged' };
+  | { type: 'settingsChanged' }
+  /** A break taken on another device of the same synced profile, already checked by `sharedBreakEnd`. */
+  | { type: 'sharedBreak'; at: number };
 
 export type IdleState = 'active' | 'idle' | 'locked';
 
@@ -341,6 +343,12 @@ function applyInput(change: Transition, input: SittingInput) {
     case 'resume':
       change.set({ pause: undefined });
       if (sittingMode(change.state, change.ctx) === 'tracking' && change.state.sittingSince === undefined) change.startStretch();
+      return;
+    case 'sharedBreak':
+      // The user stood up elsewhere: this stretch ended then, whatever this device saw meanwhile.
+      if (change.state.sittingSince === undefined) return;
+      change.naturalBreak(Math.min(input.at, change.state.awaySince ?? input.at));
+      change.startStretch();
       return;
     case 'remindAnyway':
       change.set({ remindAnywayDay: localDayKey(now) });

@@ -30,6 +30,7 @@ export function Reminders({ settings, remindHere, locked, save, setRemindHere }:
         ))}
       </fieldset>
       <Toggle id="field-quietWhileBusy" label={t('field_quietWhileBusy')} hint={t('hint_quietWhileBusy')} checked={settings.quietWhileBusy} onChange={(v) => save({ quietWhileBusy: v })} />
+      <Toggle id="field-followBreaks" label={t('field_followBreaks')} hint={t('hint_followBreaks')} checked={settings.followBreaks} onChange={(v) => save({ followBreaks: v })} />
       <Toggle id="field-remindHere" label={t('field_remindHere')} hint={locked.includes('remindHere') ? t('policy_locked') : t('hint_remindHere')}
         checked={remindHere}
         disabled={locked.includes('remindHere')}

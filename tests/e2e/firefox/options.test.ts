@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { activeNowSettings } from '../fixture';
 import { launchFirefox, until, type FirefoxHarness } from './fixture';
-import { clickButton, fieldValue, fillField, waitForText } from './dom';
+import { clickButton, fieldValue, fillField, textOf, waitForText } from './dom';
 
 const MIN = 60_000;
 const INTERVAL = 'Sitting interval (minutes)';
@@ -53,6 +53,21 @@ describe('the options page, history, export and import in Firefox ESR', () => {
     await until('the field to show 30', async () => (await fieldValue(options, await fillFieldSelector(options))).value === '30');
     expect(await storedInterval()).toBe(30);
     expect(before - (await breakAlarm())!.scheduledTime).toBe(15 * MIN);
+  });
+
+  it('lists the keyboard shortcuts Firefox gave the add-on, and says where to change them', async () => {
+    // Firefox assigns every suggested key it does not use itself: all four are in use.
+    const commands = await harness.inBackground(() => chrome.commands.getAll());
+    expect(Object.fromEntries(commands.map((c) => [c.name, c.shortcut]))).toMatchObject({
+      'take-break': 'Alt+Shift+G',
+      'pause-resume': 'Alt+Shift+H',
+      snooze: 'Alt+Shift+D',
+      'open-side-panel': 'Alt+Shift+O',
+    });
+    await waitForText(options, 'Alt+Shift+O');
+    const section = await textOf(options, '#shortcuts');
+    expect(section).toMatch(/Take a break now \(start the break routine\)\s*Alt\+Shift\+G/);
+    expect(section).toContain('Manage Extension Shortcuts');
   });
 
   it('shows today’s break in the history', async () => {
