@@ -22,12 +22,13 @@ import { runJob, type JobEffect, type JobInput, type JobResult } from '@/utils/j
 import type { CommandReply } from '@/utils/protocol/commands';
 import { resolvePresets } from '@/utils/routine/presets';
 import { parsePresetCustomisations } from '@/utils/routine/presets-schema';
-import { stepEndsAt } from '@/utils/routine/timer';
+import { nextWakeAt } from '@/utils/routine/timer';
 import { parseRoutineState } from '@/utils/routine/timer-schema';
 import { parseSettings, type ParsedSettings } from '@/utils/settings/settings';
 import { SITTING_ALARMS, plannedAlarms } from '@/utils/sitting/rules';
 import { parseSittingState } from '@/utils/sitting/schema';
 import { isBusy } from '@/utils/platform/environment';
+import { setKeepAwake, wantsKeepAwake } from '@/utils/platform/keep-awake';
 import { openPopOutWindow } from '@/utils/platform/routine-views';
 import { isQuotaError } from '@/utils/platform/quota';
 import { LEGACY_LOG_KEYS } from '@/utils/platform/worker-storage';
@@ -143,6 +144,7 @@ export async function runBackgroundJob(input: JobInput, now: number, sender: { w
   const stored = written ? result.state : state;
   await reconcileAlarms(stored, { now, settings });
   await showBadge(stored, settings, now);
+  setKeepAwake(wantsKeepAwake(stored.routine, settings));
   const reply: CommandReply = written ? result.reply : { ok: false, error: 'error_storage_quota' };
   return { reply, result, written };
 }
@@ -180,6 +182,7 @@ async function carryOut(effect: JobEffect, env: EffectEnv): Promise<void> {
     case 'clearReminder':
       return clearReminder(effect.reminderId, env.senderWindowId);
     case 'stepCue':
+    case 'momentCue':
     case 'finishCue':
       return performStepCue(effect, env.settings);
     case 'openPopOut':
@@ -192,10 +195,11 @@ async function carryOut(effect: JobEffect, env: EffectEnv): Promise<void> {
  * plan plus the routine's step end; creates what is missing or moved and
  * clears the rest, so a lost or stray alarm never outlives one job.
  */
-async function reconcileAlarms(state: JobResult['state'], ctx: Parameters<typeof plannedAlarms>[1]): Promise<void> {
+async function reconcileAlarms(state: JobResult['state'], ctx: Parameters<typeof plannedAlarms>[1] & { settings: { spokenCues: boolean } }): Promise<void> {
   const wanted = new Map<string, { when: number } | { periodInMinutes: number }>(Object.entries(plannedAlarms(state.sitting, ctx)));
-  const stepEnd = stepEndsAt(state.routine);
-  if (stepEnd !== undefined) wanted.set(STEP_ALARM, { when: stepEnd });
+  // The countdown needs a wake only when it will be spoken.
+  const stepWake = nextWakeAt(state.routine, ctx.settings.spokenCues);
+  if (stepWake !== undefined) wanted.set(STEP_ALARM, { when: stepWake });
   const existing = new Map((await browser.alarms.getAll()).map((a) => [a.name, a]));
   for (const name of [...SITTING_ALARM_NAMES, STEP_ALARM]) {
     const want = wanted.get(name);

@@ -4,6 +4,8 @@
  * channels that carry these types live in platform/messaging.ts.
  */
 
+import type { SpokenLine } from '../platform/voice';
+
 /** The commands, as plain types; their runtime checks live in command-schemas.ts, which only the background loads. */
 
 export type RoutineRequest =
@@ -65,8 +67,8 @@ export interface ProtocolMap {
 export interface CueRequest {
   chime: boolean;
   volume: number;
-  /** Text to say aloud, when spoken cues are on. */
-  speech?: string;
+  /** What to say aloud, when spoken cues are on; the page that speaks words it. */
+  say?: SpokenLine;
   lang: string;
 }
 
