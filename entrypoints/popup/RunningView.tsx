@@ -1,12 +1,13 @@
 import { useEffect, useLayoutEffect } from 'preact/hooks';
-import { isActive, routineRemainingMs, stepEndsAt, stepRemainingMs, tick, type RoutineState } from '@/utils/routine/timer';
+import { browser } from 'wxt/browser';
+import { isActive, leadInRemainingMs, routineRemainingMs, stepEndsAt, stepRemainingMs, tick, upcomingMoments, type RoutineState } from '@/utils/routine/timer';
 import { stepInstructionsKey, stepTitleKey, type Step } from '@/utils/routine/presets';
 import { formatClock } from '@/utils/format';
 import type { RoutineRequest } from '@/utils/protocol/commands';
 import type { Settings } from '@/utils/settings/settings';
 import { t } from '@/utils/platform/i18n';
-import { cueText } from '@/utils/platform/cue-text';
-import { playChime, speakCue } from '@/utils/platform/chime';
+import { cueRequest, type CueEffect } from '@/utils/platform/voice';
+import { playCue } from '@/utils/platform/play-cue';
 import { CountdownRing } from '@/components/CountdownRing';
 import { useNow } from '@/components/use-now';
 
@@ -20,21 +21,34 @@ export interface RunningViewProps {
 
 const stepTitle = (step: Step) => t(stepTitleKey(step));
 
-/** Plays the cue from this page at the step's end, to the millisecond, while the view is open. */
-function useCueAtStepEnd(state: Active, settings: Settings) {
+/**
+ * Plays this step's cues from this page, each to the millisecond, while the
+ * view is open: the end of the lead-in, the halfway point, the countdown and,
+ * at the step's end, whatever the timer says comes then.
+ */
+function useCues(state: Active, settings: Settings) {
   const endsAt = stepEndsAt(state);
-  const index = state.stepIndex + 1;
-  const next = state.steps[index];
-  // Worked out here, so the effect depends on the words it says rather than on the whole routine.
-  const spoken = cueText(next && { step: next, index, count: state.steps.length }).message;
+  const step = state.steps[state.stepIndex];
+  // The moments from the step's start, whatever the background has marked meanwhile: the view plays those still ahead.
+  const moments = upcomingMoments({ ...state, cueMark: 0 }, settings.spokenCues);
+  const atEnd = endsAt === undefined ? [] : tick(state, endsAt).effects;
+  const cues: [number, CueEffect][] = [];
+  if (step && endsAt !== undefined) {
+    for (const { moment, at } of moments) cues.push([at, { type: 'momentCue', moment, step, endsAt }]);
+    for (const effect of atEnd) if (effect.type === 'stepCue' || effect.type === 'finishCue') cues.push([endsAt, effect]);
+  }
+  // Worked out here, so the effect depends on what it plays rather than on the whole routine.
+  const plan = JSON.stringify(cues);
+  const { chime, spokenCues, volume } = settings;
   useEffect(() => {
-    if (endsAt === undefined || (!settings.chime && !settings.spokenCues)) return;
-    const timer = setTimeout(() => {
-      if (settings.chime) playChime(settings.volume);
-      if (settings.spokenCues) speakCue(spoken, document.documentElement.lang, settings.volume);
-    }, Math.max(0, endsAt - Date.now()));
-    return () => clearTimeout(timer);
-  }, [endsAt, spoken, settings.chime, settings.spokenCues, settings.volume]);
+    const lang = browser.i18n.getUILanguage();
+    const timers = (JSON.parse(plan) as typeof cues).map(([at, cue]) => {
+      const request = cueRequest(cue, { chime, spokenCues, volume }, lang);
+      const wait = at - Date.now();
+      return request && wait > 0 ? setTimeout(() => playCue(request), wait) : undefined;
+    });
+    return () => timers.forEach((timer) => clearTimeout(timer));
+  }, [plan, chime, spokenCues, volume]);
 }
 
 /** Space, arrows and Esc drive the timer, except where a focused control already handles the key. */
@@ -72,27 +86,30 @@ export function RunningView({ state: stored, settings, send }: RunningViewProps)
   // Past the last step's end the background is about to finish the routine; hold the last step at 0:00 till then.
   const endedMeanwhile = !isActive(projected);
   const state: Active = isActive(projected) ? projected : stored;
-  useCueAtStepEnd(stored, settings);
+  useCues(stored, settings);
   useShortcuts(paused, send);
 
   const step = state.steps[state.stepIndex];
   // An active routine always stands on one of its steps; render nothing rather than crash if storage ever says otherwise.
   if (!step) return null;
   const next = state.steps[state.stepIndex + 1];
+  const leadInLeft = endedMeanwhile ? 0 : leadInRemainingMs(state, now);
+  const gettingReady = leadInLeft > 0;
   const remaining = endedMeanwhile ? 0 : stepRemainingMs(state, now);
   const left = formatClock(endedMeanwhile ? 0 : routineRemainingMs(state, now));
 
   return (
-    <main class="running">
+    <main class={`running${gettingReady ? ' running--lead-in' : ''}`}>
       <p class="running__progress">{t('popup_step_of', state.stepIndex + 1, state.steps.length, left)}</p>
+      {/* The step's picture (StepPicture) goes here, above its name, in the lead-in as in the step. */}
+      {gettingReady && <p class="running__get-ready">{t('popup_get_ready')}</p>}
       <h1 class="running__title">{stepTitle(step)}</h1>
       <p class="running__side">{t(`side_${step.side}`)}</p>
-      <CountdownRing
-        remainingMs={remaining}
-        totalMs={step.durationSec * 1000}
-        paused={paused}
-        label={t('popup_time_left')}
-      />
+      {gettingReady ? (
+        <CountdownRing remainingMs={leadInLeft} totalMs={state.leadInMs ?? 0} paused={paused} label={t('popup_lead_in_left')} />
+      ) : (
+        <CountdownRing remainingMs={remaining} totalMs={step.durationSec * 1000} paused={paused} label={t('popup_time_left')} />
+      )}
       {paused && <p class="running__paused">{t('popup_paused')}</p>}
       <p class="running__instructions">{t(stepInstructionsKey(step))}</p>
       <p class="running__next">{next ? t('popup_next', stepTitle(next)) : t('popup_next_last')}</p>
@@ -109,8 +126,8 @@ export function RunningView({ state: stored, settings, send }: RunningViewProps)
             {t('popup_pause')}
           </button>
         )}
-        <button type="button" onClick={() => send({ type: 'skip' })} title={t('popup_skip_hint')}>
-          {t('popup_skip')}
+        <button type="button" onClick={() => send({ type: 'skip' })} title={t(gettingReady ? 'popup_start_now_hint' : 'popup_skip_hint')}>
+          {t(gettingReady ? 'popup_start_now' : 'popup_skip')}
         </button>
       </div>
       <button type="button" class="danger" onClick={() => send({ type: 'stop' })} title={t('popup_stop_hint')}>
