@@ -25,7 +25,7 @@ export function FinishedView({ state, presetLabel, settings, today, onDone, send
       <p class="finished__summary">
         {t('popup_finished_summary', formatClock(state.durationMs), state.stepsDone, state.stepsTotal)}
       </p>
-      {!completed && <p class="finished__rule">{t('popup_finished_rule')}</p>}
+      {!completed && <p class="muted">{t('popup_finished_rule')}</p>}
       <p class="finished__today">{t('popup_today_progress', tCount('count_routines', today.routinesCompleted), today.fullRoutines, settings.goalRoutinesPerDay)}</p>
       {completed && settings.comfortCheck && <ComfortCheck send={send} />}
       <button type="button" class="primary" onClick={onDone} autoFocus>

@@ -7,7 +7,6 @@ import type { RoutineRequest } from '@/utils/protocol/commands';
 import type { Settings } from '@/utils/settings/settings';
 import { t } from '@/utils/platform/i18n';
 import { cueRequest, type CueEffect } from '@/utils/platform/voice';
-import { playCue } from '@/utils/platform/play-cue';
 import { CountdownRing } from '@/components/CountdownRing';
 import { useNow } from '@/components/use-now';
 
@@ -37,15 +36,16 @@ function useCues(state: Active, settings: Settings) {
     for (const { moment, at } of moments) cues.push([at, { type: 'momentCue', moment, step, endsAt }]);
     for (const effect of atEnd) if (effect.type === 'stepCue' || effect.type === 'finishCue') cues.push([endsAt, effect]);
   }
-  // Worked out here, so the effect depends on what it plays rather than on the whole routine.
-  const plan = JSON.stringify(cues);
   const { chime, spokenCues, volume } = settings;
+  // Keyed on what it plays (`cues` is a new array at every render), so a re-render keeps the timers it has.
+  const plan = JSON.stringify(cues);
   useEffect(() => {
     const lang = browser.i18n.getUILanguage();
-    const timers = (JSON.parse(plan) as typeof cues).map(([at, cue]) => {
+    const timers = cues.map(([at, cue]) => {
       const request = cueRequest(cue, { chime, spokenCues, volume }, lang);
       const wait = at - Date.now();
-      return request && wait > 0 ? setTimeout(() => playCue(request), wait) : undefined;
+      // The sound code loads when the first cue is due, not with the popup: the popup opens faster.
+      return request && wait > 0 ? setTimeout(() => void import('@/utils/platform/play-cue').then(({ playCue }) => playCue(request)), wait) : undefined;
     });
     return () => timers.forEach((timer) => clearTimeout(timer));
   }, [plan, chime, spokenCues, volume]);
@@ -99,18 +99,19 @@ export function RunningView({ state: stored, settings, send }: RunningViewProps)
   const left = formatClock(endedMeanwhile ? 0 : routineRemainingMs(state, now));
 
   return (
-    <main class={`running${gettingReady ? ' running--lead-in' : ''}`}>
+    <main class="running">
       <p class="running__progress">{t('popup_step_of', state.stepIndex + 1, state.steps.length, left)}</p>
       {/* The step's picture (StepPicture) goes here, above its name, in the lead-in as in the step. */}
-      {gettingReady && <p class="running__get-ready">{t('popup_get_ready')}</p>}
+      {gettingReady && <p class="running__status">{t('popup_get_ready')}</p>}
       <h1 class="running__title">{stepTitle(step)}</h1>
       <p class="running__side">{t(`side_${step.side}`)}</p>
-      {gettingReady ? (
-        <CountdownRing remainingMs={leadInLeft} totalMs={state.leadInMs ?? 0} paused={paused} label={t('popup_lead_in_left')} />
-      ) : (
-        <CountdownRing remainingMs={remaining} totalMs={step.durationSec * 1000} paused={paused} label={t('popup_time_left')} />
-      )}
-      {paused && <p class="running__paused">{t('popup_paused')}</p>}
+      <CountdownRing
+        remainingMs={gettingReady ? leadInLeft : remaining}
+        totalMs={gettingReady ? (state.leadInMs ?? 0) : step.durationSec * 1000}
+        paused={paused}
+        label={t(gettingReady ? 'popup_lead_in_left' : 'popup_time_left')}
+      />
+      {paused && <p class="running__status running__paused">{t('popup_paused')}</p>}
       <p class="running__instructions">{t(stepInstructionsKey(step))}</p>
       <p class="running__next">{next ? t('popup_next', stepTitle(next)) : t('popup_next_last')}</p>
       <div class="controls">

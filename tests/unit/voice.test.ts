@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { cueRequest, say, type Speaker } from '@/utils/platform/voice';
-import { spokenDuration, utterancesFor } from '@/utils/platform/voice-text';
+import { cueRequest } from '@/utils/platform/voice';
+import { say, spokenDuration, utterancesFor, type Speaker } from '@/utils/platform/voice-text';
 import { playCue } from '@/utils/platform/play-cue';
 import type { Step } from '@/utils/routine/presets';
 import type { TimerEffect } from '@/utils/routine/timer';
@@ -43,7 +43,7 @@ describe('which cue plays what', () => {
     const countdown = { type: 'momentCue', moment: 'countdown', step: rollRight, endsAt: END } as const;
     expect(cueRequest({ type: 'finishCue' }, { ...on, spokenCues: false }, 'en')).toEqual({ chime: true, volume: 60, lang: 'en', say: undefined });
     expect(cueRequest(countdown, { ...on, spokenCues: false }, 'en')).toBeUndefined();
-    expect(cueRequest(countdown, { ...on, chime: false }, 'en')?.say).toEqual({ type: 'countdown', endsAt: END });
+    expect(cueRequest(countdown, { ...on, chime: false }, 'en')?.say).toEqual({ type: 'countdown', endsAt: END, seconds: 3 });
   });
 });
 
@@ -58,7 +58,7 @@ describe('what the voice says', () => {
   });
 
   it('announces a step with its length', () => {
-    expect(utterancesFor({ type: 'step', step: rollRight })).toEqual([{ text: 'Roll your right foot, 1 minute 30 seconds' }]);
+    expect(utterancesFor({ type: 'step', title: 'step_roll_right_title', durationSec: 90 })).toEqual([{ text: 'Roll your right foot, 1 minute 30 seconds' }]);
   });
 
   it.each([
@@ -79,7 +79,7 @@ describe('when the voice speaks', () => {
   it('counts the last three seconds down, each on its second, in the given language', () => {
     const r = recorder();
     r.setNow(END - 3000);
-    say(utterancesFor({ type: 'countdown', endsAt: END }), r.speaker, { lang: 'de', volume: 60, now: r.now(), later: r.later });
+    say(utterancesFor({ type: 'countdown', endsAt: END, seconds: 3 }), r.speaker, { lang: 'de', volume: 60, now: r.now(), later: r.later });
     r.advance();
     expect(r.calls).toEqual([
       { text: '3', lang: 'de', volume: 60, at: END - 3000 },
@@ -91,7 +91,7 @@ describe('when the voice speaks', () => {
   it('a countdown cue that comes late says only the numbers still ahead', () => {
     const r = recorder();
     r.setNow(END - 1400);
-    say(utterancesFor({ type: 'countdown', endsAt: END }), r.speaker, { lang: 'en', volume: 60, now: r.now(), later: r.later });
+    say(utterancesFor({ type: 'countdown', endsAt: END, seconds: 3 }), r.speaker, { lang: 'en', volume: 60, now: r.now(), later: r.later });
     r.advance();
     expect(r.calls.map((c) => c.text)).toEqual(['1']);
   });

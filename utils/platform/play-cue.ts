@@ -1,7 +1,6 @@
 import type { CueRequest } from '../protocol/commands';
 import { playChime, speakCue } from './chime';
-import { say, type Speaker } from './voice';
-import { utterancesFor } from './voice-text';
+import { say, utterancesFor, type Speaker } from './voice-text';
 
 /** The browser's own voice. */
 export const browserSpeaker: Speaker = { speak: (text, lang, volume) => speakCue(text, lang, volume) };

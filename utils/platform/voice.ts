@@ -1,5 +1,5 @@
 import type { CueRequest } from '../protocol/commands';
-import type { Step, StepKind } from '../routine/presets';
+import { stepTitleKey, type StepKind, type StepTitleKey } from '../routine/presets';
 import { COUNTDOWN_MS, type TimerEffect } from '../routine/timer';
 import type { Settings } from '../settings/settings';
 
@@ -10,18 +10,20 @@ import type { Settings } from '../settings/settings';
  * the worker carries no spoken text.
  */
 export type SpokenLine =
-  | { type: 'step'; step: Step }
+  /** The step's title as its message key, so the page that speaks need not know the presets. */
+  | { type: 'step'; title: StepTitleKey; durationSec: number }
   | { type: 'go' }
   | { type: 'halfway'; kind: StepKind }
-  | { type: 'countdown'; endsAt: number }
+  /** Counts the last `seconds` of a step down aloud, one a second, ending at `endsAt`. */
+  | { type: 'countdown'; endsAt: number; seconds: number }
   | { type: 'done' };
 
 export type CueEffect = Extract<TimerEffect, { type: 'stepCue' | 'momentCue' | 'finishCue' }>;
 
 function spokenLine(cue: CueEffect): SpokenLine {
-  if (cue.type === 'stepCue') return { type: 'step', step: cue.step };
+  if (cue.type === 'stepCue') return { type: 'step', title: stepTitleKey(cue.step), durationSec: cue.step.durationSec };
   if (cue.type === 'finishCue') return { type: 'done' };
-  if (cue.moment === 'countdown') return { type: 'countdown', endsAt: cue.endsAt };
+  if (cue.moment === 'countdown') return { type: 'countdown', endsAt: cue.endsAt, seconds: COUNTDOWN_MS / 1000 };
   return cue.moment === 'halfway' ? { type: 'halfway', kind: cue.step.kind } : { type: 'go' };
 }
 
@@ -30,35 +32,4 @@ export function cueRequest(cue: CueEffect, settings: Pick<Settings, 'chime' | 's
   const chime = settings.chime && !(cue.type === 'momentCue' && cue.moment === 'countdown');
   const say = settings.spokenCues ? spokenLine(cue) : undefined;
   return chime || say ? { chime, volume: settings.volume, lang, say } : undefined;
-}
-
-/** The one thing a voice must do; the browser's speech synthesis in the product, a recorder in tests. */
-export interface Speaker {
-  speak(text: string, lang: string, volume: number): void;
-}
-
-export interface Utterance {
-  text: string;
-  /** When to say it; now when absent. */
-  at?: number;
-}
-
-/**
- * Says a line's utterances, each at its moment: the countdown's numbers fall
- * on the last three seconds of the step, and a number already past is left out
- * (a cue that came late says only what is still true).
- */
-export function say(utterances: readonly Utterance[], speaker: Speaker, options: { lang: string; volume: number; now: number; later: (run: () => void, ms: number) => unknown }): void {
-  for (const { text, at } of utterances) {
-    const wait = at === undefined ? 0 : at - options.now;
-    // Half a second of slack: a number said a moment late is still the right number.
-    if (wait < -500) continue;
-    if (wait <= 0) speaker.speak(text, options.lang, options.volume);
-    else options.later(() => speaker.speak(text, options.lang, options.volume), wait);
-  }
-}
-
-/** The countdown's numbers and when each is said. */
-export function countdownUtterances(endsAt: number): Utterance[] {
-  return [3, 2, 1].map((n) => ({ text: String(n), at: endsAt - (n * COUNTDOWN_MS) / 3 }));
 }
