@@ -182,7 +182,7 @@ describe('cues inside a step', () => {
     await handleStepAlarm(T0 + 5000 + 165_000);
     await handleStepAlarm(T0 + 5000 + 165_000);
     expect(await alarmWhen()).toBe(T0 + 5000 + 327_000);
-    const said = vi.mocked(playCueInBackground).mock.calls.map(([request]) => request.say?.type);
-    expect(said).toEqual(['go', 'halfway']);
+    const said = vi.mocked(playCueInBackground).mock.calls.map(([request]) => request.speech?.[0]?.text);
+    expect(said).toEqual(['Go.', expect.stringMatching(/^Halfway/)]);
   });
 });

@@ -35,7 +35,7 @@ describe('what differs on Firefox', () => {
     Object.assign(fakeBrowser.offscreen, { createDocument });
     vi.stubEnv('BROWSER', 'firefox');
     try {
-      await playCueInBackground({ chime: true, volume: 40, say: { type: 'go' }, lang: 'en' });
+      await playCueInBackground({ chime: true, volume: 40, speech: [{ text: 'Go.' }], lang: 'en' });
     } finally {
       vi.unstubAllEnvs();
     }

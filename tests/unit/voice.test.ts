@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { cueRequest } from '@/utils/platform/voice';
-import { say, spokenDuration, utterancesFor, type Speaker } from '@/utils/platform/voice-text';
+import { spokenDuration, utterancesFor } from '@/utils/platform/voice-text';
+import { say, type Speaker } from '@/utils/platform/speech';
 import { playCue } from '@/utils/platform/play-cue';
 import type { Step } from '@/utils/routine/presets';
 import type { TimerEffect } from '@/utils/routine/timer';
@@ -27,23 +28,27 @@ function recorder() {
 }
 
 describe('which cue plays what', () => {
-  it.each<[string, TimerEffect, boolean, string | undefined]>([
-    ['a step change', { type: 'stepCue', stepIndex: 1, step: rollRight, stepCount: 5 }, true, 'step'],
-    ['the end of a lead-in', { type: 'momentCue', moment: 'go', step: rollRight, endsAt: END }, true, 'go'],
-    ['the halfway point', { type: 'momentCue', moment: 'halfway', step: rollRight, endsAt: END }, true, 'halfway'],
-    ['the countdown: spoken only', { type: 'momentCue', moment: 'countdown', step: rollRight, endsAt: END }, false, 'countdown'],
-    ['the end of the routine', { type: 'finishCue' }, true, 'done'],
+  it.each<[string, TimerEffect, boolean, RegExp]>([
+    ['a step change', { type: 'stepCue', stepIndex: 1, step: rollRight, stepCount: 5 }, true, /^Roll your right foot, 1 minute 30 seconds$/],
+    ['the end of a lead-in', { type: 'momentCue', moment: 'go', step: rollRight, endsAt: END }, true, /^Go\.$/],
+    ['the halfway point', { type: 'momentCue', moment: 'halfway', step: rollRight, endsAt: END }, true, /tender spot/],
+    ['the countdown: spoken only', { type: 'momentCue', moment: 'countdown', step: rollRight, endsAt: END }, false, /^3$/],
+    ['the end of the routine', { type: 'finishCue' }, true, /^Routine complete/],
   ])('%s', (_, effect, chime, line) => {
     const request = cueRequest(effect as Parameters<typeof cueRequest>[0], on, 'de');
     expect(request).toMatchObject({ chime, volume: 60, lang: 'de' });
-    expect(request?.say?.type).toBe(line);
+    expect(request?.speech?.[0]?.text).toMatch(line);
   });
 
   it('says nothing with the voice off, and plays nothing at all for a countdown then', () => {
     const countdown = { type: 'momentCue', moment: 'countdown', step: rollRight, endsAt: END } as const;
-    expect(cueRequest({ type: 'finishCue' }, { ...on, spokenCues: false }, 'en')).toEqual({ chime: true, volume: 60, lang: 'en', say: undefined });
+    expect(cueRequest({ type: 'finishCue' }, { ...on, spokenCues: false }, 'en')).toEqual({ chime: true, volume: 60, lang: 'en', speech: undefined });
     expect(cueRequest(countdown, { ...on, spokenCues: false }, 'en')).toBeUndefined();
-    expect(cueRequest(countdown, { ...on, chime: false }, 'en')?.say).toEqual({ type: 'countdown', endsAt: END, seconds: 3 });
+    expect(cueRequest(countdown, { ...on, chime: false }, 'en')?.speech).toEqual([
+      { text: '3', at: END - 3000 },
+      { text: '2', at: END - 2000 },
+      { text: '1', at: END - 1000 },
+    ]);
   });
 });
 
@@ -104,7 +109,7 @@ describe('when the voice speaks', () => {
 
   it('a page plays the request it gets through the same speaker', () => {
     const r = recorder();
-    playCue({ chime: false, volume: 50, lang: 'de', say: { type: 'halfway', kind: 'walk' } }, undefined, r.speaker);
+    playCue({ chime: false, volume: 50, lang: 'de', speech: utterancesFor({ type: 'halfway', kind: 'walk' }) }, undefined, r.speaker);
     expect(r.calls).toEqual([expect.objectContaining({ lang: 'de', volume: 50, text: expect.stringMatching(/^Halfway/) })]);
   });
 });

@@ -1,13 +1,14 @@
 import type { CueRequest } from '../protocol/commands';
 import { stepTitleKey, type StepKind, type StepTitleKey } from '../routine/presets';
 import { COUNTDOWN_MS, type TimerEffect } from '../routine/timer';
+import { utterancesFor } from './voice-text';
 import type { Settings } from '../settings/settings';
 
 /**
- * What a cue plays, as data. The background decides which cue is due and
- * sends this; whoever makes the sound (an open view, Chrome's offscreen
- * document, Firefox's background page) words the line in the UI language, so
- * the worker carries no spoken text.
+ * What a cue says, as data, worded by `utterancesFor` in the UI language where
+ * the cue is decided (the background, or an open view). Chrome's offscreen
+ * document has no `i18n` API, so it gets the words ready-made, each with its
+ * moment, and only times and speaks them.
  */
 export type SpokenLine =
   /** The step's title as its message key, so the page that speaks need not know the presets. */
@@ -30,6 +31,6 @@ function spokenLine(cue: CueEffect): SpokenLine {
 /** The chime marks every cue but the countdown, which is only spoken; the voice speaks when it is on. */
 export function cueRequest(cue: CueEffect, settings: Pick<Settings, 'chime' | 'spokenCues' | 'volume'>, lang: string): CueRequest | undefined {
   const chime = settings.chime && !(cue.type === 'momentCue' && cue.moment === 'countdown');
-  const say = settings.spokenCues ? spokenLine(cue) : undefined;
-  return chime || say ? { chime, volume: settings.volume, lang, say } : undefined;
+  const speech = settings.spokenCues ? utterancesFor(spokenLine(cue)) : undefined;
+  return chime || speech ? { chime, volume: settings.volume, lang, speech } : undefined;
 }

@@ -4,7 +4,7 @@
  * channels that carry these types live in platform/messaging.ts.
  */
 
-import type { SpokenLine } from '../platform/voice';
+import type { Utterance } from '../platform/speech';
 
 /** The commands, as plain types; their runtime checks live in command-schemas.ts, which only the background loads. */
 
@@ -67,8 +67,8 @@ export interface ProtocolMap {
 export interface CueRequest {
   chime: boolean;
   volume: number;
-  /** What to say aloud, when spoken cues are on; the page that speaks words it. */
-  say?: SpokenLine;
+  /** What to say aloud and when, worded in the UI language, when spoken cues are on. */
+  speech?: Utterance[];
   lang: string;
 }
 
