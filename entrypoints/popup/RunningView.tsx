@@ -6,7 +6,7 @@ import { formatClock } from '@/utils/format';
 import type { RoutineRequest } from '@/utils/protocol/commands';
 import type { Settings } from '@/utils/settings/settings';
 import { t } from '@/utils/platform/i18n';
-import { cueRequest, type CueEffect } from '@/utils/platform/voice';
+import type { CueEffect } from '@/utils/platform/voice';
 import { CountdownRing } from '@/components/CountdownRing';
 import { useNow } from '@/components/use-now';
 
@@ -41,11 +41,11 @@ function useCues(state: Active, settings: Settings) {
   const plan = JSON.stringify(cues);
   useEffect(() => {
     const lang = browser.i18n.getUILanguage();
-    const timers = cues.map(([at, cue]) => {
-      const request = cueRequest(cue, { chime, spokenCues, volume }, lang);
+    const timers = (JSON.parse(plan) as typeof cues).map(([at, cue]) => {
       const wait = at - Date.now();
-      // The sound code loads when the first cue is due, not with the popup: the popup opens faster.
-      return request && wait > 0 ? setTimeout(() => void import('@/utils/platform/play-cue').then(({ playCue }) => playCue(request)), wait) : undefined;
+      // The sound and voice code loads when the first cue is due, not with the popup: the popup opens faster.
+      const play = () => void import('@/utils/platform/play-cue').then(({ playCueHere }) => playCueHere(cue, { chime, spokenCues, volume }, lang));
+      return (chime || spokenCues) && wait > 0 ? setTimeout(play, wait) : undefined;
     });
     return () => timers.forEach((timer) => clearTimeout(timer));
   }, [plan, chime, spokenCues, volume]);
