@@ -86,9 +86,9 @@ export class PopupPage {
     await this.page.getByRole('heading', { name: 'Routine complete' }).waitFor({ timeout });
   }
 
-  /** The finish view's "1:00 · 2 of 2 steps". */
+  /** The finish view's "1:00 · 2 of 2 steps done". */
   async summary(): Promise<string> {
-    return (await this.page.getByText(/ of \d+ steps$/).textContent()) ?? '';
+    return (await this.page.getByText(/ of \d+ steps done$/).textContent()) ?? '';
   }
 
   async rateComfort(scale: 'Feet' | 'Lower back', value: number): Promise<void> {
