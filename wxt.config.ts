@@ -31,8 +31,9 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    // Chrome's worker cannot play sound; the offscreen document it needs does not exist on Firefox.
-    permissions: ['alarms', 'storage', 'notifications', 'idle', ...(browser === 'firefox' ? [] : ['offscreen'])],
+    // Chrome's worker cannot play sound; the offscreen document it needs does not exist on Firefox, nor does
+    // `power`, which keeps the screen on during a routine. Neither shows a warning at install.
+    permissions: ['alarms', 'storage', 'notifications', 'idle', ...(browser === 'firefox' ? [] : ['offscreen', 'power'])],
     action: { default_title: '__MSG_extName__' },
     commands: COMMANDS,
     ...(browser === 'firefox'

@@ -55,4 +55,6 @@ beforeEach(() => {
     getContexts: vi.fn(async () => []),
     openOptionsPage: vi.fn(async () => {}),
   });
+  // Chrome's `power` returns nothing and has no state to read back; tests look at the calls.
+  Object.assign(fakeBrowser.power, { requestKeepAwake: vi.fn(), releaseKeepAwake: vi.fn() });
 });

@@ -22,7 +22,7 @@ import { runJob, type JobEffect, type JobInput, type JobResult } from '@/utils/j
 import type { CommandReply } from '@/utils/protocol/commands';
 import { resolvePresets } from '@/utils/routine/presets';
 import { parsePresetCustomisations } from '@/utils/routine/presets-schema';
-import { stepEndsAt, undoStopUntil } from '@/utils/routine/timer';
+import { nextWakeAt, undoStopUntil } from '@/utils/routine/timer';
 import { parseRoutineState } from '@/utils/routine/timer-schema';
 import { parseSettings, type ParsedSettings } from '@/utils/settings/settings';
 import { SITTING_ALARMS, plannedAlarms } from '@/utils/sitting/rules';
@@ -30,6 +30,7 @@ import { parseSittingState } from '@/utils/sitting/schema';
 import { DEVICE_ID_KEY, SHARED_BREAK_KEY } from '@/utils/sitting/shared-break';
 import { isBusy } from '@/utils/platform/environment';
 import { t } from '@/utils/platform/i18n';
+import { setKeepAwake, wantsKeepAwake } from '@/utils/platform/keep-awake';
 import { openPopOutWindow } from '@/utils/platform/routine-views';
 import { isQuotaError } from '@/utils/platform/quota';
 import { LEGACY_LOG_KEYS } from '@/utils/platform/worker-storage';
@@ -150,6 +151,7 @@ export async function runBackgroundJob(input: JobInput, now: number, sender: { w
   const stored = written ? result.state : state;
   await reconcileAlarms(stored, { now, settings });
   await showBadge(stored, settings, now, remindHere);
+  setKeepAwake(wantsKeepAwake(stored.routine, settings));
   const reply: CommandReply = written ? result.reply : { ok: false, error: 'error_storage_quota' };
   return { reply, result, written };
 }
@@ -187,6 +189,7 @@ async function carryOut(effect: JobEffect, env: EffectEnv): Promise<void> {
     case 'clearReminder':
       return clearReminder(effect.reminderId, env.senderWindowId);
     case 'stepCue':
+    case 'momentCue':
     case 'finishCue':
       return performStepCue(effect, env.settings);
     case 'openPopOut':
@@ -201,11 +204,12 @@ async function carryOut(effect: JobEffect, env: EffectEnv): Promise<void> {
  * plan plus the routine's step end; creates what is missing or moved and
  * clears the rest, so a lost or stray alarm never outlives one job.
  */
-async function reconcileAlarms(state: JobResult['state'], ctx: Parameters<typeof plannedAlarms>[1]): Promise<void> {
+async function reconcileAlarms(state: JobResult['state'], ctx: Parameters<typeof plannedAlarms>[1] & { settings: { spokenCues: boolean } }): Promise<void> {
   const wanted = new Map<string, { when: number } | { periodInMinutes: number }>(Object.entries(plannedAlarms(state.sitting, ctx)));
-  // The end of a step, or of the time to undo a Stop: either moves the routine on with no view open.
-  const stepEnd = stepEndsAt(state.routine) ?? undoStopUntil(state.routine);
-  if (stepEnd !== undefined) wanted.set(STEP_ALARM, { when: stepEnd });
+  // The next moment to cue, the end of a step, or of the time to undo a Stop: each moves the routine on with no
+  // view open. The countdown needs a wake only when it will be spoken.
+  const stepWake = nextWakeAt(state.routine, ctx.settings.spokenCues) ?? undoStopUntil(state.routine);
+  if (stepWake !== undefined) wanted.set(STEP_ALARM, { when: stepWake });
   const existing = new Map((await browser.alarms.getAll()).map((a) => [a.name, a]));
   for (const name of [...SITTING_ALARM_NAMES, STEP_ALARM]) {
     const want = wanted.get(name);

@@ -65,6 +65,7 @@ export function FinishedView({ state, presetLabel, settings, today, undoUntil, o
       <p class="finished__summary">
         {t('popup_finished_summary', formatClock(state.durationMs), state.stepsDone, state.stepsTotal)}
       </p>
+      {!completed && <p class="muted">{t('popup_finished_rule')}</p>}
       <p class="finished__today">{t('popup_today_progress', tCount('count_routines', today.routinesCompleted), today.fullRoutines, settings.goalRoutinesPerDay)}</p>
       {completed && settings.comfortCheck && <ComfortCheck value={rating} onChange={setRating} />}
       <button type="button" class="primary" onClick={() => void done()} autoFocus>

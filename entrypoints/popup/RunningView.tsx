@@ -1,12 +1,12 @@
 import { useEffect, useLayoutEffect } from 'preact/hooks';
-import { isActive, routineRemainingMs, stepEndsAt, stepRemainingMs, tick, type RoutineState } from '@/utils/routine/timer';
+import { browser } from 'wxt/browser';
+import { isActive, leadInRemainingMs, routineRemainingMs, stepEndsAt, stepRemainingMs, tick, upcomingMoments, type RoutineState } from '@/utils/routine/timer';
 import { stepInstructionsKey, stepTitleKey, type Step } from '@/utils/routine/presets';
 import { formatClock } from '@/utils/format';
 import type { RoutineRequest } from '@/utils/protocol/commands';
 import type { Settings } from '@/utils/settings/settings';
 import { t } from '@/utils/platform/i18n';
-import { cueText } from '@/utils/platform/cue-text';
-import { playChime, speakCue } from '@/utils/platform/chime';
+import type { CueEffect } from '@/utils/platform/voice';
 import { CountdownRing } from '@/components/CountdownRing';
 import { StepPicture } from '@/components/StepPicture';
 import { useNow } from '@/components/use-now';
@@ -22,23 +22,37 @@ export interface RunningViewProps {
 
 const stepTitle = (step: Step) => t(stepTitleKey(step));
 
-/** Plays the cue from this page at the step's end, to the millisecond, while the view is open. */
-function useCueAtStepEnd(state: Active, settings: Settings) {
+/**
+ * Plays this step's cues from this page, each to the millisecond, while the
+ * view is open: the end of the lead-in, the halfway point, the countdown and,
+ * at the step's end, whatever the timer says comes then.
+ */
+function useCues(state: Active, settings: Settings) {
   // With several views open, one plays: a doubled chime sounds like a fault.
   const leader = useCueLeader();
   const endsAt = leader ? stepEndsAt(state) : undefined;
-  const index = state.stepIndex + 1;
-  const next = state.steps[index];
-  // Worked out here, so the effect depends on the words it says rather than on the whole routine.
-  const spoken = cueText(next && { step: next, index, count: state.steps.length }).message;
+  const step = state.steps[state.stepIndex];
+  // The moments from the step's start, whatever the background has marked meanwhile: the view plays those still ahead.
+  const moments = upcomingMoments({ ...state, cueMark: 0 }, settings.spokenCues);
+  const atEnd = endsAt === undefined ? [] : tick(state, endsAt).effects;
+  const cues: [number, CueEffect][] = [];
+  if (step && endsAt !== undefined) {
+    for (const { moment, at } of moments) cues.push([at, { type: 'momentCue', moment, step, endsAt }]);
+    for (const effect of atEnd) if (effect.type === 'stepCue' || effect.type === 'finishCue') cues.push([endsAt, effect]);
+  }
+  const { chime, spokenCues, volume } = settings;
+  // Keyed on what it plays (`cues` is a new array at every render), so a re-render keeps the timers it has.
+  const plan = JSON.stringify(cues);
   useEffect(() => {
-    if (endsAt === undefined || (!settings.chime && !settings.spokenCues)) return;
-    const timer = setTimeout(() => {
-      if (settings.chime) playChime(settings.volume);
-      if (settings.spokenCues) speakCue(spoken, document.documentElement.lang, settings.volume);
-    }, Math.max(0, endsAt - Date.now()));
-    return () => clearTimeout(timer);
-  }, [endsAt, spoken, settings.chime, settings.spokenCues, settings.volume]);
+    const lang = browser.i18n.getUILanguage();
+    const timers = (JSON.parse(plan) as typeof cues).map(([at, cue]) => {
+      const wait = at - Date.now();
+      // The sound and voice code loads when the first cue is due, not with the popup: the popup opens faster.
+      const play = () => void import('@/utils/platform/play-cue').then(({ playCueHere }) => playCueHere(cue, { chime, spokenCues, volume }, lang));
+      return (chime || spokenCues) && wait > 0 ? setTimeout(play, wait) : undefined;
+    });
+    return () => timers.forEach((timer) => clearTimeout(timer));
+  }, [plan, chime, spokenCues, volume]);
 }
 
 /** Where Space and the arrows belong to the control: text fields and the like (the running view has none today). */
@@ -94,19 +108,22 @@ export function RunningView({ state: stored, settings, send }: RunningViewProps)
   // Past the last step's end the background is about to finish the routine; hold the last step at 0:00 till then.
   const endedMeanwhile = !isActive(projected);
   const state: Active = isActive(projected) ? projected : stored;
-  useCueAtStepEnd(stored, settings);
+  useCues(stored, settings);
   useShortcuts(paused, send);
 
   const step = state.steps[state.stepIndex];
   // An active routine always stands on one of its steps; render nothing rather than crash if storage ever says otherwise.
   if (!step) return null;
   const next = state.steps[state.stepIndex + 1];
+  const leadInLeft = endedMeanwhile ? 0 : leadInRemainingMs(state, now);
+  const gettingReady = leadInLeft > 0;
   const remaining = endedMeanwhile ? 0 : stepRemainingMs(state, now);
   const left = formatClock(endedMeanwhile ? 0 : routineRemainingMs(state, now));
 
   return (
     <main class="running">
       <p class="running__progress">{t('popup_step_of', state.stepIndex + 1, state.steps.length, left)}</p>
+      {gettingReady && <p class="running__status">{t('popup_get_ready')}</p>}
       <h1 class="running__title">{stepTitle(step)}</h1>
       <p class="running__side">{t(`side_${step.side}`)}</p>
       <div class="running__stage">
@@ -114,13 +131,13 @@ export function RunningView({ state: stored, settings, send }: RunningViewProps)
           <StepPicture step={step} size="large" />
         </div>
         <CountdownRing
-          remainingMs={remaining}
-          totalMs={step.durationSec * 1000}
+          remainingMs={gettingReady ? leadInLeft : remaining}
+          totalMs={gettingReady ? (state.leadInMs ?? 0) : step.durationSec * 1000}
           paused={paused}
-          label={t('popup_time_left')}
+          label={t(gettingReady ? 'popup_lead_in_left' : 'popup_time_left')}
         />
       </div>
-      {paused && <p class="running__paused">{t('popup_paused')}</p>}
+      {paused && <p class="running__status running__paused">{t('popup_paused')}</p>}
       <p class="running__instructions">{t(stepInstructionsKey(step))}</p>
       <p class="running__next">
         {next && <StepPicture step={next} size="small" />}
@@ -147,8 +164,8 @@ export function RunningView({ state: stored, settings, send }: RunningViewProps)
             {t('popup_pause')}
           </button>
         )}
-        <button type="button" onClick={() => send({ type: 'skip' })} title={t('popup_skip_hint')}>
-          {t('popup_skip')}
+        <button type="button" onClick={() => send({ type: 'skip' })} title={t(gettingReady ? 'popup_start_now_hint' : 'popup_skip_hint')}>
+          {t(gettingReady ? 'popup_start_now' : 'popup_skip')}
         </button>
       </div>
         <button type="button" class="danger" onClick={() => send({ type: 'stop' })} title={t('popup_stop_hint')}>

@@ -79,6 +79,28 @@ describe('popup', () => {
     expect(screen.queryByText('Reminders are off on this browser')).toBeNull();
   });
 
+  it('shows "Get ready", the coming step and a countdown during a lead-in, and Start now skips the rest of it', async () => {
+    // Started 2 s ago, with a 5 s lead-in.
+    await seedRoutine(applyRoutineCommand(IDLE, { type: 'start', presetId: 'desk', steps: desk.steps, leadInSec: 5 }, T0 + 18_000).state);
+    render(<App inWindow={false} />);
+    expect(await screen.findByText('Get ready')).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Roll your left foot' })).toBeTruthy();
+    expect(screen.getByRole('timer', { name: 'Seconds until the step starts' }).textContent).toBe('0:03');
+    // 3 s of this lead-in, 5:00 of steps and the four lead-ins still to come.
+    expect(screen.getByText('Step 1 of 5 · 5:23 left')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Start now' }));
+    await waitFor(() => expect(sent).toEqual([{ type: 'skip' }]));
+  });
+
+  it('shows the step itself once its lead-in is over', async () => {
+    await seedRoutine(applyRoutineCommand(IDLE, { type: 'start', presetId: 'desk', steps: desk.steps, leadInSec: 5 }, T0 + 10_000).state);
+    render(<App inWindow={false} />);
+    expect(await screen.findByRole('timer', { name: 'Time left in this step' })).toBeTruthy();
+    expect(screen.getByRole('timer').textContent).toBe('1:25');
+    expect(screen.queryByText('Get ready')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Skip step' })).toBeTruthy();
+  });
+
   it('renders a running routine from storage, with time worked out from its timestamps', async () => {
     await seedRoutine(runningDesk());
     render(<App inWindow={false} />);
@@ -160,6 +182,7 @@ describe('popup', () => {
     render(<App inWindow={false} />);
     expect(await screen.findByRole('heading', { name: 'Routine stopped' })).toBeTruthy();
     expect(screen.getByText('0 of 5 steps done in 0:20')).toBeTruthy();
+    expect(screen.getByText(/counts once you have spent at least half its length/)).toBeTruthy();
     expect(await screen.findByText('Today: 2 routines done · full routine 1 of 1')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Done' }));
     await waitFor(() => expect(sent).toEqual([{ type: 'dismiss' }]));

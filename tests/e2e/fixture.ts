@@ -159,12 +159,14 @@ const clock = (d: Date) => `${String(d.getHours()).padStart(2, '0')}:${String(d.
 
 /**
  * Settings whose active hours run from an hour ago to three hours ahead, every
- * day, so tests that count sitting behave the same at any time of day.
+ * day, so tests that count sitting behave the same at any time of day; and no
+ * lead-in, so tests that time steps see them start at once (the voice test sets its own).
  */
 export function activeNowSettings(now = Date.now()): Record<string, unknown> {
   return {
     activeDays: [0, 1, 2, 3, 4, 5, 6],
     activeStart: clock(new Date(now - 60 * 60_000)),
     activeEnd: clock(new Date(now + 3 * 60 * 60_000)),
+    leadInSec: 0,
   };
 }

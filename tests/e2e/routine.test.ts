@@ -102,7 +102,7 @@ describe('the routine timer in Chromium', () => {
     await expect.poll(() => popup.heading()).toBe('Walk barefoot');
     await passOneStep();
     await popup.waitForFinish();
-    expect(await popup.summary()).toMatch(/^(0:59|1:00|1:01) · 2 of 2 steps$/);
+    expect(await popup.summary()).toMatch(/^(0:59|1:00|1:01) · 2 of 2 steps done$/);
 
     const log = await harness.inWorker(storedEvents);
     // Starting the routine ended a sitting stretch; finishing it was a break taken.

@@ -16,9 +16,11 @@ async function alarmWhen(): Promise<number | undefined> {
 }
 
 describe('routine shell', () => {
-  beforeEach(() => {
+  beforeEach(async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(T0);
+    // These tests time steps to their ends; the lead-in has tests of its own below.
+    await fakeBrowser.storage.sync.set({ settings: { leadInSec: 0 } });
   });
 
   it('starts the chosen preset, stores the state and sets the step-end alarm', async () => {
@@ -134,8 +136,67 @@ describe('background entrypoint', () => {
     background.main();
     await messaging.sendMessage('routine', { type: 'start', presetId: 'desk' });
     vi.useFakeTimers({ toFake: ['Date'] });
-    vi.setSystemTime(Date.now() + 90_500);
+    // The first step: a 5 s lead-in, then 1:30.
+    vi.setSystemTime(Date.now() + 95_500);
     await fakeBrowser.alarms.onAlarm.trigger({ name: STEP_ALARM, scheduledTime: Date.now(), persistAcrossSessions: true });
     expect((await readRoutineState()).state).toMatchObject({ stepIndex: 1 });
+  });
+});
+
+describe('keeping the screen on', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(T0);
+  });
+
+  const lastCall = () => {
+    const request = vi.mocked(fakeBrowser.power.requestKeepAwake).mock.invocationCallOrder.at(-1) ?? 0;
+    const release = vi.mocked(fakeBrowser.power.releaseKeepAwake).mock.invocationCallOrder.at(-1) ?? 0;
+    return request > release ? 'request' : release > 0 ? 'release' : 'none';
+  };
+
+  it('asks for the display while a routine runs and lets it go on pause and at the end', async () => {
+    await handleRoutineRequest({ type: 'start', presetId: 'desk' }, T0);
+    expect(fakeBrowser.power.requestKeepAwake).toHaveBeenLastCalledWith('display');
+    expect(lastCall()).toBe('request');
+    await handleRoutineRequest({ type: 'pause' }, T0 + 1000);
+    expect(lastCall()).toBe('release');
+    await handleRoutineRequest({ type: 'resume' }, T0 + 2000);
+    expect(lastCall()).toBe('request');
+    await handleRoutineRequest({ type: 'stop' }, T0 + 3000);
+    expect(lastCall()).toBe('release');
+  });
+
+  it('is asked for again by a fresh worker from the stored state, and not at all when the setting is off', async () => {
+    await handleRoutineRequest({ type: 'start', presetId: 'desk' }, T0);
+    vi.mocked(fakeBrowser.power.requestKeepAwake).mockClear();
+    await recoverState(T0 + 5000);
+    expect(fakeBrowser.power.requestKeepAwake).toHaveBeenCalledWith('display');
+    await fakeBrowser.storage.sync.set({ settings: { keepAwake: false } });
+    await recoverState(T0 + 6000);
+    expect(lastCall()).toBe('release');
+  });
+});
+
+describe('cues inside a step', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(T0);
+  });
+
+  it('wakes at the end of the lead-in, at halfway and (with the voice on) for the countdown, and cues each once', async () => {
+    const { playCueInBackground } = await import('@/utils/platform/cue-player');
+    await fakeBrowser.storage.sync.set({ settings: { leadInSec: 5, spokenCues: true } });
+    await fakeBrowser.storage.sync.set({ presets: { v: 1, builtIn: { full: {} }, custom: [] } });
+    await handleRoutineRequest({ type: 'start', presetId: 'full' }, T0);
+    // Full reset: roll left foot 5:30 after a 5 s lead-in.
+    expect(await alarmWhen()).toBe(T0 + 5000);
+    await handleStepAlarm(T0 + 5000);
+    expect(await alarmWhen()).toBe(T0 + 5000 + 165_000);
+    await handleStepAlarm(T0 + 5000 + 165_000);
+    await handleStepAlarm(T0 + 5000 + 165_000);
+    expect(await alarmWhen()).toBe(T0 + 5000 + 327_000);
+    const said = vi.mocked(playCueInBackground).mock.calls.map(([request]) => request.speech?.[0]?.text);
+    expect(said).toEqual(['Go.', expect.stringMatching(/^Halfway/)]);
   });
 });

@@ -35,13 +35,13 @@ describe('what differs on Firefox', () => {
     Object.assign(fakeBrowser.offscreen, { createDocument });
     vi.stubEnv('BROWSER', 'firefox');
     try {
-      await playCueInBackground({ chime: true, volume: 40, speech: 'Walk barefoot', lang: 'en' });
+      await playCueInBackground({ chime: true, volume: 40, speech: [{ text: 'Go.' }], lang: 'en' });
     } finally {
       vi.unstubAllEnvs();
     }
     expect(createDocument).not.toHaveBeenCalled();
-    expect(playChime).toHaveBeenCalledWith(40);
-    expect(speakCue).toHaveBeenCalledWith('Walk barefoot', 'en', 40);
+    expect(playChime).toHaveBeenCalledWith(40, undefined);
+    expect(speakCue).toHaveBeenCalledWith('Go.', 'en', 40);
   });
 
   it('sound on Chrome: one offscreen document is created and asked to play', async () => {

@@ -11,7 +11,8 @@ const S = 1000;
 const H = 3_600_000;
 // Wednesday 25 November 2026, 10:00 local; every day active, all day.
 const T0 = new Date(2026, 10, 25, 10, 0).getTime();
-const settings = { ...DEFAULT_SETTINGS, activeDays: [0, 1, 2, 3, 4, 5, 6], activeStart: '00:00', activeEnd: '23:59' };
+// No lead-in: these tests time steps to their ends (the lead-in has tests of its own).
+const settings = { ...DEFAULT_SETTINGS, activeDays: [0, 1, 2, 3, 4, 5, 6], activeStart: '00:00', activeEnd: '23:59', leadInSec: 0 };
 const ctx = (now: number) => ({ now, settings, presets: BUILT_IN_PRESETS, busy: false, deviceId: 'this-device' });
 
 /** Runs jobs in turn, as the background's queue does, and returns the last result with every event seen. */

@@ -99,7 +99,7 @@ describe('time left', () => {
 describe('tick', () => {
   it('does nothing before the step ends', () => {
     const s = started();
-    expect(tick(s, T0 + 59_999)).toEqual({ state: s, effects: [] });
+    expect(tick(s, T0 + 56_999)).toEqual({ state: s, effects: [] });
   });
 
   it('moves to the next step at its end, with one cue and the next alarm', () => {
@@ -209,12 +209,22 @@ describe('skip, back and restart', () => {
     expect(result.effects).toEqual([{ type: 'setStepAlarm', when: T0 + 50 * S }]);
   });
 
-  it('skipping the last step completes the routine', () => {
+  it('skipping every step does not count as a completed routine', () => {
     let s = started();
     s = applyRoutineCommand(s, { type: 'skip' }, T0 + S).state;
     s = applyRoutineCommand(s, { type: 'skip' }, T0 + 2 * S).state;
     const result = applyRoutineCommand(s, { type: 'skip' }, T0 + 3 * S);
-    expect(result.state).toMatchObject({ status: 'finished', outcome: 'completed', stepsDone: 3, durationMs: 3 * S });
+    expect(result.state).toMatchObject({ status: 'finished', outcome: 'stopped', stepsDone: 0, durationMs: 3 * S });
+    expect(result.effects).toContainEqual(expect.objectContaining({ type: 'log', event: expect.objectContaining({ type: 'routineStopped' }) }));
+    expect(types(result.effects)).not.toContain('finishCue');
+  });
+
+  it('skipping the last step completes the routine once half its length was spent in steps', () => {
+    let s = started();
+    s = applyRoutineCommand(s, { type: 'skip' }, T0 + 60 * S).state; // a ran out (60 s), b skipped at once
+    const result = applyRoutineCommand(s, { type: 'skip' }, T0 + 70 * S); // c: 10 s; 70 of 135 s
+    expect(result.state).toMatchObject({ status: 'finished', outcome: 'completed', stepsDone: 1 });
+    expect(types(result.effects)).toContain('finishCue');
   });
 
   it('back restarts the previous step', () => {
@@ -245,16 +255,17 @@ describe('skip, back and restart', () => {
 
 describe('stop and dismiss', () => {
   it('stop holds the routine for a few seconds, then logs it as stopped at the moment of the Stop', () => {
-    const second = applyRoutineCommand(started(), { type: 'skip' }, T0 + 20 * S).state;
-    const held = applyRoutineCommand(second, { type: 'stop' }, T0 + 30 * S);
-    expect(held.state).toMatchObject({ status: 'paused', pausedAt: T0 + 30 * S, undoTo: 'running', stepIndex: 1 });
+    // Half the first step spent: it counts as done.
+    const second = applyRoutineCommand(started(), { type: 'skip' }, T0 + 30 * S).state;
+    const held = applyRoutineCommand(second, { type: 'stop' }, T0 + 40 * S);
+    expect(held.state).toMatchObject({ status: 'paused', pausedAt: T0 + 40 * S, undoTo: 'running', stepIndex: 1 });
     expect(held.effects).toEqual([{ type: 'clearStepAlarm' }]);
-    expect(undoStopUntil(held.state)).toBe(T0 + 30 * S + UNDO_STOP_MS);
+    expect(undoStopUntil(held.state)).toBe(T0 + 40 * S + UNDO_STOP_MS);
     // Not yet: one millisecond before the window closes nothing is logged.
-    expect(tick(held.state, T0 + 30 * S + UNDO_STOP_MS - 1)).toEqual({ state: held.state, effects: [] });
-    const result = tick(held.state, T0 + 30 * S + UNDO_STOP_MS);
-    expect(result.state).toMatchObject({ status: 'finished', outcome: 'stopped', stepsDone: 1, stepsTotal: 3, durationMs: 30 * S, endedAt: T0 + 30 * S });
-    expect(result.effects).toContainEqual({ type: 'routineEnded', at: T0 + 30 * S, outcome: 'stopped' });
+    expect(tick(held.state, T0 + 40 * S + UNDO_STOP_MS - 1)).toEqual({ state: held.state, effects: [] });
+    const result = tick(held.state, T0 + 40 * S + UNDO_STOP_MS);
+    expect(result.state).toMatchObject({ status: 'finished', outcome: 'stopped', stepsDone: 1, stepsTotal: 3, durationMs: 40 * S, endedAt: T0 + 40 * S });
+    expect(result.effects).toContainEqual({ type: 'routineEnded', at: T0 + 40 * S, outcome: 'stopped' });
   });
 
   it('stop while paused leaves the pause out of the length', () => {

@@ -30,7 +30,8 @@ export function rebaseRoutine(routine: RoutineState, lastSeenAt: number, now: nu
 function routineNotInFuture(routine: RoutineState, now: number): RoutineState {
   if (!isActive(routine)) return routine;
   let next = routine;
-  if (next.stepStartedAt > now) next = { ...next, stepStartedAt: now };
+  // A step brought back to its start has passed none of its moments yet.
+  if (next.stepStartedAt > now) next = { ...next, stepStartedAt: now, cueMark: 0 };
   if (next.startedAt > now) next = { ...next, startedAt: now };
   if (next.status === 'paused' && next.pausedAt > now) next = { ...next, pausedAt: now };
   return next;

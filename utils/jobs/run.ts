@@ -45,7 +45,7 @@ export interface JobContext {
 
 export type JobEffect =
   | Exclude<SittingEffect, { type: 'log' }>
-  | Extract<TimerEffect, { type: 'stepCue' | 'finishCue' }>
+  | Extract<TimerEffect, { type: 'stepCue' | 'momentCue' | 'finishCue' }>
   /** An open view gives exact cues; opened when a break starts from a reminder. */
   | { type: 'openPopOut' }
   /** A routine ended here: the other devices of the synced profile restart their sitting clock too. */
@@ -98,6 +98,7 @@ class Job {
           this.events.push(effect.event);
           break;
         case 'stepCue':
+        case 'momentCue':
         case 'finishCue':
           this.effects.push(effect);
           break;
@@ -131,7 +132,7 @@ class Job {
   startRoutine(presetId: string) {
     const preset = findPreset(this.ctx.presets, presetId);
     if (!preset) { this.refuse('error_unknown_preset'); return; }
-    this.applyTimer(applyRoutineCommand(this.routine, { type: 'start', presetId: preset.id, steps: preset.steps }, this.ctx.now));
+    this.applyTimer(applyRoutineCommand(this.routine, { type: 'start', presetId: preset.id, steps: preset.steps, leadInSec: this.ctx.settings.leadInSec }, this.ctx.now));
   }
 
   /** Repairs what the invariants forbid, logging each repair. */

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { CueRequest } from '../protocol/commands';
-import { playChime, speakCue } from './chime';
+import { playCue } from './play-cue';
 
 /**
  * Plays a cue with every view closed. Chrome's service worker has no audio,
@@ -54,8 +54,7 @@ async function sendCue(request: CueRequest): Promise<void> {
 
 export async function playCueInBackground(request: CueRequest): Promise<void> {
   if (import.meta.env.BROWSER === 'firefox') {
-    if (request.chime) playChime(request.volume);
-    if (request.speech) speakCue(request.speech, request.lang, request.volume);
+    playCue(request);
     return;
   }
   await ensureOffscreenDocument(offscreenApi());

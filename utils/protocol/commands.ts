@@ -4,6 +4,8 @@
  * channels that carry these types live in platform/messaging.ts.
  */
 
+import type { Utterance } from '../platform/speech';
+
 /** The commands, as plain types; their runtime checks live in command-schemas.ts, which only the background loads. */
 
 export type RoutineRequest =
@@ -68,8 +70,8 @@ export interface ProtocolMap {
 export interface CueRequest {
   chime: boolean;
   volume: number;
-  /** Text to say aloud, when spoken cues are on. */
-  speech?: string;
+  /** What to say aloud and when, worded in the UI language, when spoken cues are on. */
+  speech?: Utterance[];
   lang: string;
 }
 

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { IDLE, type RoutineState } from './timer';
+import { IDLE, MAX_LEAD_IN_SEC, MOMENTS, type RoutineState } from './timer';
 import { MAX_STEP_SEC, SIDES, STEP_KINDS } from './presets';
 import { count, duration, timestamp } from '../schema-parts';
 
@@ -25,6 +25,11 @@ const active = {
   pausedMs: duration,
   startedAt: time,
   routinePausedMs: duration,
+  // Added with the lead-in; a routine stored by an older version has none of these and runs on without lead-ins.
+  leadInSec: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_LEAD_IN_SEC))),
+  leadInMs: v.optional(v.pipe(duration, v.maxValue(MAX_LEAD_IN_SEC * 1000))),
+  cueMark: v.optional(v.pipe(count, v.maxValue(MOMENTS.length))),
+  spentMs: v.optional(v.array(duration)),
 };
 
 const ROUTINE_STATE_SCHEMA = v.variant('status', [

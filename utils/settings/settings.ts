@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { CLOCK_TIME_PATTERN } from '../sitting/schedule';
 import { isPlainObject, isUnsafeKey } from '../objects';
+import { MAX_LEAD_IN_SEC } from '../routine/timer';
 
 /**
  * The user's settings: one flat object in `storage.sync`.
@@ -22,6 +23,7 @@ export const NUMBER_RANGES = {
   goalBreaksPerDay: { min: 0, max: 20 },
   goalLongestSittingMin: { min: 10, max: 480 },
   volume: { min: 0, max: 100 },
+  leadInSec: { min: 0, max: MAX_LEAD_IN_SEC },
 } as const;
 
 export type NumberField = keyof typeof NUMBER_RANGES;
@@ -80,6 +82,10 @@ export const FIELD_SCHEMAS = {
   volume: wholeNumber('volume'),
   spokenCues: v.boolean('error_choice'),
   openPopOutOnStart: v.boolean('error_choice'),
+  /** The "get ready" before a step that needs a new position; 0 turns it off. */
+  leadInSec: wholeNumber('leadInSec'),
+  /** Keeps the display on while a routine runs, where the browser can (Chrome's `power` API). */
+  keepAwake: v.boolean('error_choice'),
   comfortCheck: v.boolean('error_choice'),
   /** A routine ended on another device of the same synced profile restarts the sitting clock here too. */
   followBreaks: v.boolean('error_choice'),
@@ -106,6 +112,8 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   volume: 70,
   spokenCues: false,
   openPopOutOnStart: true,
+  leadInSec: 5,
+  keepAwake: true,
   comfortCheck: true,
   followBreaks: true,
 });

@@ -98,9 +98,9 @@ export class PopupPage {
     await this.page.getByRole('heading', { name: 'Routine complete' }).waitFor({ timeout });
   }
 
-  /** The finish view's "1:00 · 2 of 2 steps". */
+  /** The finish view's "1:00 · 2 of 2 steps done". */
   async summary(): Promise<string> {
-    return (await this.page.getByText(/ of \d+ steps$/).textContent()) ?? '';
+    return (await this.page.getByText(/ of \d+ steps done$/).textContent()) ?? '';
   }
 
   /** Picks a comfort value; Done saves what was picked. */

@@ -1,0 +1,36 @@
+import type { StepKind } from '../routine/presets';
+import type { SpokenLine } from './voice';
+import { countdownUtterances, type Utterance } from './speech';
+import { t, tCount, type MessageKey } from './i18n';
+
+/** Pages and the offscreen document word the voice and time it; the worker never does. */
+
+const HALFWAY_KEYS: Record<StepKind, MessageKey> = {
+  roll: 'voice_halfway_roll',
+  walk: 'voice_halfway_walk',
+  calfStretch: 'voice_halfway_calfStretch',
+  hamstringStretch: 'voice_halfway_hamstringStretch',
+};
+
+/** "1 minute 30 seconds", said in words rather than "1:30", which a voice reads as a time of day. */
+export function spokenDuration(durationSec: number): string {
+  const minutes = Math.floor(durationSec / 60);
+  const seconds = durationSec % 60;
+  const parts = [minutes > 0 ? tCount('count_minutes', minutes) : '', seconds > 0 || minutes === 0 ? tCount('count_seconds', seconds) : ''];
+  return parts.filter(Boolean).join(' ');
+}
+
+export function utterancesFor(line: SpokenLine): Utterance[] {
+  switch (line.type) {
+    case 'step':
+      return [{ text: t('voice_step', t(line.title), spokenDuration(line.durationSec)) }];
+    case 'go':
+      return [{ text: t('voice_go') }];
+    case 'halfway':
+      return [{ text: t(HALFWAY_KEYS[line.kind]) }];
+    case 'countdown':
+      return countdownUtterances(line.endsAt, line.seconds);
+    case 'done':
+      return [{ text: t('notify_routine_done') }];
+  }
+}
