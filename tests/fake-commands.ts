@@ -1,7 +1,7 @@
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 
-type CommandListener = (name: string) => unknown;
+type CommandListener = (name: string, tab?: { windowId?: number }) => unknown;
 
 /**
  * The `commands` API, which the fake browser leaves unimplemented (every
@@ -12,8 +12,8 @@ export const fakeCommands = {
   inUse: [] as Array<{ name: string; description: string; shortcut: string }>,
   listeners: [] as CommandListener[],
   /** Delivers a shortcut to every listener and waits for what they return, as the fake's own trigger() does. */
-  async fire(name: string): Promise<void> {
-    await Promise.all(this.listeners.map((listener) => listener(name)));
+  async fire(name: string, tab?: { windowId?: number }): Promise<void> {
+    await Promise.all(this.listeners.map((listener) => listener(name, tab)));
   },
 };
 

@@ -8,6 +8,8 @@ import { openPopOutWindow } from '@/utils/platform/routine-views';
 import type { JobInput } from '@/utils/jobs/run';
 import { SITTING_ALARMS } from '@/utils/sitting/rules';
 import { TEST_REMINDER_ID } from '@/utils/protocol/commands';
+import { SHORTCUTS } from '@/utils/protocol/shortcuts';
+import { openSidePanel } from '@/utils/platform/side-panel';
 import { SHARED_BREAK_KEY } from '@/utils/sitting/shared-break';
 import { handleRoutineRequest, handleSettingsRequest, handleSittingRequest, recoverState } from './commands';
 import { handleDataRequest } from './import-and-reset';
@@ -97,7 +99,12 @@ export default defineBackground(() => {
   watchSyncKey(SHARED_BREAK_KEY, (record) => void job({ type: 'sharedBreak', record }));
 
   // eslint-disable-next-line @typescript-eslint/no-misused-promises -- as for alarms: returned so that a test can wait for the job
-  browser.commands.onCommand.addListener((name) => job({ type: 'shortcut', name }));
+  browser.commands.onCommand.addListener((name, tab) => {
+    // The side panel opens only in answer to the key itself, before anything is awaited; where it cannot, the job
+    // opens the timer window instead.
+    if (name === SHORTCUTS.openPlayer && tab?.windowId !== undefined) return openSidePanel(tab.windowId).catch(() => job({ type: 'shortcut', name }));
+    return job({ type: 'shortcut', name });
+  });
 
   void serially(() => recover(Date.now()));
 });

@@ -89,4 +89,19 @@ describe('keyboard shortcuts and shared breaks in the background', () => {
     expect((await readSittingState(Date.now())).state.sittingSince).toBe(T0 + 21 * MIN);
     expect((await readEventLog()).events.filter((e) => e.type === 'breakTaken').map((e) => e.how)).toEqual(['natural']);
   });
+  it('opens the side panel in the window of the key press; where the panel cannot open, the timer window', async () => {
+    await startWorker();
+    const open = vi.fn(async () => {});
+    Object.assign(fakeBrowser, { sidePanel: { open } });
+    const createWindow = vi.spyOn(fakeBrowser.windows, 'create');
+    await fakeCommands.fire('open-side-panel', { windowId: 7 });
+    expect(open).toHaveBeenCalledWith({ windowId: 7 });
+    expect(createWindow).not.toHaveBeenCalled();
+
+    open.mockRejectedValueOnce(new Error('no user gesture'));
+    await fakeCommands.fire('open-side-panel', { windowId: 7 });
+    await settle();
+    expect(createWindow).toHaveBeenCalledWith(expect.objectContaining({ type: 'popup' }));
+    Object.assign(fakeBrowser, { sidePanel: undefined });
+  });
 });
