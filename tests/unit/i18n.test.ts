@@ -31,13 +31,14 @@ describe('counts with their noun', () => {
     expect(tCount('count_days', 3)).toBe('3 dni (few)');
     expect(tCount('count_days', 5)).toBe('5 dni (many)');
     expect(tCount('count_days', 22)).toBe('22 dni (few)');
+    expect(tCount('count_days', 1.5)).toBe('1,5 dnia');
 
     const japanese = { count_days_other: { message: '$N$日', placeholders: { n: { content: '$1' } } } };
     Object.assign(fakeBrowser.i18n, { getMessage: createGetMessage(japanese), getUILanguage: () => 'ja' });
     expect(tCount('count_days', 1)).toBe('1日');
     // French says "1 000 000 de jours" with its `many` form; a locale without it still reads.
     Object.assign(fakeBrowser.i18n, { getMessage: createGetMessage(japanese), getUILanguage: () => 'fr' });
-    expect(tCount('count_days', 1_000_000)).toBe('1000000日');
+    expect(tCount('count_days', 1_000_000)).toBe('1\u202f000\u202f000日');
   });
 });
 

@@ -18,8 +18,11 @@ type CountKey = MessageKey extends infer K ? (K extends `${infer Base}_other` ? 
 
 /** "1 routine", "2 routines", "5 ćwiczeń": the form the UI language's plural rules pick for `count`. */
 export function tCount(key: CountKey, count: number): string {
-  const category = new Intl.PluralRules(browser.i18n.getUILanguage()).select(count);
+  const lang = browser.i18n.getUILanguage();
+  const category = new Intl.PluralRules(lang).select(count);
+  // The number as the language writes it: "1 000 000" in French, "1,5" in Polish.
+  const number = new Intl.NumberFormat(lang).format(count);
   // A category the locale lacks falls back to English, which may lack it too: then `_other` is the form.
   // The category is only known at run time; English types only `_one` and `_other`.
-  return browser.i18n.getMessage(`${key}_${category}` as MessageKey, [String(count)]) || t(`${key}_other`, count);
+  return browser.i18n.getMessage(`${key}_${category}` as MessageKey, [number]) || t(`${key}_other`, number);
 }
