@@ -92,7 +92,7 @@ describe('locales', () => {
 });
 
 describe('README screenshots', () => {
-  it.each(['popup-idle', 'popup-running', 'options', 'history'])('%s.png is committed and at most 200 KB', (name) => {
+  it.each(['popup-idle', 'popup-running', 'pop-out', 'side-panel', 'options', 'history', 'welcome', 'reminder'])('%s.png is committed and at most 200 KB', (name) => {
     const size = statSync(join(ROOT, 'docs/screenshots', `${name}.png`)).size;
     expect(size).toBeGreaterThan(1000);
     expect(size).toBeLessThanOrEqual(200 * 1024);
