@@ -13,7 +13,7 @@ const popupHeight = (page: Page) => page.evaluate(() => Math.ceil(document.body.
 /** Needs Debian's firefox-esr-l10n-de for German, which `.ci/run` installs. */
 describe.each([
   { locale: 'en', start: 'Start routine', skip: 'Skip step', finished: 'Routine complete', done: 'Done' },
-  { locale: 'de', start: 'Übung starten', skip: 'Schritt überspringen', finished: 'Übung abgeschlossen', done: 'Fertig' },
+  { locale: 'de', start: 'Routine starten', skip: 'Überspringen', finished: 'Routine geschafft', done: 'Fertig' },
 ])('the popup fits Firefox’s toolbar panel ($locale)', ({ locale, start, skip, finished, done }) => {
   let harness: FirefoxHarness;
   beforeAll(async () => {
