@@ -111,10 +111,6 @@ export function runJob(before: AppState, input: JobInput, ctx: JobContext): JobR
           // Stopped early counts too: the user stood up, and the sitting clock starts again here as well.
           if (settings.followBreaks) effects.push({ type: 'shareBreak', record: { at: effect.at, deviceId: ctx.deviceId } });
           break;
-        // The step alarm is planned from the stored state after the write, not from these.
-        case 'setStepAlarm':
-        case 'clearStepAlarm':
-          break;
       }
     }
     if (result.rejected) refuse(REJECTIONS[result.rejected]);
