@@ -10,8 +10,10 @@ import './style.css';
 /** Starts a routine view (the popup, the pop-out window, the side panel): the one storage read first, then the first paint. */
 export function mountRoutineView(props: AppProps): void {
   const snapshotRead = readPopupSnapshotEarly();
+  // The window's and the panel's layout loads beside the read, and both are in before the first paint: no reflow.
+  const layoutLoaded = props.inWindow || props.inPanel ? import('./docked.css') : undefined;
   document.documentElement.lang = browser.i18n.getUILanguage();
   // The manifest takes the toolbar title from this page's <title>, a locale key; the window shows the text.
   document.title = t('extName');
-  void snapshotRead.then(() => render(<App {...props} />, appRoot()));
+  void Promise.all([snapshotRead, layoutLoaded]).then(() => render(<App {...props} />, appRoot()));
 }
