@@ -1,8 +1,8 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { App, type AppProps } from './App';
+import { App, finishing, loadFinishedView, type AppProps } from './App';
 import { t } from '@/utils/platform/i18n';
-import { readPopupSnapshotEarly } from '@/components/use-snapshot';
+import { earlyPopupSnapshot, readPopupSnapshotEarly } from '@/components/use-snapshot';
 import { appRoot } from '@/components/app-root';
 import '@/components/theme.css';
 import './style.css';
@@ -15,5 +15,10 @@ export function mountRoutineView(props: AppProps): void {
   document.documentElement.lang = browser.i18n.getUILanguage();
   // The manifest takes the toolbar title from this page's <title>, a locale key; the window shows the text.
   document.title = t('extName');
-  void Promise.all([snapshotRead, layoutLoaded]).then(() => render(<App {...props} />, appRoot()));
+  void Promise.all([snapshotRead, layoutLoaded])
+    .then(async () => {
+      const routine = earlyPopupSnapshot()?.routine;
+      if (routine && finishing(routine)) await loadFinishedView();
+    })
+    .then(() => render(<App {...props} />, appRoot()));
 }
