@@ -5,7 +5,6 @@ import { tick, undoStopUntil, type RoutineState } from '@/utils/routine/timer';
 import { sendCommand } from '@/utils/platform/messaging';
 import type { CommandReply, RoutineRequest, SittingRequest } from '@/utils/protocol/commands';
 import { t, type MessageKey } from '@/utils/platform/i18n';
-import { openPopOutWindow } from '@/utils/platform/routine-views';
 import { openSidePanel } from '@/utils/platform/side-panel';
 import { usePopupSnapshot } from '@/components/use-snapshot';
 import { presetName } from '@/components/preset-name';
@@ -32,6 +31,13 @@ function useWindowId(wanted: boolean): number | undefined {
     if (wanted) void browser.windows.getCurrent().then((w: { id?: number } | undefined) => setWindowId(w?.id), () => undefined);
   }, [wanted]);
   return windowId;
+}
+
+/** Opens the pop-out window; the code that finds or opens it loads with the click (a window needs no user gesture). */
+async function popOut(): Promise<void> {
+  const { openPopOutWindow } = await import('@/utils/platform/routine-views');
+  await openPopOutWindow();
+  window.close();
 }
 
 let LoadedFinishedView: typeof FinishedViewComponent | undefined;
@@ -86,7 +92,7 @@ export function App({ inWindow, inPanel = false }: AppProps) {
       <header class="bar">
         <Name class="bar__name">{t('popup_title')}</Name>
         {inPopup && (
-          <button type="button" class="link" title={t('popup_pop_out_hint')} onClick={() => void openPopOutWindow().then(() => window.close())}>
+          <button type="button" class="link" title={t('popup_pop_out_hint')} onClick={() => void popOut()}>
             {t('popup_pop_out')}
           </button>
         )}
