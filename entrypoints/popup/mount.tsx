@@ -4,7 +4,6 @@ import { App, finishing, loadFinishedView, type AppProps } from './App';
 import { t } from '@/utils/platform/i18n';
 import { earlyPopupSnapshot, readPopupSnapshotEarly } from '@/components/use-snapshot';
 import { appRoot } from '@/components/app-root';
-import '@/components/theme.css';
 import './style.css';
 
 /** Starts a routine view (the popup, the pop-out window, the side panel): the one storage read first, then the first paint. */
