@@ -14,7 +14,8 @@ export function StepList({ steps, heading }: StepListProps) {
   const enabled = steps.filter((s) => s.enabled);
   return (
     <section class="steps" aria-label={heading}>
-      <h2 class="steps__heading">{heading}</h2>
+      {/* The summary of the fold it sits in shows the words; the heading is there for a screen reader's list of headings. */}
+      <h2 class="visually-hidden">{heading}</h2>
       <ol class="steps__list">
         {enabled.map((step) => (
           <li key={step.id} class="steps__item">

@@ -55,6 +55,11 @@ function snapshotOrUndefined(raw: unknown): PopupSnapshot | undefined {
   return isPopupSnapshot(raw) ? raw : undefined;
 }
 
+/** What the early read found, once it has settled: the view it opens on decides what must load before the first paint. */
+export function earlyPopupSnapshot(): PopupSnapshot | undefined {
+  return snapshotOrUndefined(earlyFeed?.latest?.raw);
+}
+
 /**
  * The popup's view of everything, from one storage read, kept live as the
  * background rewrites it. A missing or foreign snapshot makes the background

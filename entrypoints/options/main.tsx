@@ -3,7 +3,6 @@ import { browser } from 'wxt/browser';
 import { App } from './App';
 import { t } from '@/utils/platform/i18n';
 import { appRoot } from '@/components/app-root';
-import '@/components/theme.css';
 import './style.css';
 
 document.documentElement.lang = browser.i18n.getUILanguage();

@@ -1,11 +1,10 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { findPreset } from '@/utils/routine/presets';
-import { tick, undoStopUntil } from '@/utils/routine/timer';
+import { tick, undoStopUntil, type RoutineState } from '@/utils/routine/timer';
 import { sendCommand } from '@/utils/platform/messaging';
 import type { CommandReply, RoutineRequest, SittingRequest } from '@/utils/protocol/commands';
 import { t, type MessageKey } from '@/utils/platform/i18n';
-import { openPopOutWindow } from '@/utils/platform/routine-views';
 import { openSidePanel } from '@/utils/platform/side-panel';
 import { usePopupSnapshot } from '@/components/use-snapshot';
 import { presetName } from '@/components/preset-name';
@@ -13,7 +12,7 @@ import { Notices } from '@/components/Notices';
 import { StorageFullNotice } from '@/components/StorageFullNotice';
 import { RunningView } from './RunningView';
 import { IdleView } from './IdleView';
-import { FinishedView } from './FinishedView';
+import type { FinishedView as FinishedViewComponent } from './FinishedView';
 
 export interface AppProps {
   /** True in the pop-out window, which shows large digits and has no pop-out button of its own. */
@@ -34,11 +33,45 @@ function useWindowId(wanted: boolean): number | undefined {
   return windowId;
 }
 
+/** Opens the pop-out window; the code that finds or opens it loads with the click (a window needs no user gesture). */
+async function popOut(): Promise<void> {
+  const { openPopOutWindow } = await import('@/utils/platform/routine-views');
+  await openPopOutWindow();
+  window.close();
+}
+
+let LoadedFinishedView: typeof FinishedViewComponent | undefined;
+
+/**
+ * The finish view (with the comfort check and Undo) is a chunk of its own: most openings of the popup never show
+ * it, so it is not on the way to the first paint. A view that opens on it waits for it before painting (mount.tsx).
+ */
+export function loadFinishedView(): Promise<unknown> {
+  return import('./FinishedView').then((module) => (LoadedFinishedView = module.FinishedView));
+}
+
+/** The finish view's state, shown as soon as a Stop is pressed, while it can still be undone: else undefined. */
+export function finishing(state: RoutineState): { shown: Extract<RoutineState, { status: 'finished' }>; undoUntil?: number } | undefined {
+  const undoUntil = undoStopUntil(state);
+  const shown = undoUntil === undefined ? state : tick(state, undoUntil).state;
+  return shown.status === 'finished' ? { shown, undoUntil } : undefined;
+}
+
+/** The finish view once its chunk is in; a routine under way fetches it ahead, so Stop and the end show it at once. */
+function useFinishedView(wanted: boolean): typeof FinishedViewComponent | undefined {
+  const [, setLoaded] = useState(false);
+  useEffect(() => {
+    if (wanted && !LoadedFinishedView) void loadFinishedView().then(() => setLoaded(true));
+  }, [wanted]);
+  return LoadedFinishedView;
+}
+
 export function App({ inWindow, inPanel = false }: AppProps) {
   const snapshot = usePopupSnapshot();
   const [error, setError] = useState<MessageKey | undefined>();
   const inPopup = !inWindow && !inPanel;
   const windowId = useWindowId(inPopup);
+  const FinishedView = useFinishedView(snapshot !== undefined && snapshot.routine.status !== 'idle');
 
   const showReply = (reply: CommandReply) => {
     setError(reply.ok ? undefined : reply.error);
@@ -53,14 +86,13 @@ export function App({ inWindow, inPanel = false }: AppProps) {
   // The running and finish views have their own main heading; otherwise the name is the page's heading.
   const Name = state.status === 'idle' ? 'h1' : 'span';
   // A Stop that can still be undone shows at once as what it will be logged as, with Undo.
-  const stopUndoUntil = undoStopUntil(state);
-  const stopped = stopUndoUntil === undefined ? undefined : tick(state, stopUndoUntil).state;
+  const finish = finishing(state);
   return (
     <div class={`app${inWindow ? ' app--window' : ''}${inPanel ? ' app--panel' : ''}`}>
       <header class="bar">
         <Name class="bar__name">{t('popup_title')}</Name>
         {inPopup && (
-          <button type="button" class="link" title={t('popup_pop_out_hint')} onClick={() => void openPopOutWindow().then(() => window.close())}>
+          <button type="button" class="link" title={t('popup_pop_out_hint')} onClick={() => void popOut()}>
             {t('popup_pop_out')}
           </button>
         )}
@@ -85,27 +117,20 @@ export function App({ inWindow, inPanel = false }: AppProps) {
           {t(error)}
         </p>
       )}
-      {stopped?.status === 'finished' ? (
-        <FinishedView
-          state={stopped}
-          presetLabel={presetName(findPreset(presets, stopped.presetId) ?? { id: stopped.presetId })}
-          settings={settings}
-          today={today}
-          undoUntil={stopUndoUntil}
-          onDone={() => void send({ type: 'dismiss' })}
-          send={send}
-        />
+      {finish ? (
+        FinishedView && (
+          <FinishedView
+            state={finish.shown}
+            presetLabel={presetName(findPreset(presets, finish.shown.presetId) ?? { id: finish.shown.presetId })}
+            settings={settings}
+            today={today}
+            undoUntil={finish.undoUntil}
+            onDone={() => void send({ type: 'dismiss' })}
+            send={send}
+          />
+        )
       ) : state.status === 'running' || state.status === 'paused' ? (
         <RunningView state={state} settings={settings} send={send} />
-      ) : state.status === 'finished' ? (
-        <FinishedView
-          state={state}
-          presetLabel={presetName(findPreset(presets, state.presetId) ?? { id: state.presetId })}
-          settings={settings}
-          today={today}
-          onDone={() => void send({ type: 'dismiss' })}
-          send={send}
-        />
       ) : (
         <IdleView
           presets={presets}

@@ -8,6 +8,7 @@ import { formatClock } from '@/utils/format';
 import { t, tCount } from '@/utils/platform/i18n';
 import { useNow } from '@/components/use-now';
 import { isSpace } from './RunningView';
+import './finished.css';
 
 export interface FinishedViewProps {
   state: Extract<RoutineState, { status: 'finished' }>;

@@ -10,6 +10,8 @@ import { appendEvents } from '@/utils/history/events';
 import { dailyTotals } from '@/utils/history/totals';
 import { seedSnapshot } from '../snapshot';
 import { readPopupSnapshotEarly } from '@/components/use-snapshot';
+import { mountRoutineView } from '@/entrypoints/popup/mount';
+import { render as renderInto } from 'preact';
 
 const T0 = new Date(2026, 10, 25, 10, 0).getTime();
 const desk = BUILT_IN_PRESETS.find((p) => p.id === 'desk')!;
@@ -260,6 +262,33 @@ describe('popup snapshot', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe('opening on the finish view', () => {
+  afterEach(() => {
+    const root = document.getElementById('app');
+    if (root) renderInto(null, root);
+    root?.remove();
+    vi.useRealTimers();
+  });
+
+  it('paints the finish view, whose code loads apart, in the very first render: no empty frame before it', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(T0 + 5 * 60_000 + 1000);
+    await seedRoutine(tick(runningDesk(), T0 + 5 * 60_000).state);
+    const root = document.createElement('div');
+    root.id = 'app';
+    document.body.append(root);
+    const firstPaints: string[] = [];
+    const observer = new MutationObserver(() => {
+      if (firstPaints.length === 0 && root.childElementCount > 0) firstPaints.push(root.querySelector('h1')?.textContent ?? '');
+    });
+    observer.observe(root, { childList: true, subtree: true });
+    mountRoutineView({ inWindow: false });
+    await waitFor(() => expect(firstPaints).toHaveLength(1));
+    observer.disconnect();
+    expect(firstPaints).toEqual(['Routine complete']);
   });
 });
 

@@ -54,7 +54,7 @@ describe('accessibility (axe-core) and the keyboard', () => {
       { type: 'breakTaken', at: now, day, how: 'routine' },
       { type: 'comfortRated', at: now, day, feet: 7, back: 6 },
     ]);
-    await options.weekChart().waitFor();
+    await options.showHistory();
     expect(await violations(options.page)).toEqual([]);
   });
 

@@ -56,7 +56,7 @@ describe('first impressions in Chromium', () => {
   describe('type that reads', () => {
     it('the options page: body text at least 14 px, nothing under 12 px, the history included', async () => {
       const options = await openOptions(harness);
-      await options.weekChart().waitFor();
+      await options.showHistory();
       const sizes = await textSizes(options.page, 12);
       measured.options = sizes;
       expect(sizes.body).toBeGreaterThanOrEqual(14);

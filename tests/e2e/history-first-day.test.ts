@@ -29,6 +29,9 @@ describe('history on day one, in Chromium', () => {
     page = await harness.openPage('options.html');
     await page.setViewportSize({ width, height: 900 });
     await page.locator('#history h2').waitFor();
+    // The charts load as the section nears the viewport.
+    await page.locator('#history').scrollIntoViewIfNeeded();
+    await page.locator('#history .history__charts:not(.history__charts--loading)').waitFor();
     return page.locator('#history');
   }
 

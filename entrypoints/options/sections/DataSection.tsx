@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { MAX_IMPORT_BYTES, buildExport, parseImport, type ImportResult, type RoutineRef } from '@/utils/transfer/import-export';
+import type { ImportResult, RoutineRef } from '@/utils/transfer/import-export';
 import { localDayKey } from '@/utils/day';
 import { dailyTotals, totalsToCsv } from '@/utils/history/totals';
 import { isBuiltInPresetId, presetNameKey, type PresetCustomisations } from '@/utils/routine/presets';
@@ -95,6 +95,9 @@ export function DataSection({ settings, customisations, locked }: DataSectionPro
   const [message, setMessage] = useState<{ text: string; error: boolean; from: 'import' | 'reset' } | undefined>();
   const [confirmingReset, setConfirmingReset] = useState(false);
 
+  // The bundle's format and its complete check (valibot schemas) load on the first export or import, not with the page.
+  const transfer = () => import('@/utils/transfer/import-export');
+
   const readHistory = async () => {
     const now = Date.now();
     const [{ events }, stored] = await Promise.all([readEventLog(), readStoredTotals(now)]);
@@ -105,7 +108,7 @@ export function DataSection({ settings, customisations, locked }: DataSectionPro
   };
 
   const exportData = async () => {
-    const { events, totals } = await readHistory();
+    const [{ events, totals }, { buildExport }] = await Promise.all([readHistory(), transfer()]);
     const now = Date.now();
     const bundle = buildExport(settings, customisations, events, totals, now);
     download(`roll-call-${localDayKey(now)}.json`, 'application/json', JSON.stringify(bundle, null, 2));
@@ -120,6 +123,7 @@ export function DataSection({ settings, customisations, locked }: DataSectionPro
   const readFile = async (file: File | undefined) => {
     setPending(undefined);
     if (!file) return;
+    const { MAX_IMPORT_BYTES, parseImport } = await transfer();
     // The core measures the bundle itself; this only spares reading a file that is too big anyway.
     const result: ImportResult =
       file.size > MAX_IMPORT_BYTES ? { ok: false, error: 'error_import_too_large', bytes: file.size } : parseImport(await file.text(), Date.now());

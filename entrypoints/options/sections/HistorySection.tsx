@@ -1,21 +1,50 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { localDayKey } from '@/utils/day';
-import { allTimeTotals, comfortTrend, currentStreak, historyStart, lastDays } from '@/utils/history/totals';
+import { allTimeTotals, currentStreak, historyStart, lastDays } from '@/utils/history/totals';
 import type { Settings } from '@/utils/settings/settings';
 import { t, tCount } from '@/utils/platform/i18n';
 import { useHistory } from '@/components/use-history';
-import { WeekBars } from '@/components/history/WeekBars';
-import { GoalCalendar } from '@/components/history/GoalCalendar';
-import { LongestStretch } from '@/components/history/LongestStretch';
-import { ComfortTrend } from '@/components/history/ComfortTrend';
+import type { HistoryCharts as HistoryChartsComponent } from '@/components/history/HistoryCharts';
 
 export interface HistorySectionProps {
   settings: Settings;
   now: number;
 }
 
+/**
+ * The charts, once the section they sit in is within a screen of the viewport: the page opens on the settings,
+ * far above them, so their code is not on its way to the first paint.
+ */
+function useChartsNearViewport(anchor: { current: Element | null }): typeof HistoryChartsComponent | undefined {
+  const [charts, setCharts] = useState<{ Charts: typeof HistoryChartsComponent }>();
+  const wanted = charts === undefined;
+  useEffect(() => {
+    const element = anchor.current;
+    if (!wanted || !element) return;
+    let live = true;
+    const load = () => void import('@/components/history/HistoryCharts').then(({ HistoryCharts }) => live && setCharts({ Charts: HistoryCharts }));
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((entry) => entry.isIntersecting)) return;
+        observer.disconnect();
+        load();
+      },
+      { rootMargin: '100% 0px' },
+    );
+    observer.observe(element);
+    return () => {
+      live = false;
+      observer.disconnect();
+    };
+  });
+  return charts?.Charts;
+}
+
 /** Whether the habit is forming: the week, twelve weeks of the routine goal, sitting stretches, comfort. */
 export function HistorySection({ settings, now }: HistorySectionProps) {
   const history = useHistory(now);
+  const chartsAnchor = useRef<HTMLDivElement>(null);
+  const Charts = useChartsNearViewport(chartsAnchor);
   if (!history) return null;
   const { totals, dropped } = history;
   const today = localDayKey(now);
@@ -36,14 +65,12 @@ export function HistorySection({ settings, now }: HistorySectionProps) {
       <p class="field__hint">
         {t('history_streak_rule')} {streak.forgivenDays.length > 0 && t('history_streak_forgiven', streak.forgivenDays.length)}
       </p>
-      <h3>{t('history_week')}</h3>
-      <WeekBars totals={totals} days={week} />
-      <h3>{t('history_goal_heading')}</h3>
-      <GoalCalendar totals={totals} today={today} start={start} options={settings} />
-      <h3>{t('history_longest')}</h3>
-      <LongestStretch totals={totals} days={week} goalMinutes={settings.goalLongestSittingMin} />
-      <h3>{t('history_comfort')}</h3>
-      <ComfortTrend points={comfortTrend(totals, comfortDays)} days={comfortDays} />
+      {Charts ? (
+        <Charts totals={totals} today={today} start={start} week={week} comfortDays={comfortDays} settings={settings} />
+      ) : (
+        // As tall as the charts are at most widths, so the page does not jump when they come in.
+        <div ref={chartsAnchor} class="history__charts history__charts--loading" aria-busy="true" />
+      )}
       <h3>{t('history_totals')}</h3>
       {all.daysRecorded === 0 ? (
         <p class="muted">{t('history_totals_none')}</p>

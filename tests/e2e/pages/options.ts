@@ -78,14 +78,22 @@ export class OptionsPage {
     return this.page.getByRole('img', { name: 'Breaks taken, skipped and snoozed on each of the last 7 days' });
   }
 
+  /** Scrolls to the history section, whose charts load only as it nears the viewport, and waits for them. */
+  async showHistory(): Promise<void> {
+    await this.page.locator('#history').scrollIntoViewIfNeeded();
+    await this.page.locator('#history .history__charts:not(.history__charts--loading)').waitFor();
+  }
+
   /** Height of today's bar of breaks taken in the week chart. */
   async todaysBreaksBarHeight(): Promise<number> {
+    await this.showHistory();
     const chart = this.weekChart();
     await chart.waitFor();
     return Number(await chart.locator('rect[data-series="breaksTaken"]').last().getAttribute('height'));
   }
 
   async goalLine(pattern: RegExp): Promise<void> {
+    await this.showHistory();
     await this.page.getByText(pattern).waitFor();
   }
 
