@@ -5,10 +5,10 @@ import type { CommandErrorKey, CommandReply } from '@/utils/protocol/commands';
 import type { JobInput } from '@/utils/jobs/run';
 import { pauseUntil } from '@/utils/sitting/rules';
 import { CUSTOMISATIONS_SCHEMA } from '@/utils/routine/presets-schema';
-import { applySettingsPatch, settingsToStore, SETTINGS_FIELDS, validateSettings } from '@/utils/settings/settings';
+import { applySettingsPatch, parseSettings, settingsToStore, SETTINGS_FIELDS, validateSettings } from '@/utils/settings/settings';
 import { lockedSettings } from '@/utils/settings/policy';
 import { isQuotaError } from '@/utils/platform/quota';
-import { readSettings, writeStoredSettings } from '@/utils/platform/worker-storage';
+import { readStoredSettings, writeStoredSettings } from '@/utils/platform/worker-storage';
 import type { CommandSender } from '@/utils/platform/command-listener';
 import { runBackgroundJob } from './job';
 import { readPolicy } from './policy';
@@ -37,7 +37,7 @@ export async function handleSittingRequest(raw: unknown, now: number, sender: Co
     case 'startBreak':
       return (await runBackgroundJob({ type: 'startBreak', reminderId: request.reminderId }, now, sender)).reply;
     case 'pause': {
-      const { settings } = await readSettings();
+      const { settings } = parseSettings(await readStoredSettings());
       return handleSittingInput({ type: 'pause', until: pauseUntil(request.choice, now, settings) }, now, sender);
     }
     case 'snooze':
@@ -46,7 +46,7 @@ export async function handleSittingRequest(raw: unknown, now: number, sender: Co
     case 'remindAnyway':
       return handleSittingInput(request, now, sender);
     case 'testReminder':
-      await showTestReminder((await readSettings()).settings);
+      await showTestReminder(parseSettings(await readStoredSettings()).settings);
       return { ok: true };
   }
 }
@@ -96,7 +96,7 @@ export async function handleSettingsRequest(raw: unknown): Promise<CommandReply>
         if (keys.length === 0 || !keys.every((k) => (SETTINGS_FIELDS as readonly string[]).includes(k))) return badCommand;
         const policy = await readPolicy();
         if (keys.some((k) => (policy.locked as string[]).includes(k))) return { ok: false, error: 'error_locked' };
-        const stored = await readSettings();
+        const stored = parseSettings(await readStoredSettings());
         // A locked goal does not follow a changed interval.
         const next = { ...applySettingsPatch(stored.settings, request.patch), ...lockedSettings(policy) };
         if (validateSettings(next).length > 0) return { ok: false, error: 'error_not_saved' };

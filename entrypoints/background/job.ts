@@ -61,17 +61,17 @@ interface JobRead {
 }
 
 async function readForJob(now: number): Promise<JobRead> {
+  const today = bucketKey(localDayKey(now));
   const [local, sync] = await Promise.all([
-    browser.storage.local.get([...Object.values(KEYS), TOTALS_KEY, bucketKey(localDayKey(now))]),
+    browser.storage.local.get([...Object.values(KEYS), TOTALS_KEY, today]),
     browser.storage.sync.get(['settings', 'presets']),
   ]);
-  const totals = parseStoredTotals(local[TOTALS_KEY]);
   return {
     local,
     settings: parseSettings(sync.settings),
     presetsStored: sync.presets,
-    totals: totals ?? emptyTotals(localDayKey(now)),
-    totalsMissing: totals === undefined,
+    totals: parseStoredTotals(local[TOTALS_KEY]) ?? emptyTotals(localDayKey(now)),
+    totalsMissing: parseStoredTotals(local[TOTALS_KEY]) === undefined,
   };
 }
 
@@ -120,14 +120,12 @@ export async function runBackgroundJob(input: JobInput, now: number, sender: { w
   if (deviceId !== storedId) changes[KEYS.deviceId] = deviceId;
   if (result.state.routine !== routine.state || routine.invalid) changes[KEYS.routine] = result.state.routine;
   let totals = read.totals;
-  const today = localDayKey(now);
-  const todayKey = bucketKey(today);
-  let todayBucket = parseEventLog(read.local[todayKey]).events;
+  let todayBucket = parseEventLog(read.local[bucketKey(localDayKey(now))]).events;
   if (events.length > 0) {
     const append = appendToLog(await bucketsFor(events, read.local), events, totals);
     Object.assign(changes, append.buckets);
     if (append.totals) totals = changes[TOTALS_KEY] = append.totals;
-    todayBucket = append.buckets[todayKey] ?? todayBucket;
+    todayBucket = append.buckets[bucketKey(localDayKey(now))] ?? todayBucket;
   }
   const remindHere = read.local[KEYS.remindHere] !== false;
   const snapshot = buildPopupSnapshot({
@@ -137,8 +135,8 @@ export async function runBackgroundJob(input: JobInput, now: number, sender: { w
     invalidSettingsFields: read.settings.invalidFields,
     presets,
     presetsInvalid: storedPresets.invalid,
-    totals: historyTotals(totals, { [todayKey]: todayBucket }),
-    today,
+    totals: historyTotals(totals, { [bucketKey(localDayKey(now))]: todayBucket }),
+    today: localDayKey(now),
     remindHere,
   });
   if (JSON.stringify(snapshot) !== JSON.stringify(read.local[KEYS.popup])) changes[KEYS.popup] = snapshot;
@@ -232,11 +230,6 @@ async function showBadge(state: JobResult['state'], settings: ParsedSettings['se
   await browser.action.setBadgeBackgroundColor({ color: badge.color });
 }
 
-/** An older version's single log is still stored (its totals count only where no new totals exist yet). */
-function holdsLegacyLog(local: Record<string, unknown>, totals: StoredTotals | undefined): boolean {
-  return Array.isArray(local[LEGACY_LOG_KEYS.events]) || (local[LEGACY_LOG_KEYS.totals] != null && totals === undefined);
-}
-
 /**
  * The daily upkeep, run as a job of its own at worker start: moves an older
  * version's single log into day buckets, and once a day folds the days before
@@ -248,14 +241,15 @@ export async function maintainHistory(now: number): Promise<void> {
   // A start reads three small keys; all of history only on the one start a day that folds it.
   const head = await browser.storage.local.get([TOTALS_KEY, LEGACY_LOG_KEYS.events, LEGACY_LOG_KEYS.totals]);
   const stored = parseStoredTotals(head[TOTALS_KEY]);
-  if (!holdsLegacyLog(head, stored) && stored !== undefined && !needsRollOver(stored, now)) return;
+  const legacy = Array.isArray(head[LEGACY_LOG_KEYS.events]) || (head[LEGACY_LOG_KEYS.totals] != null && stored === undefined);
+  if (!legacy && stored !== undefined && !needsRollOver(stored, now)) return;
   const all = await browser.storage.local.get(null);
   const legacyEvents = all[LEGACY_LOG_KEYS.events];
   const legacyTotals = all[LEGACY_LOG_KEYS.totals];
   const totals = parseStoredTotals(all[TOTALS_KEY]);
   const changes: Record<string, unknown> = {};
   const remove: string[] = [];
-  if (holdsLegacyLog(all, totals)) {
+  if (Array.isArray(legacyEvents) || (legacyTotals != null && totals === undefined)) {
     const parsed = parseEventLog(legacyEvents);
     const migrated = migrateWholeLog(parsed.events, parseDailyTotals(legacyTotals), now);
     for (const [key, bucket] of Object.entries(migrated.buckets)) {

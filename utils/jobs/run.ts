@@ -1,9 +1,9 @@
 import type { NewEvent, Repair } from '../history/events';
 import { TEST_REMINDER_ID, type CommandErrorKey, type CommandReply, type RoutineRequest } from '../protocol/commands';
 import { findPreset, type Preset } from '../routine/presets';
-import { applyRoutineCommand, tick, type TimerEffect, type TimerResult } from '../routine/timer';
+import { applyRoutineCommand, tick, type RoutineState, type TimerEffect, type TimerResult } from '../routine/timer';
 import type { Settings } from '../settings/settings';
-import { isCurrentReminder, trackSitting, type SittingEffect, type SittingInput } from '../sitting/rules';
+import { isCurrentReminder, trackSitting, type SittingEffect, type SittingInput, type SittingState } from '../sitting/rules';
 import { sharedBreakEnd, type SharedBreak } from '../sitting/shared-break';
 import { SHORTCUTS } from '../protocol/shortcuts';
 import { rebaseRoutine, restMismatch, routineViolations, type AppState } from './invariants';
@@ -65,163 +65,172 @@ const REJECTIONS: Record<NonNullable<TimerResult['rejected']>, CommandErrorKey> 
   undoExpired: 'error_undo_expired',
 };
 
-/**
- * One job's run. Its steps share the state as it changes, so they are local
- * functions of one call rather than methods: nothing outlives the call.
- */
-export function runJob(before: AppState, input: JobInput, ctx: JobContext): JobResult {
-  const { now, settings } = ctx;
-  let sitting = before.sitting;
-  let routine = rebaseRoutine(before.routine, before.sitting.lastSeenAt, now);
-  const events: NewEvent[] = [];
-  const effects: JobEffect[] = [];
-  let reply: CommandReply = { ok: true };
+class Job {
+  sitting: SittingState;
+  routine: RoutineState;
+  readonly events: NewEvent[] = [];
+  readonly effects: JobEffect[] = [];
+  reply: CommandReply = { ok: true };
 
-  const refuse = (error: CommandErrorKey) => {
-    reply = { ok: false, error };
-  };
+  constructor(
+    state: AppState,
+    readonly ctx: JobContext,
+  ) {
+    this.sitting = state.sitting;
+    this.routine = state.routine;
+  }
 
-  function feedSitting(sittingInput: SittingInput, at = now) {
-    const result = trackSitting(sitting, sittingInput, { now: at, settings, busy: ctx.busy });
-    sitting = result.state;
+  feedSitting(input: SittingInput, at = this.ctx.now) {
+    const result = trackSitting(this.sitting, input, { now: at, settings: this.ctx.settings, busy: this.ctx.busy });
+    this.sitting = result.state;
     for (const effect of result.effects) {
-      if (effect.type === 'log') events.push(effect.event);
-      else effects.push(effect);
+      if (effect.type === 'log') this.events.push(effect.event);
+      else this.effects.push(effect);
     }
   }
 
   /** Takes the timer's result; a routine starting or ending is news for the sitting clock, at the moment it happened. */
-  function applyTimer(result: TimerResult) {
-    routine = result.state;
+  applyTimer(result: TimerResult) {
+    this.routine = result.state;
     for (const effect of result.effects) {
       switch (effect.type) {
         case 'log':
-          events.push(effect.event);
+          this.events.push(effect.event);
           break;
         case 'stepCue':
         case 'momentCue':
         case 'finishCue':
-          effects.push(effect);
+          this.effects.push(effect);
           break;
         case 'routineStarted':
-          feedSitting({ type: 'routineStarted' }, effect.at);
+          this.feedSitting({ type: 'routineStarted' }, effect.at);
           break;
         case 'routineEnded':
-          feedSitting({ type: 'routineEnded', outcome: effect.outcome }, effect.at);
+          this.feedSitting({ type: 'routineEnded', outcome: effect.outcome }, effect.at);
           // Stopped early counts too: the user stood up, and the sitting clock starts again here as well.
-          if (settings.followBreaks) effects.push({ type: 'shareBreak', record: { at: effect.at, deviceId: ctx.deviceId } });
+          if (this.ctx.settings.followBreaks) this.effects.push({ type: 'shareBreak', record: { at: effect.at, deviceId: this.ctx.deviceId } });
+          break;
+        // The step alarm is planned from the stored state after the write, not from these.
+        case 'setStepAlarm':
+        case 'clearStepAlarm':
           break;
       }
     }
-    if (result.rejected) refuse(REJECTIONS[result.rejected]);
+    if (result.rejected) this.reply = { ok: false, error: REJECTIONS[result.rejected] };
   }
 
   /** Logs a repair once per job, however many checks find the same fault. */
-  function repaired(invariant: Repair) {
-    if (!events.some((e) => e.type === 'repaired' && e.invariant === invariant)) events.push({ type: 'repaired', at: now, invariant });
+  repaired(invariant: Repair) {
+    if (this.events.some((e) => e.type === 'repaired' && e.invariant === invariant)) return;
+    this.events.push({ type: 'repaired', at: this.ctx.now, invariant });
   }
 
-  function startRoutine(presetId: string) {
-    const preset = findPreset(ctx.presets, presetId);
-    if (!preset) refuse('error_unknown_preset');
-    else applyTimer(applyRoutineCommand(routine, { type: 'start', presetId: preset.id, steps: preset.steps, leadInSec: settings.leadInSec }, now));
+  refuse(error: CommandErrorKey) {
+    this.reply = { ok: false, error };
+  }
+
+  startRoutine(presetId: string) {
+    const preset = findPreset(this.ctx.presets, presetId);
+    if (!preset) { this.refuse('error_unknown_preset'); return; }
+    this.applyTimer(applyRoutineCommand(this.routine, { type: 'start', presetId: preset.id, steps: preset.steps, leadInSec: this.ctx.settings.leadInSec }, this.ctx.now));
   }
 
   /** Repairs what the invariants forbid, logging each repair. */
-  function heal() {
-    for (const violation of routineViolations({ sitting, routine }, now)) {
-      routine = violation.routine;
-      repaired(violation.repair);
+  heal() {
+    for (const violation of routineViolations({ sitting: this.sitting, routine: this.routine }, this.ctx.now)) {
+      this.routine = violation.routine;
+      this.repaired(violation.repair);
     }
-    const mismatch = restMismatch({ sitting, routine });
-    if (mismatch === 'restingWithoutRoutine') feedSitting({ type: 'routineEnded', outcome: 'stopped' });
-    if (mismatch === 'routineWithoutRest') feedSitting({ type: 'routineStarted' });
-    if (mismatch) repaired(mismatch);
+    const mismatch = restMismatch({ sitting: this.sitting, routine: this.routine });
+    if (mismatch === 'restingWithoutRoutine') this.feedSitting({ type: 'routineEnded', outcome: 'stopped' });
+    if (mismatch === 'routineWithoutRest') this.feedSitting({ type: 'routineStarted' });
+    if (mismatch) this.repaired(mismatch);
   }
+}
 
-  /**
-   * A button on a reminder that has passed only takes it off the screen, and says so.
-   * The test reminder is never stored, so never passes: it too goes off the screen, and
-   * the answer goes on as usual. Start starts the break routine; Snooze and Skip find no
-   * reminder of its id, so the real sitting clock stays as it was.
-   */
-  function refuseStale(reminderId: string | undefined): boolean {
-    if (isCurrentReminder(sitting, reminderId)) return false;
-    if (reminderId !== undefined) effects.push({ type: 'clearReminder', reminderId });
-    if (reminderId === TEST_REMINDER_ID) return false;
-    refuse('error_stale_reminder');
-    return true;
-  }
+/**
+ * A button on a reminder that has passed only takes it off the screen, and says so.
+ * The test reminder is never stored, so never passes: it too goes off the screen, and
+ * the answer goes on as usual. Start starts the break routine; Snooze and Skip find no
+ * reminder of its id, so the real sitting clock stays as it was.
+ */
+function refuseStale(job: Job, reminderId: string | undefined): boolean {
+  if (isCurrentReminder(job.sitting, reminderId)) return false;
+  if (reminderId !== undefined) job.effects.push({ type: 'clearReminder', reminderId });
+  if (reminderId === TEST_REMINDER_ID) return false;
+  job.refuse('error_stale_reminder');
+  return true;
+}
 
-  /** Starts the break routine; started with no view open (from a reminder or a shortcut), the timer window opens if the user wants it. */
-  function startBreak(noViewOpen: boolean) {
-    startRoutine(settings.breakPresetId);
-    if (reply.ok && noViewOpen && settings.openPopOutOnStart) effects.push({ type: 'openPopOut' });
-  }
-
-  /** What a keyboard shortcut does depends on the state it finds, as a button's would; the shell only names it. */
-  function applyShortcut(name: string) {
-    switch (name) {
-      case SHORTCUTS.takeBreak:
-        startBreak(true);
-        return;
-      case SHORTCUTS.pauseResume:
-        applyTimer(applyRoutineCommand(routine, { type: routine.status === 'paused' ? 'resume' : 'pause' }, now));
-        return;
-      case SHORTCUTS.snooze:
-        feedSitting({ type: 'snooze' });
-        return;
-      case SHORTCUTS.openPlayer:
-        effects.push({ type: 'openPopOut' });
-        return;
-      default:
-        refuse('error_unknown_command');
+function applyInput(job: Job, input: JobInput) {
+  const { now, settings } = job.ctx;
+  switch (input.type) {
+    case 'start':
+      { job.feedSitting({ type: 'wake' }); return; }
+    case 'sitting': {
+      const { input: sittingInput } = input;
+      if ((sittingInput.type === 'snooze' || sittingInput.type === 'skip') && refuseStale(job, sittingInput.reminderId)) return;
+      job.feedSitting(sittingInput); return;
     }
-  }
-
-  function applyInput() {
-    switch (input.type) {
-      case 'start':
-        feedSitting({ type: 'wake' });
-        return;
-      case 'sitting': {
-        const { input: sittingInput } = input;
-        if ((sittingInput.type === 'snooze' || sittingInput.type === 'skip') && refuseStale(sittingInput.reminderId)) return;
-        feedSitting(sittingInput);
-        return;
-      }
-      case 'stepAlarm':
-        // The catch-up before the input did all there is to do.
-        return;
-      case 'routine':
-        if (input.request.type === 'start') startRoutine(input.request.presetId);
-        else applyTimer(applyRoutineCommand(routine, input.request, now));
-        return;
-      case 'startBreak':
-        if (!refuseStale(input.reminderId)) startBreak(input.reminderId !== undefined);
-        return;
-      case 'shortcut':
-        applyShortcut(input.name);
-        return;
-      case 'sharedBreak': {
-        const at = settings.followBreaks ? sharedBreakEnd(input.record, { deviceId: ctx.deviceId, sittingSince: sitting.sittingSince, now }) : undefined;
-        if (at !== undefined) feedSitting({ type: 'sharedBreak', at });
-        return;
-      }
-      case 'rateComfort':
-        if (input.feet === undefined && input.back === undefined) refuse('error_bad_command');
-        else events.push({ type: 'comfortRated', at: now, feet: input.feet, back: input.back });
-        return;
+    case 'stepAlarm':
+      // The catch-up before the input did all there is to do.
+      return;
+    case 'routine':
+      if (input.request.type === 'start') { job.startRoutine(input.request.presetId); return; }
+      { job.applyTimer(applyRoutineCommand(job.routine, input.request, now)); return; }
+    case 'startBreak':
+      if (!refuseStale(job, input.reminderId)) startBreak(job, input.reminderId !== undefined);
+      return;
+    case 'shortcut':
+      applyShortcut(job, input.name);
+      return;
+    case 'sharedBreak': {
+      const at = settings.followBreaks ? sharedBreakEnd(input.record, { deviceId: job.ctx.deviceId, sittingSince: job.sitting.sittingSince, now }) : undefined;
+      if (at !== undefined) job.feedSitting({ type: 'sharedBreak', at });
+      return;
     }
+    case 'rateComfort':
+      if (input.feet === undefined && input.back === undefined) { job.refuse('error_bad_command'); return; }
+      job.events.push({ type: 'comfortRated', at: now, feet: input.feet, back: input.back });
+      return;
   }
+}
 
-  if (routine !== before.routine) repaired('clockWentBack');
-  heal();
+/** Starts the break routine; started with no view open (from a reminder or a shortcut), the timer window opens if the user wants it. */
+function startBreak(job: Job, noViewOpen: boolean) {
+  job.startRoutine(job.ctx.settings.breakPresetId);
+  if (job.reply.ok && noViewOpen && job.ctx.settings.openPopOutOnStart) job.effects.push({ type: 'openPopOut' });
+}
+
+/** What a keyboard shortcut does depends on the state it finds, as a button's would; the shell only names it. */
+function applyShortcut(job: Job, name: string) {
+  switch (name) {
+    case SHORTCUTS.takeBreak:
+      startBreak(job, true);
+      return;
+    case SHORTCUTS.pauseResume:
+      job.applyTimer(applyRoutineCommand(job.routine, { type: job.routine.status === 'paused' ? 'resume' : 'pause' }, job.ctx.now));
+      return;
+    case SHORTCUTS.snooze:
+      job.feedSitting({ type: 'snooze' });
+      return;
+    case SHORTCUTS.openPlayer:
+      job.effects.push({ type: 'openPopOut' });
+      return;
+    default:
+      job.refuse('error_unknown_command');
+  }
+}
+
+export function runJob(before: AppState, input: JobInput, ctx: JobContext): JobResult {
+  const job = new Job({ sitting: before.sitting, routine: rebaseRoutine(before.routine, before.sitting.lastSeenAt, ctx.now) }, ctx);
+  if (job.routine !== before.routine) job.repaired('clockWentBack');
+  job.heal();
   // Whatever the input, the routine is first brought up to now: a late alarm or a long sleep finds out where it is.
-  applyTimer(tick(routine, now));
+  job.applyTimer(tick(job.routine, ctx.now));
   // And so is the sitting clock, which also notes the time of this job: the next one measures a clock set back by it.
-  if (input.type !== 'sitting' && input.type !== 'start') feedSitting({ type: 'alarm' });
-  applyInput();
-  heal();
-  return { state: { sitting, routine }, events, effects, reply };
+  if (input.type !== 'sitting' && input.type !== 'start') job.feedSitting({ type: 'alarm' });
+  applyInput(job, input);
+  job.heal();
+  return { state: { sitting: job.sitting, routine: job.routine }, events: job.events, effects: job.effects, reply: job.reply };
 }

@@ -62,17 +62,25 @@ export function watchSyncKey(key: string, callback: (value: unknown) => void): v
   });
 }
 
-/**
- * Deep equality of stored values. Storage holds JSON, so there are no dates,
- * patterns or NaN to tell apart: plain objects and arrays, compared key by key.
- */
+/** Deep equality of stored values (dequal/lite, as the storage library compares them). */
 function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
-  if (!a || !b || typeof a !== 'object' || typeof b !== 'object' || Array.isArray(a) !== Array.isArray(b)) return false;
-  const x = a as Record<string, unknown>;
-  const y = b as Record<string, unknown>;
-  const keys = Object.keys(x);
-  return keys.length === Object.keys(y).length && keys.every((k) => k in y && deepEqual(x[k], y[k]));
+  if (a && b && typeof a === 'object' && typeof b === 'object' && a.constructor === b.constructor) {
+    const ctor = a.constructor;
+    if (ctor === Date) return (a as Date).getTime() === (b as Date).getTime();
+    if (ctor === RegExp) return (a as RegExp).toString() === (b as RegExp).toString();
+    if (ctor === Array) {
+      const x = a as unknown[];
+      const y = b as unknown[];
+      return x.length === y.length && x.every((item, i) => deepEqual(item, y[i]));
+    }
+    const x = a as Record<string, unknown>;
+    const y = b as Record<string, unknown>;
+    const keys = Object.keys(x);
+    return keys.length === Object.keys(y).length && keys.every((k) => k in y && deepEqual(x[k], y[k]));
+  }
+  // NaN equals NaN.
+  return a !== a && b !== b;
 }
 
 function metaOf(stored: unknown): Record<string, unknown> {
@@ -91,10 +99,13 @@ function metaOf(stored: unknown): Record<string, unknown> {
  */
 export async function runMigrations(): Promise<void> {
   await migrateSettings().catch((error: unknown) => {
-    console.error('Roll Call: the stored settings could not be migrated', error);
+    console.error(`[@wxt-dev/storage] Migration failed for sync:${SETTINGS_KEY}`, error);
   });
   const meta = metaOf((await browser.storage.sync.get(SETTINGS_META_KEY))[SETTINGS_META_KEY]);
-  if (meta.v === undefined) await browser.storage.sync.set({ [SETTINGS_META_KEY]: { ...meta, v: SETTINGS_VERSION } });
+  if (meta.v === undefined) {
+    const current = metaOf((await browser.storage.sync.get(SETTINGS_META_KEY))[SETTINGS_META_KEY]);
+    await browser.storage.sync.set({ [SETTINGS_META_KEY]: { ...current, v: SETTINGS_VERSION } });
+  }
 }
 
 async function migrateSettings(): Promise<void> {
@@ -103,9 +114,17 @@ async function migrateSettings(): Promise<void> {
   const meta: { v?: number } | null = stored[SETTINGS_META_KEY] ?? null;
   if (value == null) return;
   const currentVersion = meta?.v ?? 1;
-  // Written by a newer version: left as it is, and said so.
-  if (currentVersion > SETTINGS_VERSION) throw new Error(`settings v${currentVersion} are newer than v${SETTINGS_VERSION}`);
+  if (currentVersion > SETTINGS_VERSION) {
+    throw new Error(`Version downgrade detected (v${currentVersion} -> v${SETTINGS_VERSION}) for "sync:${SETTINGS_KEY}"`);
+  }
+  if (currentVersion === SETTINGS_VERSION) return;
   let migrated = value as Record<string, unknown>;
-  for (let version = currentVersion + 1; version <= SETTINGS_VERSION; version++) migrated = SETTINGS_MIGRATIONS[version]?.(migrated) ?? migrated;
-  if (currentVersion < SETTINGS_VERSION) await browser.storage.sync.set({ [SETTINGS_KEY]: migrated, [SETTINGS_META_KEY]: { ...meta, v: SETTINGS_VERSION } });
+  for (let version = currentVersion + 1; version <= SETTINGS_VERSION; version++) {
+    try {
+      migrated = SETTINGS_MIGRATIONS[version]?.(migrated) ?? migrated;
+    } catch (error) {
+      throw new Error(`v${version} migration failed for "sync:${SETTINGS_KEY}"`, { cause: error });
+    }
+  }
+  await browser.storage.sync.set({ [SETTINGS_KEY]: migrated, [SETTINGS_META_KEY]: { ...meta, v: SETTINGS_VERSION } });
 }

@@ -127,237 +127,241 @@ export function nextBreakAt(state: SittingView, settings: SittingSettings): numb
   return state.sittingSince + minutes(settings.sittingIntervalMin);
 }
 
+/** One transition of the sitting state under way: the state so far and the effects it has asked for. */
+class Transition {
+  effects: SittingEffect[] = [];
+  constructor(
+    public state: SittingState,
+    readonly ctx: SittingContext,
+  ) {}
+
+  log(event: NewEvent) {
+    this.effects.push({ type: 'log', event });
+  }
+
+  set(patch: Partial<SittingState>) {
+    this.state = { ...this.state, ...patch };
+  }
+
+  /** Ends the current stretch at `at`, logging its length, and drops any reminder. */
+  endStretch(at: number) {
+    const { sittingSince } = this.state;
+    if (sittingSince !== undefined && at > sittingSince) {
+      this.log({ type: 'sittingEnded', at, startedAt: sittingSince, durationMs: at - sittingSince });
+    }
+    this.dropReminder();
+    this.set({ sittingSince: undefined, awaySince: undefined });
+  }
+
+  dropReminder() {
+    const { reminder } = this.state;
+    if (reminder?.shownAt !== undefined) this.effects.push({ type: 'clearReminder', reminderId: reminder.id });
+    this.set({ reminder: undefined });
+  }
+
+  /** Time away long enough to count: the stretch ended when the user left, and a new one starts on return. */
+  naturalBreak(leftAt: number) {
+    const hadStretch = this.state.sittingSince !== undefined;
+    this.endStretch(leftAt);
+    if (hadStretch) this.log({ type: 'breakTaken', at: this.ctx.now, how: 'natural' });
+  }
+
+  startStretch() {
+    this.set({ sittingSince: this.ctx.now, awaySince: undefined, reminder: undefined });
+  }
+}
+
+/**
+ * Brings the state up to `now` before any input is applied: ends a pause
+ * whose time is up, notices time away (a gap since the last-seen time, as
+ * after sleep or a closed browser), follows active hours in and out, and
+ * delivers a reminder that has come due.
+ */
+function catchUp(change: Transition) {
+  const { now, settings } = change.ctx;
+  const threshold = minutes(settings.breakThresholdMin);
+
+  // The clock jumped backwards: no fake break, and no stretch from the future.
+  if (now < change.state.lastSeenAt) {
+    change.set({
+      lastSeenAt: now,
+      sittingSince: change.state.sittingSince === undefined ? undefined : Math.min(change.state.sittingSince, now),
+    });
+  }
+
+  if (change.state.pause && change.state.pause.until !== null && now >= change.state.pause.until) {
+    change.set({ pause: undefined });
+  }
+  if (change.state.remindAnywayDay !== undefined && change.state.remindAnywayDay !== localDayKey(now)) {
+    change.set({ remindAnywayDay: undefined });
+  }
+
+  const mode = sittingMode(change.state, change.ctx);
+  if (mode === 'routine') {
+    change.set({ lastSeenAt: now });
+    return;
+  }
+  if (mode === 'paused' || mode === 'outside') {
+    // Active hours ended (or a pause set elsewhere began) since the last look: the stretch ended with them.
+    if (change.state.sittingSince !== undefined) {
+      const windowEnd = activeWindowAt(settings, change.state.lastSeenAt)?.end ?? change.state.lastSeenAt;
+      change.endStretch(Math.min(now, windowEnd));
+    }
+    change.set({ lastSeenAt: now });
+    return;
+  }
+
+  // The browser was closed or the machine slept: the gap since we last saw it is time away.
+  const gap = now - change.state.lastSeenAt;
+  const awayGap = Math.max(threshold, MIN_GAP_FOR_AWAY_MS);
+  if (change.state.sittingSince !== undefined && change.state.awaySince === undefined && gap >= awayGap) {
+    change.naturalBreak(change.state.lastSeenAt);
+  }
+  change.set({ lastSeenAt: now });
+  if (mode === 'away') return;
+  if (change.state.sittingSince === undefined) change.startStretch();
+
+  deliverDueReminder(change);
+}
+
+function deliverDueReminder(change: Transition) {
+  const { now, settings, busy } = change.ctx;
+  const { sittingSince } = change.state;
+  if (sittingSince === undefined) return;
+  const dueAt = sittingSince + minutes(settings.sittingIntervalMin);
+  let reminder = change.state.reminder;
+  if (!reminder) {
+    if (now < dueAt) return;
+    reminder = { id: `r${dueAt.toString(36)}`, dueAt, snoozes: 0 };
+    change.log({ type: 'breakDue', at: now, sittingMs: now - sittingSince });
+  } else if (reminder.shownAt !== undefined) {
+    // A reminder nobody answered comes back once a snooze length has passed: it may have been missed,
+    // closed by the system (Firefox closes its notifications after about 20 s), or lost to a crash
+    // between storing it and showing it. Reminding never stops silently.
+    if (now < reminder.shownAt + minutes(settings.snoozeMin)) return;
+    change.effects.push({ type: 'clearReminder', reminderId: reminder.id });
+    reminder = { ...reminder, shownAt: undefined };
+  } else if (reminder.snoozedUntil !== undefined) {
+    if (now < reminder.snoozedUntil) return;
+    // Each snooze brings a new reminder, with its own id, so clicks on the old one do nothing.
+    reminder = { ...reminder, id: `r${reminder.snoozedUntil.toString(36)}`, snoozedUntil: undefined };
+  }
+
+  const heldSince = reminder.heldSince ?? now;
+  const heldTooLong = now - heldSince >= MAX_HOLD_MS;
+  if (settings.quietWhileBusy && busy && !heldTooLong) {
+    change.set({ reminder: { ...reminder, heldSince } });
+    return;
+  }
+  change.set({ reminder: { ...reminder, heldSince: undefined, shownAt: now } });
+  change.effects.push({
+    type: 'showReminder',
+    reminderId: reminder.id,
+    sittingMs: now - sittingSince,
+    snoozes: reminder.snoozes,
+    silent: heldTooLong && reminder.heldSince !== undefined,
+  });
+}
+
 /** Whether a button press refers to the reminder under way, not a stale one from earlier. */
 export function isCurrentReminder(state: SittingState, reminderId: string | undefined): boolean {
   return reminderId === undefined || state.reminder?.id === reminderId;
 }
 
-/**
- * One transition of the sitting state: brings it up to `now`, then applies the
- * input. Its steps share the state so far and the effects asked for, as local
- * functions of one call.
- */
-export function trackSitting(initial: SittingState, input: SittingInput, ctx: SittingContext): SittingResult {
-  const { now, settings, busy } = ctx;
-  let state = initial;
-  const effects: SittingEffect[] = [];
-
-  function log(event: NewEvent) {
-    effects.push({ type: 'log', event });
-  }
-
-  function set(patch: Partial<SittingState>) {
-    state = { ...state, ...patch };
-  }
-
-  /** Ends the current stretch at `at`, logging its length, and drops any reminder. */
-  function endStretch(at: number) {
-    const { sittingSince } = state;
-    if (sittingSince !== undefined && at > sittingSince) {
-      log({ type: 'sittingEnded', at, startedAt: sittingSince, durationMs: at - sittingSince });
-    }
-    dropReminder();
-    set({ sittingSince: undefined, awaySince: undefined });
-  }
-
-  function dropReminder() {
-    const { reminder } = state;
-    if (reminder?.shownAt !== undefined) effects.push({ type: 'clearReminder', reminderId: reminder.id });
-    set({ reminder: undefined });
-  }
-
-  /** Time away long enough to count: the stretch ended when the user left, and a new one starts on return. */
-  function naturalBreak(leftAt: number) {
-    const hadStretch = state.sittingSince !== undefined;
-    endStretch(leftAt);
-    if (hadStretch) log({ type: 'breakTaken', at: now, how: 'natural' });
-  }
-
-  function startStretch() {
-    set({ sittingSince: now, awaySince: undefined, reminder: undefined });
-  }
-
-  /**
-   * Brings the state up to `now` before any input is applied: ends a pause
-   * whose time is up, notices time away (a gap since the last-seen time, as
-   * after sleep or a closed browser), follows active hours in and out, and
-   * delivers a reminder that has come due.
-   */
-  function catchUp() {
-    const threshold = minutes(settings.breakThresholdMin);
-
-    // The clock jumped backwards: no fake break, and no stretch from the future.
-    if (now < state.lastSeenAt) {
-      set({
-        lastSeenAt: now,
-        sittingSince: state.sittingSince === undefined ? undefined : Math.min(state.sittingSince, now),
-      });
-    }
-
-    if (state.pause && state.pause.until !== null && now >= state.pause.until) {
-      set({ pause: undefined });
-    }
-    if (state.remindAnywayDay !== undefined && state.remindAnywayDay !== localDayKey(now)) {
-      set({ remindAnywayDay: undefined });
-    }
-
-    const mode = sittingMode(state, ctx);
-    if (mode === 'routine') {
-      set({ lastSeenAt: now });
+function applyInput(change: Transition, input: SittingInput) {
+  const { now, settings } = change.ctx;
+  switch (input.type) {
+    case 'wake':
+    case 'settingsChanged':
+      return;
+    case 'alarm': {
+      // Chrome reports `idle` once; if a tab was playing sound then, it was not time away, and no second
+      // report comes when the sound stops. So each refresh looks again: idle with no sound means away,
+      // counted from this look, the first moment known to be both quiet and without input.
+      const { seen } = input;
+      const { state } = change;
+      if (!seen || seen.idleState === 'active' || seen.audible) return;
+      if (state.routineSince !== undefined || state.sittingSince === undefined || state.awaySince !== undefined) return;
+      change.set({ awaySince: Math.max(now, state.sittingSince) });
       return;
     }
-    if (mode === 'paused' || mode === 'outside') {
-      // Active hours ended (or a pause set elsewhere began) since the last look: the stretch ended with them.
-      if (state.sittingSince !== undefined) {
-        const windowEnd = activeWindowAt(settings, state.lastSeenAt)?.end ?? state.lastSeenAt;
-        endStretch(Math.min(now, windowEnd));
-      }
-      set({ lastSeenAt: now });
-      return;
-    }
-
-    // The browser was closed or the machine slept: the gap since we last saw it is time away.
-    const gap = now - state.lastSeenAt;
-    const awayGap = Math.max(threshold, MIN_GAP_FOR_AWAY_MS);
-    if (state.sittingSince !== undefined && state.awaySince === undefined && gap >= awayGap) {
-      naturalBreak(state.lastSeenAt);
-    }
-    set({ lastSeenAt: now });
-    if (mode === 'away') return;
-    if (state.sittingSince === undefined) startStretch();
-
-    deliverDueReminder();
-  }
-
-  function deliverDueReminder() {
-    const { sittingSince } = state;
-    if (sittingSince === undefined) return;
-    const dueAt = sittingSince + minutes(settings.sittingIntervalMin);
-    let reminder = state.reminder;
-    if (!reminder) {
-      if (now < dueAt) return;
-      reminder = { id: `r${dueAt.toString(36)}`, dueAt, snoozes: 0 };
-      log({ type: 'breakDue', at: now, sittingMs: now - sittingSince });
-    } else if (reminder.shownAt !== undefined) {
-      // A reminder nobody answered comes back once a snooze length has passed: it may have been missed,
-      // closed by the system (Firefox closes its notifications after about 20 s), or lost to a crash
-      // between storing it and showing it. Reminding never stops silently.
-      if (now < reminder.shownAt + minutes(settings.snoozeMin)) return;
-      effects.push({ type: 'clearReminder', reminderId: reminder.id });
-      reminder = { ...reminder, shownAt: undefined };
-    } else if (reminder.snoozedUntil !== undefined) {
-      if (now < reminder.snoozedUntil) return;
-      // Each snooze brings a new reminder, with its own id, so clicks on the old one do nothing.
-      reminder = { ...reminder, id: `r${reminder.snoozedUntil.toString(36)}`, snoozedUntil: undefined };
-    }
-
-    const heldSince = reminder.heldSince ?? now;
-    const heldTooLong = now - heldSince >= MAX_HOLD_MS;
-    if (settings.quietWhileBusy && busy && !heldTooLong) {
-      set({ reminder: { ...reminder, heldSince } });
-      return;
-    }
-    set({ reminder: { ...reminder, heldSince: undefined, shownAt: now } });
-    effects.push({
-      type: 'showReminder',
-      reminderId: reminder.id,
-      sittingMs: now - sittingSince,
-      snoozes: reminder.snoozes,
-      silent: heldTooLong && reminder.heldSince !== undefined,
-    });
-  }
-
-
-  function applyInput() {
-    switch (input.type) {
-      case 'wake':
-      case 'settingsChanged':
-        return;
-      case 'alarm': {
-        // Chrome reports `idle` once; if a tab was playing sound then, it was not time away, and no second
-        // report comes when the sound stops. So each refresh looks again: idle with no sound means away,
-        // counted from this look, the first moment known to be both quiet and without input.
-        const { seen } = input;
-        if (!seen || seen.idleState === 'active' || seen.audible) return;
-        if (state.routineSince !== undefined || state.sittingSince === undefined || state.awaySince !== undefined) return;
-        set({ awaySince: Math.max(now, state.sittingSince) });
-        return;
-      }
-      case 'idle': {
-        if (state.routineSince !== undefined || state.sittingSince === undefined) return;
-        if (input.idleState === 'active') {
-          const { awaySince } = state;
-          if (awaySince === undefined) return;
-          if (now - awaySince >= minutes(settings.breakThresholdMin)) {
-            naturalBreak(awaySince);
-            startStretch();
-          } else {
-            set({ awaySince: undefined });
-          }
-          deliverDueReminder();
-          return;
+    case 'idle': {
+      if (change.state.routineSince !== undefined || change.state.sittingSince === undefined) return;
+      if (input.idleState === 'active') {
+        const { awaySince } = change.state;
+        if (awaySince === undefined) return;
+        if (now - awaySince >= minutes(settings.breakThresholdMin)) {
+          change.naturalBreak(awaySince);
+          change.startStretch();
+        } else {
+          change.set({ awaySince: undefined });
         }
-        // Someone on a call or watching a talk is still sitting, even without touching the keyboard.
-        if (input.idleState === 'idle' && input.audible) return;
-        // The idle state is reported a threshold after the last input; the user left then.
-        const leftAt = Math.max(input.idleState === 'idle' ? now - minutes(settings.breakThresholdMin) : now, state.sittingSince);
-        // A refresh may have noticed the absence first, later than it began; the report knows better.
-        const { awaySince } = state;
-        if (awaySince === undefined || leftAt < awaySince) set({ awaySince: leftAt });
+        deliverDueReminder(change);
         return;
       }
-      case 'snooze': {
-        const { reminder } = state;
-        if (!reminder || !isCurrentReminder(state, input.reminderId)) return;
-        const snoozes = reminder.snoozes + 1;
-        log({ type: 'snoozed', at: now, count: snoozes });
-        if (reminder.shownAt !== undefined) effects.push({ type: 'clearReminder', reminderId: reminder.id });
-        set({
-          reminder: { ...reminder, snoozes, shownAt: undefined, heldSince: undefined, snoozedUntil: now + minutes(settings.snoozeMin) },
-        });
-        return;
-      }
-      case 'skip': {
-        if (state.sittingSince === undefined || !isCurrentReminder(state, input.reminderId)) return;
-        log({ type: 'skipped', at: now });
-        endStretch(now);
-        startStretch();
-        return;
-      }
-      case 'routineStarted':
-        // Starting a routine means standing up: the stretch ends now, and the tracker rests.
-        endStretch(now);
-        set({ routineSince: now });
-        return;
-      case 'routineEnded':
-        if (input.outcome === 'completed') log({ type: 'breakTaken', at: now, how: 'routine' });
-        set({ routineSince: undefined });
-        if (sittingMode(state, ctx) === 'tracking') startStretch();
-        return;
-      case 'pause':
-        endStretch(now);
-        set({ pause: { until: input.until } });
-        return;
-      case 'resume':
-        set({ pause: undefined });
-        if (sittingMode(state, ctx) === 'tracking' && state.sittingSince === undefined) startStretch();
-        return;
-      case 'sharedBreak':
-        // The user stood up elsewhere: this stretch ended then, whatever this device saw meanwhile.
-        if (state.sittingSince === undefined) return;
-        naturalBreak(Math.min(input.at, state.awaySince ?? input.at));
-        startStretch();
-        return;
-      case 'remindAnyway':
-        set({ remindAnywayDay: localDayKey(now) });
-        if (state.sittingSince === undefined && sittingMode(state, ctx) === 'tracking') startStretch();
-        return;
+      // Someone on a call or watching a talk is still sitting, even without touching the keyboard.
+      if (input.idleState === 'idle' && input.audible) return;
+      // The idle state is reported a threshold after the last input; the user left then.
+      const leftAt = Math.max(input.idleState === 'idle' ? now - minutes(settings.breakThresholdMin) : now, change.state.sittingSince);
+      // A refresh may have noticed the absence first, later than it began; the report knows better.
+      const { awaySince } = change.state;
+      if (awaySince === undefined || leftAt < awaySince) change.set({ awaySince: leftAt });
+      return;
     }
+    case 'snooze': {
+      const { reminder } = change.state;
+      if (!reminder || !isCurrentReminder(change.state, input.reminderId)) return;
+      const snoozes = reminder.snoozes + 1;
+      change.log({ type: 'snoozed', at: now, count: snoozes });
+      if (reminder.shownAt !== undefined) change.effects.push({ type: 'clearReminder', reminderId: reminder.id });
+      change.set({
+        reminder: { ...reminder, snoozes, shownAt: undefined, heldSince: undefined, snoozedUntil: now + minutes(settings.snoozeMin) },
+      });
+      return;
+    }
+    case 'skip': {
+      if (change.state.sittingSince === undefined || !isCurrentReminder(change.state, input.reminderId)) return;
+      change.log({ type: 'skipped', at: now });
+      change.endStretch(now);
+      change.startStretch();
+      return;
+    }
+    case 'routineStarted':
+      // Starting a routine means standing up: the stretch ends now, and the tracker rests.
+      change.endStretch(now);
+      change.set({ routineSince: now });
+      return;
+    case 'routineEnded':
+      if (input.outcome === 'completed') change.log({ type: 'breakTaken', at: now, how: 'routine' });
+      change.set({ routineSince: undefined });
+      if (sittingMode(change.state, change.ctx) === 'tracking') change.startStretch();
+      return;
+    case 'pause':
+      change.endStretch(now);
+      change.set({ pause: { until: input.until } });
+      return;
+    case 'resume':
+      change.set({ pause: undefined });
+      if (sittingMode(change.state, change.ctx) === 'tracking' && change.state.sittingSince === undefined) change.startStretch();
+      return;
+    case 'sharedBreak':
+      // The user stood up elsewhere: this stretch ended then, whatever this device saw meanwhile.
+      if (change.state.sittingSince === undefined) return;
+      change.naturalBreak(Math.min(input.at, change.state.awaySince ?? input.at));
+      change.startStretch();
+      return;
+    case 'remindAnyway':
+      change.set({ remindAnywayDay: localDayKey(now) });
+      if (change.state.sittingSince === undefined && sittingMode(change.state, change.ctx) === 'tracking') change.startStretch();
+      return;
   }
+}
 
-  catchUp();
-  applyInput();
-  return { state, effects };
+export function trackSitting(state: SittingState, input: SittingInput, ctx: SittingContext): SittingResult {
+  const change = new Transition(state, ctx);
+  catchUp(change);
+  applyInput(change, input);
+  return { state: change.state, effects: change.effects };
 }
 
 /** When a pause chosen at `now` ends; null means until the user resumes. */
