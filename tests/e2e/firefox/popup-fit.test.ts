@@ -13,7 +13,7 @@ const popupHeight = (page: Page) => page.evaluate(() => Math.ceil(document.body.
 /** Needs Debian's firefox-esr-l10n-de for German, which `.ci/run` installs. */
 describe.each([
   { locale: 'en', start: 'Start routine', finished: 'Routine complete', done: 'Done' },
-  { locale: 'de', start: 'Übung starten', finished: 'Übung abgeschlossen', done: 'Fertig' },
+  { locale: 'de', start: 'Routine starten', finished: 'Routine geschafft', done: 'Fertig' },
 ])('the popup fits Firefox’s toolbar panel ($locale)', ({ locale, start, finished, done }) => {
   let harness: FirefoxHarness;
   beforeAll(async () => {
