@@ -16,8 +16,13 @@ export const BUDGETS = {
   // then dropped @wxt-dev/storage and @webext-core/messaging (pages keep them): it reads and writes
   // storage with the browser's API (utils/platform/worker-storage.ts, migrations included) and sends
   // cues in the messaging library's envelope (utils/platform/cue-player.ts), which took it back under
-  // 19.5 KB. webextension-polyfill and valibot remain; this ceiling stops further growth.
-  background: 19.5 * 1024,
+  // 19.5 KB. webextension-polyfill and valibot remain. Issues #13–#15 then put into the worker what only
+  // it can do with every view closed: the lead-in, halfway and countdown cues and their spoken words
+  // (the offscreen document has no i18n), keep-awake, Undo after Stop, the organisation's policy (the
+  // one writer applies locks), keyboard shortcuts and breaks shared across devices: +2.8 KB. A slimming
+  // pass found 0.6 KB more (classes to closures) but broke restart recovery and was reverted. The
+  // ceiling is now 23 KB: over the design's 19.5 KB, and said so in the README and the issue notes.
+  background: 23 * 1024,
 } as const;
 
 /** All step drawings together (public/drawings/, loaded as files by <img>, outside every page's script). */

@@ -9,7 +9,7 @@ import { App } from '@/entrypoints/popup/App';
 import { appendEvents } from '@/utils/history/events';
 import { dailyTotals } from '@/utils/history/totals';
 import { seedSnapshot } from '../snapshot';
-import { readPopupSnapshotEarly } from '@/components/use-snapshot';
+import { earlyPopupSnapshot, readPopupSnapshotEarly } from '@/components/use-snapshot';
 import { mountRoutineView } from '@/entrypoints/popup/mount';
 import { render as renderInto } from 'preact';
 
@@ -287,6 +287,8 @@ describe('opening on the finish view', () => {
     observer.observe(root, { childList: true, subtree: true });
     mountRoutineView({ inWindow: false });
     await waitFor(() => expect(firstPaints).toHaveLength(1));
+    // The view takes over the early read in an effect after its paint; until then a later test's view would start from it.
+    await waitFor(() => expect(earlyPopupSnapshot()).toBeUndefined());
     observer.disconnect();
     expect(firstPaints).toEqual(['Routine complete']);
   });

@@ -64,7 +64,7 @@ describe('accessibility (axe-core) and the keyboard', () => {
     expect(await violations(welcome)).toEqual([]);
   });
 
-  it('a routine can be started, paused, skipped and stopped, and a setting changed, from the keyboard alone', async () => {
+  it('a routine can be started, paused, its lead-in ended, skipped and stopped, and a setting changed, from the keyboard alone', async () => {
     const popup = await openPopup(harness);
     const keys = popup.page.keyboard;
     await popup.page.getByRole('button', { name: 'Start routine' }).focus();
@@ -73,6 +73,11 @@ describe('accessibility (axe-core) and the keyboard', () => {
     await popup.page.locator('body').focus();
     await keys.press('Space');
     await popup.page.getByText('Paused', { exact: true }).waitFor();
+    // The first step opens with its lead-in: → there is Start now, and the next → skips the step itself.
+    await popup.page.getByRole('button', { name: 'Start now', exact: true }).waitFor();
+    await keys.press('ArrowRight');
+    await popup.page.getByRole('button', { name: 'Skip step', exact: true }).waitFor();
+    expect(await popup.heading()).toBe('Roll your left foot');
     await keys.press('ArrowRight');
     await expect.poll(() => popup.heading()).toBe('Roll your right foot');
     await keys.press('Escape');

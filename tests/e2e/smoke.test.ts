@@ -16,7 +16,7 @@ describe('the built extension in Chromium', () => {
 
   it('asks for exactly the permissions it needs, and no host access', () => {
     const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as Record<string, unknown>;
-    expect([...(manifest.permissions as string[])].sort()).toEqual(['alarms', 'idle', 'notifications', 'offscreen', 'power', 'storage']);
+    expect([...(manifest.permissions as string[])].sort()).toEqual(['alarms', 'idle', 'notifications', 'offscreen', 'power', 'sidePanel', 'storage']);
     expect(manifest.host_permissions).toBeUndefined();
     expect(manifest.content_scripts).toBeUndefined();
     expect(manifest.name).toBe('__MSG_extName__');

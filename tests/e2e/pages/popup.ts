@@ -98,9 +98,9 @@ export class PopupPage {
     await this.page.getByRole('heading', { name: 'Routine complete' }).waitFor({ timeout });
   }
 
-  /** The finish view's "1:00 · 2 of 2 steps done". */
+  /** The finish view's "2 of 2 steps done in 1:00". */
   async summary(): Promise<string> {
-    return (await this.page.getByText(/ of \d+ steps done$/).textContent()) ?? '';
+    return (await this.page.getByText(/^\d+ of \d+ steps done in /).textContent()) ?? '';
   }
 
   /** Picks a comfort value; Done saves what was picked. */
