@@ -141,11 +141,12 @@ async function recover(now: number): Promise<void> {
   // Upkeep that fails (a full store, say) must never keep the start from re-creating the alarms below.
   await runMigrations().catch(logStartFailure);
   await maintainHistory(now).catch(logStartFailure);
-  await applyManagedPolicy().catch(logStartFailure);
   const { settings } = await readSettings();
   setIdleThreshold(settings.breakThresholdMin);
   // One job catches up the routine and the sitting clock, heals the state, and re-creates every alarm.
   await recoverState(now);
+  // After the alarms: a policy that changes settings starts a settings job of its own.
+  await applyManagedPolicy().catch(logStartFailure);
   const idleState = await queryIdleState(settings.breakThresholdMin).catch((): IdleState => 'active');
   if (idleState !== 'active') await onIdleState(idleState, now);
   if (!(await readOnboarded())) {

@@ -2,13 +2,24 @@ import { browser } from 'wxt/browser';
 import { lockedSettings, parsePolicy, policyPatch, type Policy } from '@/utils/settings/policy';
 import { applySettingsPatch, settingsToStore } from '@/utils/settings/settings';
 import { readSettings, writeStoredSettings } from '@/utils/platform/worker-storage';
+import { readManagedStorage } from '@/utils/platform/managed-storage';
 
 /** The policy in effect, for the pages and for the next start's comparison; only the background writes it. */
 export const POLICY_KEY = 'policy';
 
-/** The organisation's policy as deployed now. No policy at all (Firefox then throws), or no managed storage: nothing is managed. */
+/** How long to wait for managed storage; after a browser restart Chromium can hold the answer while its policies load. */
+const MANAGED_READ_TIMEOUT_MS = 2000;
+
+/**
+ * The organisation's policy as deployed now. No policy at all (Firefox then throws), or no managed
+ * storage: nothing is managed. A browser that does not answer in time leaves the policy last read in
+ * effect, so a slow start neither drops a lock nor holds up the jobs queued behind it.
+ */
 export async function readPolicy(): Promise<Policy> {
-  return parsePolicy(await browser.storage.managed.get().catch(() => null));
+  const raw = await readManagedStorage(MANAGED_READ_TIMEOUT_MS);
+  if (raw !== undefined) return parsePolicy(raw);
+  const lastRead = (await browser.storage.local.get(POLICY_KEY))[POLICY_KEY] as Policy | undefined;
+  return lastRead ?? parsePolicy(null);
 }
 
 /**
