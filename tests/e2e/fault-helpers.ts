@@ -264,12 +264,16 @@ export function readView(page: Page): Promise<View> {
 
 /** Clicks the button with exactly this label, at once (no actionability wait); false when the view has none. */
 export function press(page: Page, label: string): Promise<boolean> {
-  return page.evaluate((name) => {
-    const button = [...document.querySelectorAll('button')].find((el) => el.textContent.trim() === name);
+  // On the first step the Previous button says what it does there: it restarts the step.
+  const names = label === LABEL.back ? [label, FIRST_STEP_BACK] : [label];
+  return page.evaluate((names) => {
+    const button = [...document.querySelectorAll('button')].find((el) => names.includes(el.textContent.trim()));
     button?.click();
     return button !== undefined;
-  }, label);
+  }, names);
 }
+
+const FIRST_STEP_BACK = 'Restart step';
 
 export const LABEL = {
   start: 'Start routine',
