@@ -33,7 +33,7 @@ describe('bundle budgets (gzip)', () => {
     // The options page still carries both libraries, which shows the marks are still left in a build.
     const optionsCode = sizes.options.files.map((f) => readFileSync(join(EXTENSION_DIR, f.file), 'utf8')).join('\n');
     expect(optionsCode).toContain('Storage item version');
-    expect(optionsCode).toContain('Unknown message format');
+    expect(optionsCode).toContain('Invalid ${');
   });
 
   it('keeps the worker free of the storage and messaging libraries, which only the pages use', () => {
