@@ -77,7 +77,12 @@ describe('the options page, history, export and import in Firefox ESR', () => {
       await chrome.storage.local.set({ [`events:${day}`]: [{ type: 'breakTaken', at: now.getTime(), day, how: 'natural' }] });
     });
     const history = await harness.openPage('options.html#history');
-    const todayHeight = () => history.evaluate(() => Number([...document.querySelectorAll('rect[data-series="breaksTaken"]')].at(-1)?.getAttribute('height') ?? 0));
+    // The charts load as the history section nears the view, so each look brings it into view first.
+    const todayHeight = () =>
+      history.evaluate(() => {
+        document.getElementById('history')?.scrollIntoView();
+        return Number([...document.querySelectorAll('rect[data-series="breaksTaken"]')].at(-1)?.getAttribute('height') ?? 0);
+      });
     await until('today’s bar', async () => (await todayHeight()) > 0);
     await harness.closePage(history);
   });
