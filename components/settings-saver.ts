@@ -1,4 +1,4 @@
-import type { CommandReply } from '@/utils/protocol/commands';
+import type { CommandReply } from '@/utils/protocol/messages';
 import type { Settings } from '@/utils/settings/settings';
 
 /**

@@ -3,9 +3,9 @@ import { browser } from 'wxt/browser';
 import type { Storage } from 'webextension-polyfill';
 import { isPopupSnapshot, type PopupSnapshot } from '@/utils/display/popup-snapshot';
 import { sendCommand } from '@/utils/platform/messaging';
+import { LOCAL_KEYS } from '@/utils/storage-keys';
 
-/** The key of `local:popup` as the browser's storage area names it. */
-const SNAPSHOT_KEY = 'popup';
+const SNAPSHOT_KEY = LOCAL_KEYS.popup;
 
 /** The stored snapshot as it is read and then changed; `deliver` is set once a view listens. */
 interface SnapshotFeed {

@@ -8,7 +8,7 @@ import { t, type MessageKey } from '@/utils/platform/i18n';
 import { useStorageItem } from '@/components/use-storage';
 import { Notices } from '@/components/Notices';
 import { PolicyNotice } from '@/components/PolicyNotice';
-import type { CommandReply } from '@/utils/protocol/commands';
+import type { CommandReply } from '@/utils/protocol/messages';
 import { createSettingsSaver, type SaverState } from '@/components/settings-saver';
 import { StorageFullNotice } from '@/components/StorageFullNotice';
 import { FieldValidity } from '@/components/fields/validity';

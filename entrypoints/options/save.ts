@@ -1,5 +1,5 @@
 import type { PresetCustomisations } from '@/utils/routine/presets';
-import type { CommandReply } from '@/utils/protocol/commands';
+import type { CommandReply } from '@/utils/protocol/messages';
 import type { Settings } from '@/utils/settings/settings';
 import { sendCommand } from '@/utils/platform/messaging';
 

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { findPreset } from '@/utils/routine/presets';
 import { tick, undoStopUntil, type RoutineState } from '@/utils/routine/timer';
 import { sendCommand } from '@/utils/platform/messaging';
-import type { CommandReply, RoutineRequest, SittingRequest } from '@/utils/protocol/commands';
+import type { CommandReply, RoutineRequest, SittingRequest } from '@/utils/protocol/messages';
 import { t, type MessageKey } from '@/utils/platform/i18n';
 import { openSidePanel } from '@/utils/platform/side-panel';
 import { usePopupSnapshot } from '@/components/use-snapshot';

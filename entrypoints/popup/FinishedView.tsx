@@ -3,7 +3,7 @@ import type { RoutineState } from '@/utils/routine/timer';
 import type { Settings } from '@/utils/settings/settings';
 import type { TodayProgress } from '@/utils/display/popup-snapshot';
 import { ComfortCheck, type ComfortRating } from '@/components/ComfortCheck';
-import type { RoutineRequest } from '@/utils/protocol/commands';
+import type { RoutineRequest } from '@/utils/protocol/messages';
 import { formatClock } from '@/utils/format';
 import { t, tCount } from '@/utils/platform/i18n';
 import { useNow } from '@/components/use-now';

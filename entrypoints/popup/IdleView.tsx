@@ -4,7 +4,7 @@ import { formatClock } from '@/utils/format';
 import type { Settings } from '@/utils/settings/settings';
 import { t } from '@/utils/platform/i18n';
 import type { SittingView } from '@/utils/sitting/rules';
-import type { SittingRequest } from '@/utils/protocol/commands';
+import type { SittingRequest } from '@/utils/protocol/messages';
 import { presetName } from '@/components/preset-name';
 import { StepList } from '@/components/StepList';
 import { SittingStatus } from '@/components/SittingStatus';

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { isActive, leadInRemainingMs, routineRemainingMs, stepEndsAt, stepRemainingMs, tick, upcomingMoments, type RoutineState } from '@/utils/routine/timer';
 import { stepInstructionsKey, stepTitleKey, type Step } from '@/utils/routine/presets';
 import { formatClock } from '@/utils/format';
-import type { RoutineRequest } from '@/utils/protocol/commands';
+import type { RoutineRequest } from '@/utils/protocol/messages';
 import type { Settings } from '@/utils/settings/settings';
 import { t } from '@/utils/platform/i18n';
 import type { CueEffect } from '@/utils/platform/voice';

@@ -8,7 +8,7 @@ import { presetName } from '@/components/preset-name';
 import { parseSittingState } from '@/utils/sitting/schema';
 import { sittingMs } from '@/utils/sitting/rules';
 import { sendCommand } from '@/utils/platform/messaging';
-import { TEST_REMINDER_ID, type SittingRequest } from '@/utils/protocol/commands';
+import { TEST_REMINDER_ID, type SittingRequest } from '@/utils/protocol/messages';
 import { t, type MessageKey } from '@/utils/platform/i18n';
 import { useStorageItem } from '@/components/use-storage';
 import { StepPicture } from '@/components/StepPicture';

@@ -5,8 +5,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '@/entrypoints/options/App';
 import { messaging } from '@/utils/platform/messaging';
 import { listenForCommands } from '@/utils/platform/command-listener';
-import { handleRoutineRequest, handleSettingsRequest, handleSittingRequest } from '@/entrypoints/background/commands';
-import { handleDataRequest } from '@/entrypoints/background/import-and-reset';
+import { handleRoutineRequest, handleSettingsRequest, handleSittingRequest } from '@/tests/background-jobs';
+import { handleDataRequest } from '@/tests/background-jobs';
 import { BUILT_IN_PRESETS } from '@/utils/routine/presets';
 import { fakeCommands } from '../fake-commands';
 
@@ -176,9 +176,11 @@ describe('options page', () => {
       render(<App />);
       fireEvent.change(await screen.findByLabelText('Routine to edit'), { target: { value: 'desk' } });
       const steps = within(await screen.findByRole('list', { name: 'Steps of Desk break' }));
-      for (const name of ['Roll your left foot', 'Roll your right foot', 'Walk barefoot', 'Stretch your left calf']) {
+      for (const [index, name] of ['Roll your left foot', 'Roll your right foot', 'Walk barefoot', 'Stretch your left calf'].entries()) {
         fireEvent.click(steps.getByRole('checkbox', { name }));
         await waitFor(() => expect(steps.getByRole<HTMLInputElement>('checkbox', { name }).checked).toBe(false));
+        // Each edit builds on the stored routine, so the next click waits until this one is stored.
+        await waitFor(async () => expect(((await storedPresets())?.builtIn.desk as { steps: Array<{ enabled: boolean }> }).steps.filter((step) => !step.enabled)).toHaveLength(index + 1));
       }
       fireEvent.click(steps.getByRole('checkbox', { name: 'Stretch your right calf' }));
       expect((await screen.findByRole('alert')).textContent).toBe('A routine needs at least one step turned on.');

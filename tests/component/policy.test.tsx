@@ -4,9 +4,9 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/pre
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '@/entrypoints/options/App';
 import { listenForCommands } from '@/utils/platform/command-listener';
-import { handleRoutineRequest, handleSettingsRequest, handleSittingRequest } from '@/entrypoints/background/commands';
-import { handleDataRequest } from '@/entrypoints/background/import-and-reset';
-import { applyManagedPolicy } from '@/entrypoints/background/policy';
+import { handleRoutineRequest, handleSettingsRequest, handleSittingRequest } from '@/tests/background-jobs';
+import { handleDataRequest } from '@/tests/background-jobs';
+import { applyManagedPolicy } from '@/tests/background-jobs';
 import { buildExport } from '@/utils/transfer/import-export';
 import { DEFAULT_SETTINGS } from '@/utils/settings/settings';
 import { EMPTY_CUSTOMISATIONS } from '@/utils/routine/presets';

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { handleRoutineRequest, handleSittingInput, recoverState } from '@/entrypoints/background/commands';
+import { handleRoutineRequest, handleSittingInput, recoverState } from '@/tests/background-jobs';
 import { listenForCommands } from '@/utils/platform/command-listener';
 import { readSittingState } from '@/utils/platform/storage';
 import { readStorageFull, writeStorageFull } from '@/utils/platform/storage-full';

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { applyManagedPolicy } from '@/entrypoints/background/policy';
-import { handleSettingsRequest } from '@/entrypoints/background/commands';
-import { handleDataRequest } from '@/entrypoints/background/import-and-reset';
+import { applyManagedPolicy } from '@/tests/background-jobs';
+import { handleSettingsRequest } from '@/tests/background-jobs';
+import { handleDataRequest } from '@/tests/background-jobs';
 import { buildExport } from '@/utils/transfer/import-export';
 import { DEFAULT_SETTINGS } from '@/utils/settings/settings';
 import { EMPTY_CUSTOMISATIONS } from '@/utils/routine/presets';

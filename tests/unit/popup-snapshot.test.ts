@@ -6,7 +6,7 @@ import { buildPopupSnapshot, isPopupSnapshot, SNAPSHOT_VERSION } from '@/utils/d
 import { IDLE } from '@/utils/routine/timer';
 import { EMPTY_CUSTOMISATIONS, resolvePresets } from '@/utils/routine/presets';
 import { DEFAULT_SETTINGS } from '@/utils/settings/settings';
-import { handleRoutineRequest, handleSittingInput } from '@/entrypoints/background/commands';
+import { handleRoutineRequest, handleSittingInput } from '@/tests/background-jobs';
 
 vi.mock('@/utils/platform/cue-player', () => ({ playCueInBackground: vi.fn(async () => {}) }));
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { runMigrations } from '@/utils/platform/worker-storage';
+import { recoverState } from '@/tests/background-jobs';
 import { readEventLog, readPresetCustomisations, readRoutineState, readSettings } from '@/utils/platform/storage';
 import { DEFAULT_SETTINGS, SETTINGS_VERSION } from '@/utils/settings/settings';
 import { IDLE } from '@/utils/routine/timer';
@@ -8,7 +8,7 @@ import { IDLE } from '@/utils/routine/timer';
 describe('settings storage', () => {
   it('migrates a seeded v1 settings object to the current version', async () => {
     await fakeBrowser.storage.sync.set({ settings: { sittingIntervalMin: 60, snoozeMin: 5 }, settings$: { v: 1 } });
-    await runMigrations();
+    await recoverState(Date.now());
     const stored = await fakeBrowser.storage.sync.get(['settings', 'settings$']);
     expect(stored.settings).toEqual({ sittingIntervalMin: 60, snoozeMin: 5, goalLongestSittingMin: 60 });
     expect(stored.settings$).toEqual({ v: SETTINGS_VERSION });
@@ -17,13 +17,13 @@ describe('settings storage', () => {
   });
 
   it('stamps the current version on a first install, so a later update knows where it starts', async () => {
-    await runMigrations();
+    await recoverState(Date.now());
     expect(await fakeBrowser.storage.sync.get('settings$')).toEqual({ settings$: { v: SETTINGS_VERSION } });
   });
 
   it('reads data from a newer version without migrating or losing it', async () => {
     await fakeBrowser.storage.sync.set({ settings: { sittingIntervalMin: 30, fromTheFuture: true }, settings$: { v: 99 } });
-    await runMigrations();
+    await recoverState(Date.now());
     expect((await fakeBrowser.storage.sync.get('settings')).settings).toEqual({ sittingIntervalMin: 30, fromTheFuture: true });
     expect((await readSettings()).settings.sittingIntervalMin).toBe(30);
   });

@@ -1,4 +1,5 @@
 import { localDayKey } from '../day';
+import { BUCKET_PREFIX, LOCAL_KEYS } from '../storage-keys';
 import type { NewEvent, RollCallEvent } from './events';
 import { RAW_EVENT_DAYS, TOTALS_DAYS, dailyTotals, shiftDay, type DailyTotals } from './totals';
 
@@ -11,8 +12,8 @@ import { RAW_EVENT_DAYS, TOTALS_DAYS, dailyTotals, shiftDay, type DailyTotals } 
  * 30 days are removed: whole days, never single events.
  */
 
-export const BUCKET_PREFIX = 'events:';
-export const TOTALS_KEY = 'totals';
+export { BUCKET_PREFIX };
+export const TOTALS_KEY = LOCAL_KEYS.totals;
 
 export function bucketKey(day: string): string {
   return `${BUCKET_PREFIX}${day}`;

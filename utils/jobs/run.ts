@@ -1,5 +1,5 @@
 import type { NewEvent, Repair } from '../history/events';
-import { TEST_REMINDER_ID, type CommandErrorKey, type CommandReply, type RoutineRequest } from '../protocol/commands';
+import { TEST_REMINDER_ID, type CommandErrorKey, type CommandReply, type RoutineRequest } from '../protocol/messages';
 import { findPreset, type Preset } from '../routine/presets';
 import { applyRoutineCommand, tick, type RoutineState, type TimerEffect, type TimerResult } from '../routine/timer';
 import type { Settings } from '../settings/settings';
@@ -31,7 +31,9 @@ export type JobInput =
   /** A keyboard shortcut, by its manifest command name. */
   | { type: 'shortcut'; name: string }
   /** Another device's break record arrived through `storage.sync`, as stored (unchecked). */
-  | { type: 'sharedBreak'; record: unknown };
+  | { type: 'sharedBreak'; record: unknown }
+  /** A reminder's notification closed without an answer (Firefox closes them by itself after about 20 s). */
+  | { type: 'reminderClosed'; reminderId: string };
 
 export interface JobContext {
   now: number;
@@ -49,7 +51,9 @@ export type JobEffect =
   /** An open view gives exact cues; opened when a break starts from a reminder. */
   | { type: 'openPopOut' }
   /** A routine ended here: the other devices of the synced profile restart their sitting clock too. */
-  | { type: 'shareBreak'; record: SharedBreak };
+  | { type: 'shareBreak'; record: SharedBreak }
+  /** The reminder's choice window, unless one shows it already. */
+  | { type: 'openReminderWindow'; reminderId: string };
 
 export interface JobResult {
   state: AppState;
@@ -187,6 +191,14 @@ function applyInput(job: Job, input: JobInput) {
     case 'sharedBreak': {
       const at = settings.followBreaks ? sharedBreakEnd(input.record, { deviceId: job.ctx.deviceId, sittingSince: job.sitting.sittingSince, now }) : undefined;
       if (at !== undefined) job.feedSitting({ type: 'sharedBreak', at });
+      return;
+    }
+    case 'reminderClosed': {
+      // Still the reminder shown (not answered, snoozed or stale): the small window takes the notification's place.
+      const { reminder } = job.sitting;
+      if (reminder?.id === input.reminderId && reminder.shownAt !== undefined && reminder.snoozedUntil === undefined) {
+        job.effects.push({ type: 'openReminderWindow', reminderId: input.reminderId });
+      }
       return;
     }
     case 'rateComfort':

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { CommandReply, ProtocolMap } from '../protocol/commands';
+import type { CommandReply, ProtocolMap } from '../protocol/messages';
 
 /**
  * The background's side of the command channel. Pages send `{ type, data }`

@@ -1,4 +1,4 @@
-import type { CueRequest } from '../protocol/commands';
+import type { CueRequest } from '../protocol/messages';
 import type { Settings } from '../settings/settings';
 import { cueRequest, type CueEffect } from './voice';
 import { playChime, speakCue } from './chime';

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { SESSION_KEYS } from '../storage-keys';
 
 /**
  * Whether the last write failed because `storage.local` is full. Kept in
@@ -7,7 +8,7 @@ import { browser } from 'wxt/browser';
  * so the popup can show it without carrying one.
  */
 
-const KEY = 'storageFull';
+const KEY = SESSION_KEYS.storageFull;
 
 /** When the last write failed for want of room, or null once a write succeeds again. */
 export async function readStorageFull(): Promise<number | null> {

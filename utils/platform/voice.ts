@@ -1,4 +1,4 @@
-import type { CueRequest } from '../protocol/commands';
+import type { CueRequest } from '../protocol/messages';
 import { stepTitleKey, type StepKind, type StepTitleKey } from '../routine/presets';
 import { COUNTDOWN_MS, type TimerEffect } from '../routine/timer';
 import { utterancesFor } from './voice-text';

@@ -1,6 +1,6 @@
 import { isBuiltInPresetId } from '../routine/presets';
 import { isPlainObject } from '../objects';
-import { DEFAULT_SETTINGS, fieldError, type ErrorKey, type Settings } from './settings';
+import { applySettingsPatch, DEFAULT_SETTINGS, fieldError, type ErrorKey, type Settings } from './settings';
 
 /**
  * Settings an organisation deploys: Chrome's managed storage (the schema in
@@ -121,4 +121,15 @@ export function policyPatch(current: Required<PolicyValues>, previous: PolicyVal
 /** The locked settings' values (the reminders switch is not a setting), which an import or a settings change cannot replace. */
 export function lockedSettings(policy: Policy): Partial<Settings> {
   return Object.fromEntries(policy.locked.flatMap((field) => (field === 'remindHere' ? [] : [[field, policy.values[field]]])));
+}
+
+/** Any settings with the organisation's locked values over them: the one place where locks are merged. */
+export function withLockedValues(settings: Settings, policy: Policy): Settings {
+  return { ...settings, ...lockedSettings(policy) };
+}
+
+/** The user's values once the policy is applied by the rule above; `previous` as for `policyPatch`. */
+export function applyPolicy(current: { settings: Settings; remindHere: boolean }, previous: PolicyValues, policy: Policy): { settings: Settings; remindHere: boolean } {
+  const { remindHere, ...patch } = policyPatch({ ...current.settings, remindHere: current.remindHere }, previous, policy);
+  return { settings: withLockedValues(applySettingsPatch(current.settings, patch), policy), remindHere: remindHere ?? current.remindHere };
 }

@@ -6,7 +6,7 @@
 
 import type { Utterance } from '../platform/speech';
 
-/** The commands, as plain types; their runtime checks live in command-schemas.ts, which only the background loads. */
+/** The commands, as plain types; their runtime checks live in message-schemas.ts, which only the background loads. */
 
 export type RoutineRequest =
   | { type: 'start'; presetId: string }
@@ -48,6 +48,7 @@ export type CommandErrorKey =
   | 'error_storage_quota'
   | 'error_sync_rate'
   | 'error_sync_item_too_large'
+  | 'error_sync_full'
   | 'error_not_saved'
   | 'error_save_failed'
   /** The setting is locked by the organisation's policy. */
