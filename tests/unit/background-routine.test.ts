@@ -2,8 +2,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { messaging } from '@/utils/platform/messaging';
 import { readEventLog, readRoutineState } from '@/utils/platform/storage';
-import { handleRoutineRequest, handleStepAlarm, recoverState } from '@/entrypoints/background/commands';
-import { STEP_ALARM } from '@/entrypoints/background/job';
+import { handleRoutineRequest, recoverState } from '@/entrypoints/background/commands';
+import { STEP_ALARM, runBackgroundJob } from '@/entrypoints/background/job';
 import { CUE_NOTIFICATION_ID } from '@/entrypoints/background/step-cue';
 import background from '@/entrypoints/background';
 
@@ -46,7 +46,7 @@ describe('routine shell', () => {
 
   it('moves to the next step when the alarm fires, with a silent notification when no view is open', async () => {
     await handleRoutineRequest({ type: 'start', presetId: 'desk' }, T0);
-    await handleStepAlarm(T0 + 90_000);
+    await runBackgroundJob({ type: 'stepAlarm' }, T0 + 90_000);
     expect((await readRoutineState()).state).toMatchObject({ stepIndex: 1 });
     expect(await alarmWhen()).toBe(T0 + 180_000);
     const notes = fakeBrowser.notifications.getAllCreateOptions() as Record<string, { message: string; silent?: boolean }>;
@@ -57,13 +57,13 @@ describe('routine shell', () => {
     const popupContext = { contextType: 'POPUP', documentUrl: 'chrome-extension://id/popup.html' };
     vi.mocked(fakeBrowser.runtime.getContexts).mockResolvedValue([popupContext] as never);
     await handleRoutineRequest({ type: 'start', presetId: 'desk' }, T0);
-    await handleStepAlarm(T0 + 90_000);
+    await runBackgroundJob({ type: 'stepAlarm' }, T0 + 90_000);
     expect(fakeBrowser.notifications.getAllCreateOptions()).toEqual({});
   });
 
   it('logs a completed routine and the break it made, in the same write that ends it, and clears its alarm', async () => {
     await handleRoutineRequest({ type: 'start', presetId: 'desk' }, T0);
-    await handleStepAlarm(T0 + 300_000);
+    await runBackgroundJob({ type: 'stepAlarm' }, T0 + 300_000);
     expect((await readRoutineState()).state).toMatchObject({ status: 'finished', outcome: 'completed' });
     expect(await alarmWhen()).toBeUndefined();
     expect((await readEventLog()).events).toEqual([
@@ -191,10 +191,10 @@ describe('cues inside a step', () => {
     await handleRoutineRequest({ type: 'start', presetId: 'full' }, T0);
     // Full reset: roll left foot 5:30 after a 5 s lead-in.
     expect(await alarmWhen()).toBe(T0 + 5000);
-    await handleStepAlarm(T0 + 5000);
+    await runBackgroundJob({ type: 'stepAlarm' }, T0 + 5000);
     expect(await alarmWhen()).toBe(T0 + 5000 + 165_000);
-    await handleStepAlarm(T0 + 5000 + 165_000);
-    await handleStepAlarm(T0 + 5000 + 165_000);
+    await runBackgroundJob({ type: 'stepAlarm' }, T0 + 5000 + 165_000);
+    await runBackgroundJob({ type: 'stepAlarm' }, T0 + 5000 + 165_000);
     expect(await alarmWhen()).toBe(T0 + 5000 + 327_000);
     const said = vi.mocked(playCueInBackground).mock.calls.map(([request]) => request.speech?.[0]?.text);
     expect(said).toEqual(['Go.', expect.stringMatching(/^Halfway/)]);

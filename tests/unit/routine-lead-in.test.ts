@@ -91,7 +91,8 @@ describe('lead-in', () => {
     expect(result.state).toMatchObject({ stepIndex: 0, leadInMs: 0, cueMark: 1 });
     expect(stepRemainingMs(active(result.state), T0 + 2 * S)).toBe(180 * S);
     expect(leadInRemainingMs(active(result.state), T0 + 2 * S)).toBe(0);
-    expect(result.effects).toEqual([{ type: 'setStepAlarm', when: T0 + 182 * S }]);
+    expect(result.effects).toEqual([]);
+    expect(stepEndsAt(result.state)).toBe(T0 + 182 * S);
   });
 
   it('skip during a paused lead-in starts the step when resumed', () => {

@@ -81,8 +81,6 @@ export const COUNTDOWN_MS = 3000;
 export const COMPLETION_SHARE = 0.5;
 
 export type TimerEffect =
-  | { type: 'setStepAlarm'; when: number }
-  | { type: 'clearStepAlarm' }
   /** A step began by itself (its predecessor ran out): the one cue, however many steps a late tick passed. */
   | { type: 'stepCue'; stepIndex: number; step: Step; stepCount: number }
   /** A moment inside the current step came; `endsAt` is the step's end, for the countdown. */
@@ -279,7 +277,7 @@ function finish(state: Active, wanted: RoutineOutcome, endedAt: number): TimerRe
     stepsDone,
     stepsTotal,
   };
-  const effects: TimerEffect[] = [{ type: 'clearStepAlarm' }, { type: 'log', event }, { type: 'routineEnded', at: endedAt, outcome }];
+  const effects: TimerEffect[] = [{ type: 'log', event }, { type: 'routineEnded', at: endedAt, outcome }];
   if (outcome === 'completed') effects.push({ type: 'finishCue' });
   return { state: { status: 'finished', ...finished }, effects };
 }
@@ -293,12 +291,9 @@ function booked(state: Active, now: number): Active {
 function goToStep(current: Active, index: number, now: number): TimerResult {
   const state = booked(current, now);
   const moved = { stepIndex: index, stepStartedAt: now, pausedMs: 0, leadInMs: leadInFor(state, index), cueMark: 0 };
-  if (state.status === 'paused') {
-    const next: PausedRoutine = { ...state, ...moved, routinePausedMs: state.routinePausedMs + (now - state.pausedAt), pausedAt: now };
-    return { state: next, effects: [{ type: 'clearStepAlarm' }] };
-  }
-  const next: RunningRoutine = { ...state, ...moved };
-  return { state: next, effects: [{ type: 'setStepAlarm', when: runningStepEndsAt(next) }] };
+  const next: Active =
+    state.status === 'paused' ? { ...state, ...moved, routinePausedMs: state.routinePausedMs + (now - state.pausedAt), pausedAt: now } : { ...state, ...moved };
+  return { state: next, effects: [] };
 }
 
 /**
@@ -329,7 +324,7 @@ export function tick(state: RoutineState, now: number): TimerResult {
   const landed: RunningRoutine = { ...state, stepIndex: index, stepStartedAt: endsAt, pausedMs: 0, leadInMs: leadInFor(state, index), spentMs, cueMark: 0 };
   // Moments of the new step that a late tick already passed are not cued after its announcement.
   const next: RunningRoutine = { ...landed, cueMark: passedMoments(landed, now) };
-  const effects: TimerEffect[] = [{ type: 'setStepAlarm', when: runningStepEndsAt(next) }];
+  const effects: TimerEffect[] = [];
   const step = state.steps[index];
   if (step) effects.push({ type: 'stepCue', stepIndex: index, step, stepCount: state.steps.length });
   return { state: next, effects };
@@ -365,27 +360,25 @@ function start(state: RoutineState, command: Extract<RoutineCommand, { type: 'st
   };
   return {
     state: next,
-    effects: [
-      { type: 'setStepAlarm', when: runningStepEndsAt(next) },
-      { type: 'routineStarted', at: now },
-    ],
+    effects: [{ type: 'routineStarted', at: now }],
   };
 }
 
 function skipLeadIn(state: Active, now: number): TimerResult {
   const since = (state.status === 'paused' ? state.pausedAt : now) - segmentStart(state);
   // The segment now starts with the step's own time, so the time already waited is dropped with the lead-in.
-  const next = { ...state, stepStartedAt: state.stepStartedAt + since, leadInMs: 0, cueMark: 1 };
-  if (next.status === 'paused') return { state: next, effects: [] };
-  return { state: next, effects: [{ type: 'setStepAlarm', when: runningStepEndsAt(next) }] };
+  return { state: { ...state, stepStartedAt: state.stepStartedAt + since, leadInMs: 0, cueMark: 1 }, effects: [] };
 }
 
-function commandOnActive(state: Active, command: RoutineCommand, now: number): TimerResult {
+/** Start and Dismiss never reach a routine under way: `applyRoutineCommand` answers them first. */
+type ActiveCommand = Exclude<RoutineCommand, { type: 'start' | 'dismiss' }>;
+
+function commandOnActive(state: Active, command: ActiveCommand, now: number): TimerResult {
   switch (command.type) {
     case 'pause':
       return state.status === 'paused'
         ? { state, effects: [] }
-        : { state: { ...state, status: 'paused', pausedAt: now }, effects: [{ type: 'clearStepAlarm' }] };
+        : { state: { ...state, status: 'paused', pausedAt: now }, effects: [] };
     case 'resume': {
       if (state.status === 'running') return { state, effects: [] };
       const { pausedAt, ...rest } = state;
@@ -396,7 +389,7 @@ function commandOnActive(state: Active, command: RoutineCommand, now: number): T
         pausedMs: state.pausedMs + pausedFor,
         routinePausedMs: state.routinePausedMs + pausedFor,
       };
-      return { state: next, effects: [{ type: 'setStepAlarm', when: runningStepEndsAt(next) }] };
+      return { state: next, effects: [] };
     }
     case 'skip':
       // Skipping a lead-in means "I'm ready": the step itself starts now.
@@ -417,14 +410,11 @@ function commandOnActive(state: Active, command: RoutineCommand, now: number): T
         routinePausedMs: state.routinePausedMs + before,
         undoTo: state.status,
       };
-      return { state: held, effects: [{ type: 'clearStepAlarm' }] };
+      return { state: held, effects: [] };
     }
     case 'undoStop':
       // Nothing to undo (another view undid it first): the routine simply goes on.
       return { state, effects: [] };
-    case 'start':
-    case 'dismiss':
-      return { state, effects: [], rejected: 'alreadyRunning' };
   }
 }
 
