@@ -75,6 +75,18 @@ describe('routine shell', () => {
     expect((await fakeBrowser.storage.local.get('sitting')).sitting).not.toHaveProperty('routineSince');
   });
 
+  it('runs on a routine stored by an older version (no lead-in, marks or time spent) to its next step', async () => {
+    const steps = [
+      { id: 'roll-left', kind: 'roll', side: 'left', durationSec: 90, enabled: true },
+      { id: 'roll-right', kind: 'roll', side: 'right', durationSec: 90, enabled: true },
+    ];
+    const routine = { status: 'running', presetId: 'desk', steps, stepIndex: 0, stepStartedAt: T0, pausedMs: 0, startedAt: T0, routinePausedMs: 0 };
+    await fakeBrowser.storage.local.set({ routine, sitting: { lastSeenAt: T0, routineSince: T0 } });
+    await runBackgroundJob({ type: 'stepAlarm' }, T0 + 90_000);
+    expect((await readRoutineState()).state).toEqual({ ...routine, stepIndex: 1, stepStartedAt: T0 + 90_000, leadInSec: 0, leadInMs: 0, cueMark: 0, spentMs: [90_000, 0] });
+    expect(await alarmWhen()).toBe(T0 + 180_000);
+  });
+
   it('re-creates a lost step alarm at every worker start', async () => {
     await handleRoutineRequest({ type: 'start', presetId: 'desk' }, T0);
     await fakeBrowser.alarms.clearAll();

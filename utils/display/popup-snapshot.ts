@@ -11,7 +11,12 @@ import type { SittingState, SittingView } from '../sitting/rules';
  * single read, and carries no schema library of its own.
  */
 
-export const SNAPSHOT_VERSION = 1;
+/**
+ * 2: the routine in it has every field the timer keeps (a routine stored by an
+ * older version gets them when the background reads it), which a version-1
+ * snapshot may lack; the popup asks for a new snapshot instead of painting one.
+ */
+export const SNAPSHOT_VERSION = 2;
 
 export interface TodayProgress {
   day: string;

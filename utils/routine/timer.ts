@@ -18,14 +18,14 @@ export interface ActiveRoutine {
   startedAt: number;
   /** Time spent paused in the whole routine, for its logged length. */
   routinePausedMs: number;
-  /** The "get ready" length this routine gives a step that needs a new position, copied at start. Absent in older states: none. */
-  leadInSec?: number;
-  /** The current step's lead-in, before its own time starts; 0 once skipped. Absent in older states: none. */
-  leadInMs?: number;
+  /** The "get ready" length this routine gives a step that needs a new position, copied at start. */
+  leadInSec: number;
+  /** The current step's lead-in, before its own time starts; 0 once skipped. */
+  leadInMs: number;
   /** How many of the current step's moments (see `MOMENTS`) have passed and been cued. */
-  cueMark?: number;
+  cueMark: number;
   /** Time spent in each step, by index, lead-ins and pauses left out: what the completion rule counts. */
-  spentMs?: number[];
+  spentMs: number[];
 }
 
 export type RoutineOutcome = 'completed' | 'stopped';
@@ -137,12 +137,12 @@ export function needsLeadIn(steps: readonly Step[], index: number): boolean {
 }
 
 function leadInFor(state: ActiveRoutine, index: number): number {
-  return needsLeadIn(state.steps, index) ? (state.leadInSec ?? 0) * 1000 : 0;
+  return needsLeadIn(state.steps, index) ? state.leadInSec * 1000 : 0;
 }
 
 /** When each moment of the running step comes, measured from the start of its lead-in; undefined where a step has none. */
 function momentOffsets(state: ActiveRoutine): (number | undefined)[] {
-  const lead = state.leadInMs ?? 0;
+  const lead = state.leadInMs;
   const length = stepMs(state, state.stepIndex);
   return [
     lead > 0 ? lead : undefined,
@@ -156,7 +156,7 @@ function segmentStart(state: ActiveRoutine): number {
 }
 
 function runningStepEndsAt(state: RunningRoutine): number {
-  return segmentStart(state) + (state.leadInMs ?? 0) + stepMs(state, state.stepIndex);
+  return segmentStart(state) + state.leadInMs + stepMs(state, state.stepIndex);
 }
 
 /** When the current step ends if nothing changes; undefined while paused. */
@@ -181,7 +181,7 @@ export function upcomingMoments(state: RoutineState, withCountdown: boolean): { 
   if (state.status !== 'running') return [];
   const start = segmentStart(state);
   return momentOffsets(state).flatMap((offset, i) =>
-    offset === undefined || i < (state.cueMark ?? 0) || (MOMENTS[i] === 'countdown' && !withCountdown) ? [] : [{ moment: MOMENTS[i] as Moment, at: start + offset }],
+    offset === undefined || i < state.cueMark || (MOMENTS[i] === 'countdown' && !withCountdown) ? [] : [{ moment: MOMENTS[i] as Moment, at: start + offset }],
   );
 }
 
@@ -202,13 +202,13 @@ function passedMoments(state: Active, now: number): number {
 
 function elapsedInStep(state: Active, now: number): number {
   const until = state.status === 'paused' ? state.pausedAt : now;
-  return Math.max(0, until - segmentStart(state) - (state.leadInMs ?? 0));
+  return Math.max(0, until - segmentStart(state) - state.leadInMs);
 }
 
 /** The lead-in time left before the current step's own time starts; 0 when there is none or it is over. */
 export function leadInRemainingMs(state: Active, now: number): number {
   const until = state.status === 'paused' ? state.pausedAt : now;
-  return Math.max(0, Math.min(state.leadInMs ?? 0, (state.leadInMs ?? 0) - (until - segmentStart(state))));
+  return Math.max(0, Math.min(state.leadInMs, state.leadInMs - (until - segmentStart(state))));
 }
 
 export function stepRemainingMs(state: Active, now: number): number {
@@ -222,14 +222,9 @@ export function routineRemainingMs(state: Active, now: number): number {
   return rest;
 }
 
-/** Time spent per step; a routine stored before this was kept counts its earlier steps as done in full. */
-function spentSoFar(state: ActiveRoutine): number[] {
-  return state.steps.map((_, i) => state.spentMs?.[i] ?? (i < state.stepIndex ? stepMs(state, i) : 0));
-}
-
 /** Adds `ms` to a step's time spent, never past its length. */
 function addSpent(state: ActiveRoutine, index: number, ms: number): number[] {
-  const spent = spentSoFar(state);
+  const spent = [...state.spentMs];
   spent[index] = Math.min(stepMs(state, index), (spent[index] ?? 0) + ms);
   return spent;
 }
@@ -256,7 +251,7 @@ export function routineProgress(steps: readonly Step[], spentMs: readonly number
 /** Ends the routine; `completed` is only a wish, granted if the completion rule agrees. */
 function finish(state: Active, wanted: RoutineOutcome, endedAt: number): TimerResult {
   const pausedNow = state.status === 'paused' ? endedAt - state.pausedAt : 0;
-  const progress = routineProgress(state.steps, spentSoFar(state));
+  const progress = routineProgress(state.steps, state.spentMs);
   const outcome = wanted === 'completed' && progress.completed ? 'completed' : 'stopped';
   const stepsDone = progress.stepsDone;
   const finished: FinishedRoutine = {
@@ -334,7 +329,7 @@ export function tick(state: RoutineState, now: number): TimerResult {
 function cueMoments(state: RunningRoutine, now: number): TimerResult {
   const mark = passedMoments(state, now);
   const step = state.steps[state.stepIndex];
-  if (mark <= (state.cueMark ?? 0) || !step) return { state, effects: [] };
+  if (mark <= state.cueMark || !step) return { state, effects: [] };
   const moment = MOMENTS[mark - 1] as Moment;
   return { state: { ...state, cueMark: mark }, effects: [{ type: 'momentCue', moment, step, endsAt: runningStepEndsAt(state) }] };
 }
