@@ -35,7 +35,7 @@ const active = (s: RoutineState) => s as Active;
 const types = (effects: TimerEffect[]) => effects.map((e) => e.type);
 
 describe('start', () => {
-  it('runs the first step and sets one alarm at its end', () => {
+  it('runs the first step, to end after its length', () => {
     const result = applyRoutineCommand(IDLE, { type: 'start', presetId: 'desk', steps: STEPS }, T0);
     expect(result.state).toMatchObject({ status: 'running', stepIndex: 0, stepStartedAt: T0, pausedMs: 0 });
     expect(result.effects).toEqual([{ type: 'routineStarted', at: T0 }]);
@@ -100,7 +100,7 @@ describe('tick', () => {
     expect(tick(s, T0 + 56_999)).toEqual({ state: s, effects: [] });
   });
 
-  it('moves to the next step at its end, with one cue and the next alarm', () => {
+  it('moves to the next step at its end, with one cue, and dates that step’s end', () => {
     const result = tick(started(), T0 + 60 * S);
     expect(result.state).toMatchObject({ stepIndex: 1, stepStartedAt: T0 + 60 * S });
     expect(result.effects).toEqual([{ type: 'stepCue', stepIndex: 1, step: STEPS[1], stepCount: 3 }]);
@@ -164,7 +164,7 @@ describe('tick', () => {
 });
 
 describe('pause and resume', () => {
-  it('pause clears the alarm; resume sets it later by the time paused', () => {
+  it('pause leaves no step end to wake for; resume puts it later by the time paused', () => {
     const paused = applyRoutineCommand(started(), { type: 'pause' }, T0 + 10 * S);
     expect(paused.state).toMatchObject({ status: 'paused', pausedAt: T0 + 10 * S });
     expect(paused.effects).toEqual([]);
@@ -245,7 +245,7 @@ describe('skip, back and restart', () => {
     expect(stepEndsAt(result.state)).toBe(T0 + 100 * S);
   });
 
-  it('skip while paused moves on and stays paused, with no alarm', () => {
+  it('skip while paused moves on and stays paused, with no step end to wake for', () => {
     const paused = applyRoutineCommand(started(), { type: 'pause' }, T0 + 10 * S).state;
     const result = applyRoutineCommand(paused, { type: 'skip' }, T0 + 40 * S);
     expect(result.state).toMatchObject({ status: 'paused', stepIndex: 1, pausedAt: T0 + 40 * S, routinePausedMs: 30 * S });

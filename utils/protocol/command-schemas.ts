@@ -43,7 +43,7 @@ export const SETTINGS_REQUEST_SCHEMA = v.variant('type', [
   v.object({ type: v.literal('remindHere'), value: v.boolean() }),
 ]);
 
-// The schemas and the plain types in messages.ts must describe the same commands; a drift fails the type check.
+// The schemas and the plain types in commands.ts must describe the same commands; a drift fails the type check.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Assert<T extends true> = T;
 export type SchemasMatchTypes = [
