@@ -36,8 +36,8 @@ export interface PopupSnapshot {
   presets: Preset[];
   today: TodayProgress;
   notices: { settingsFields: SettingsField[]; presetsInvalid: boolean };
-  /** "Remind on this browser"; a snapshot from before it was added has none, which means on. */
-  remindHere?: boolean;
+  /** "Remind on this browser". */
+  remindHere: boolean;
 }
 
 export interface SnapshotInputs {
@@ -97,6 +97,7 @@ export function isPopupSnapshot(value: unknown): value is PopupSnapshot {
     isObject(value.settings) &&
     Array.isArray(value.presets) &&
     isObject(value.today) &&
-    isObject(value.notices)
+    isObject(value.notices) &&
+    typeof value.remindHere === 'boolean'
   );
 }
