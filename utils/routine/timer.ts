@@ -339,6 +339,7 @@ function start(state: RoutineState, command: Extract<RoutineCommand, { type: 'st
   if (isActive(state)) return { state, effects: [], rejected: state.presetId === command.presetId ? undefined : 'alreadyRunning' };
   const steps = command.steps.filter((s) => s.enabled);
   if (steps.length === 0) return { state, effects: [], rejected: 'noSteps' };
+  const leadInSec = command.leadInSec ?? 0;
   const next: RunningRoutine = {
     status: 'running',
     presetId: command.presetId,
@@ -348,15 +349,12 @@ function start(state: RoutineState, command: Extract<RoutineCommand, { type: 'st
     pausedMs: 0,
     startedAt: now,
     routinePausedMs: 0,
-    leadInSec: command.leadInSec ?? 0,
-    leadInMs: (command.leadInSec ?? 0) * 1000,
+    leadInSec,
+    leadInMs: leadInSec * 1000,
     cueMark: 0,
     spentMs: steps.map(() => 0),
   };
-  return {
-    state: next,
-    effects: [{ type: 'routineStarted', at: now }],
-  };
+  return { state: next, effects: [{ type: 'routineStarted', at: now }] };
 }
 
 function skipLeadIn(state: Active, now: number): TimerResult {
