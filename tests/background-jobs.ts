@@ -16,10 +16,6 @@ export async function handleSittingInput(input: SittingInput, now: number, sende
   return (await runBackgroundJob({ type: 'sitting', input }, now, sender)).reply;
 }
 
-export async function runStepAlarm(now: number): Promise<void> {
-  await runBackgroundJob({ type: 'stepAlarm' }, now);
-}
-
 /** What the background does when the policy changes or at start: read it, then apply it in a job. */
 export async function applyManagedPolicy(now = Date.now()): Promise<void> {
   await runBackgroundJob({ type: 'policy', managed: await readManagedPolicy() }, now);

@@ -139,7 +139,7 @@ export function App({ inWindow, inPanel = false }: AppProps) {
           today={today}
           onStart={(presetId) => void send({ type: 'start', presetId })}
           sendSitting={(request) => void sendSitting(request)}
-          remindHere={snapshot.remindHere !== false}
+          remindHere={snapshot.remindHere}
           turnRemindersOn={() => void sendCommand('settings', { type: 'remindHere', value: true }).then(showReply)}
         />
       )}

@@ -132,7 +132,7 @@ export function RunningView({ state: stored, settings, send }: RunningViewProps)
         </div>
         <CountdownRing
           remainingMs={gettingReady ? leadInLeft : remaining}
-          totalMs={gettingReady ? (state.leadInMs ?? 0) : step.durationSec * 1000}
+          totalMs={gettingReady ? state.leadInMs : step.durationSec * 1000}
           paused={paused}
           label={t(gettingReady ? 'popup_lead_in_left' : 'popup_time_left')}
         />

@@ -122,7 +122,8 @@ const COMMANDS: Command[] = [
       // Counted, not timed: the routine ends on the worker's clock, two minutes ahead.
       const ended = await endedCounter(rig.h);
       await toLastStep(rig);
-      // The worker's clock moves past the last step's end; the alarm then fires on the real clock (DESIGN §5).
+      // The worker's clock (Date.now) moves past the last step's end; the alarm, re-created to fire on the real
+      // clock, then comes at once, and the timestamp-based core finds the step over.
       await shiftWorkerClock(rig.h, 2 * MIN);
       return {
         ended,
@@ -452,7 +453,7 @@ describe('the clock set back 3 hours (issue 11)', () => {
       const ended = await endedCounter(rig.h);
       await startRoutine(rig);
       await shiftWorkerClock(rig.h, BACK);
-      // A job on the set-back clock: the step alarm comes (DESIGN §5).
+      // A job on the set-back clock: the step alarm, re-created to fire on the real clock, comes at once.
       expect(await fireAlarmSoon(rig.h, STEP_ALARM, 100)).toBe(true);
       await sleep(400);
       expect(await pollProblems(() => countdownProblems(rig, 90), 6000)).toEqual([]);

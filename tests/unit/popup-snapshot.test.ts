@@ -52,6 +52,10 @@ describe('the popup snapshot', () => {
     expect(isPopupSnapshot(snapshot)).toBe(true);
     expect(isPopupSnapshot(JSON.parse(JSON.stringify(snapshot)))).toBe(true);
     expect(isPopupSnapshot({ ...snapshot, v: SNAPSHOT_VERSION + 1 })).toBe(false);
+    // Version 1 could hold a routine without the lead-in, its marks and time spent, which the popup counts on.
+    expect(isPopupSnapshot({ ...snapshot, v: 1 })).toBe(false);
+    const { remindHere: _, ...withoutRemindHere } = snapshot;
+    expect(isPopupSnapshot(withoutRemindHere)).toBe(false);
     expect(isPopupSnapshot({ ...snapshot, presets: 'all' })).toBe(false);
     expect(isPopupSnapshot(null)).toBe(false);
   });

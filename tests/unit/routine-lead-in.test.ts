@@ -69,6 +69,21 @@ describe('lead-in', () => {
     expect(stepEndsAt(tick(old.state, T0 + 180 * S).state)).toBe(T0 + 360 * S);
   });
 
+  it('fills in what a routine stored by an older version lacks: no lead-in, no moment cued yet, earlier steps spent in full', () => {
+    const stored = { status: 'paused', presetId: 'p', steps: STEPS, stepIndex: 2, stepStartedAt: T0 + 360 * S, pausedAt: T0 + 370 * S, pausedMs: 0, startedAt: T0, routinePausedMs: 0 };
+    expect(parseRoutineState(stored)).toEqual({ invalid: false, state: { ...stored, leadInSec: 0, leadInMs: 0, cueMark: 0, spentMs: [180 * S, 180 * S, 0, 0] } });
+    // Stopped there, the two steps it had passed count as done.
+    const held = applyRoutineCommand(parseRoutineState(stored).state, { type: 'stop' }, T0 + 371 * S).state;
+    const stopped = applyRoutineCommand(held, { type: 'dismiss' }, T0 + 372 * S);
+    expect(stopped.state).toEqual(IDLE);
+    expect(stopped.effects[0]).toMatchObject({ type: 'log', event: { type: 'routineStopped', stepsDone: 2, stepsTotal: 4 } });
+  });
+
+  it('gives a stored time-spent list one entry per step', () => {
+    const stored = { ...(JSON.parse(JSON.stringify(start())) as Record<string, unknown>), stepIndex: 2, spentMs: [90 * S] };
+    expect(active(parseRoutineState(stored).state).spentMs).toEqual([90 * S, 180 * S, 0, 0]);
+  });
+
   it('comes again before a step that needs a new position, and not between like steps', () => {
     const { state } = wakeAt(start(), [T0 + LEAD + 180 * S]);
     expect(state).toMatchObject({ stepIndex: 1, leadInMs: LEAD });
@@ -91,7 +106,8 @@ describe('lead-in', () => {
     expect(result.state).toMatchObject({ stepIndex: 0, leadInMs: 0, cueMark: 1 });
     expect(stepRemainingMs(active(result.state), T0 + 2 * S)).toBe(180 * S);
     expect(leadInRemainingMs(active(result.state), T0 + 2 * S)).toBe(0);
-    expect(result.effects).toEqual([{ type: 'setStepAlarm', when: T0 + 182 * S }]);
+    expect(result.effects).toEqual([]);
+    expect(stepEndsAt(result.state)).toBe(T0 + 182 * S);
   });
 
   it('skip during a paused lead-in starts the step when resumed', () => {

@@ -11,7 +11,12 @@ import type { SittingState, SittingView } from '../sitting/rules';
  * single read, and carries no schema library of its own.
  */
 
-export const SNAPSHOT_VERSION = 1;
+/**
+ * 2: the routine in it has every field the timer keeps (a routine stored by an
+ * older version gets them when the background reads it), which a version-1
+ * snapshot may lack; the popup asks for a new snapshot instead of painting one.
+ */
+export const SNAPSHOT_VERSION = 2;
 
 export interface TodayProgress {
   day: string;
@@ -31,8 +36,8 @@ export interface PopupSnapshot {
   presets: Preset[];
   today: TodayProgress;
   notices: { settingsFields: SettingsField[]; presetsInvalid: boolean };
-  /** "Remind on this browser"; a snapshot from before it was added has none, which means on. */
-  remindHere?: boolean;
+  /** "Remind on this browser". */
+  remindHere: boolean;
 }
 
 export interface SnapshotInputs {
@@ -92,6 +97,7 @@ export function isPopupSnapshot(value: unknown): value is PopupSnapshot {
     isObject(value.settings) &&
     Array.isArray(value.presets) &&
     isObject(value.today) &&
-    isObject(value.notices)
+    isObject(value.notices) &&
+    typeof value.remindHere === 'boolean'
   );
 }

@@ -114,10 +114,6 @@ class Job {
           // Stopped early counts too: the user stood up, and the sitting clock starts again here as well.
           if (this.ctx.settings.followBreaks) this.effects.push({ type: 'shareBreak', record: { at: effect.at, deviceId: this.ctx.deviceId } });
           break;
-        // The step alarm is planned from the stored state after the write, not from these.
-        case 'setStepAlarm':
-        case 'clearStepAlarm':
-          break;
       }
     }
     if (result.rejected) this.reply = { ok: false, error: REJECTIONS[result.rejected] };

@@ -3,7 +3,11 @@ import type { SpokenLine } from './voice';
 import { countdownUtterances, type Utterance } from './speech';
 import { t, tCount, type MessageKey } from './i18n';
 
-/** Pages and the offscreen document word the voice and time it; the worker never does. */
+/**
+ * The voice's words, in the UI language, made where a cue is decided: the
+ * background (every view closed) or an open routine view. Chrome's offscreen
+ * document has no i18n, so it gets them ready-made and only times and speaks them.
+ */
 
 const HALFWAY_KEYS: Record<StepKind, MessageKey> = {
   roll: 'voice_halfway_roll',
