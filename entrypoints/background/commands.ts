@@ -7,7 +7,7 @@ import { pauseUntil } from '@/utils/sitting/rules';
 import { CUSTOMISATIONS_SCHEMA } from '@/utils/routine/presets-schema';
 import { applySettingsPatch, parseSettings, settingsToStore, SETTINGS_FIELDS, validateSettings } from '@/utils/settings/settings';
 import { lockedSettings } from '@/utils/settings/policy';
-import { isQuotaError } from '@/utils/platform/quota';
+import { fitsSyncItem, storageErrorKey } from '@/utils/platform/quota';
 import { readStoredSettings, writeStoredSettings } from '@/utils/platform/worker-storage';
 import type { CommandSender } from '@/utils/platform/command-listener';
 import { runBackgroundJob } from './job';
@@ -65,18 +65,8 @@ export async function recoverState(now: number): Promise<void> {
 }
 
 /** A failed write to `storage.sync`, named by its cause. */
-export function syncWriteError(error: unknown): CommandErrorKey {
-  const text = String(error);
-  if (/MAX_WRITE_OPERATIONS/i.test(text)) return 'error_sync_rate';
-  if (/QUOTA_BYTES_PER_ITEM/i.test(text)) return 'error_sync_item_too_large';
-  return isQuotaError(error) ? 'error_storage_quota' : 'error_save_failed';
-}
-
-/** storage.sync allows 8 KB per item; checked first, so the user gets the reason, not a lost write. */
-const SYNC_ITEM_LIMIT = 8192;
-
-function fitsSyncItem(key: string, value: unknown): boolean {
-  return new TextEncoder().encode(key + JSON.stringify(value)).length <= SYNC_ITEM_LIMIT;
+export function syncWriteError(error: unknown, written?: Readonly<Record<string, unknown>>): CommandErrorKey {
+  return storageErrorKey(error, 'sync', written);
 }
 
 /**

@@ -48,6 +48,7 @@ export type CommandErrorKey =
   | 'error_storage_quota'
   | 'error_sync_rate'
   | 'error_sync_item_too_large'
+  | 'error_sync_full'
   | 'error_not_saved'
   | 'error_save_failed'
   /** The setting is locked by the organisation's policy. */
