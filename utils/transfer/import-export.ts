@@ -8,6 +8,7 @@ import { isPlainObject, isUnsafeKey } from '../objects';
 import { DEFAULT_SETTINGS, validateSettings, type FieldError, type Settings } from '../settings/settings';
 import { MAX_TIMESTAMP } from '../schema-parts';
 import { dayCanHold } from '../calendar';
+import { fitsSyncItem } from '../platform/quota';
 
 /**
  * The user's data as one JSON file: settings, routine changes and history.
@@ -17,7 +18,7 @@ import { dayCanHold } from '../calendar';
 
 export const EXPORT_FORMAT = 'roll-call-export';
 export const EXPORT_VERSION = 1;
-/** The largest bundle an import takes: the UTF-8 bytes of its compact JSON. The page checks a file's size against it too, before reading. */
+/** The largest file an import takes, in bytes, as the user chose it (see `checkImportSize`). */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 
 /** Settings as imported: the known fields, checked, plus any field a newer version wrote, kept as it is. */
@@ -61,7 +62,9 @@ export type ImportError =
   | { error: 'error_import_event_time'; index: number; count: number }
   | { error: 'error_import_event_day'; index: number; count: number }
   | { error: 'error_import_totals' }
-  | { error: 'error_import_totals_day'; day: string; count: number };
+  | { error: 'error_import_totals_day'; day: string; count: number }
+  /** The routines or settings would not fit one item of storage.sync (8 KB), where they go. */
+  | { error: 'error_sync_item_too_large' };
 
 export type ImportErrorKey = ImportError['error'];
 
@@ -106,19 +109,18 @@ function findUnsafeKey(value: unknown): string | undefined {
 }
 
 /**
- * The size of a bundle as the 5 MB limit counts it: the UTF-8 bytes of its
- * compact JSON; then no unsafe key at any depth. A value JSON cannot hold (a
- * cycle, a BigInt, nesting too deep) is not a bundle.
+ * No unsafe key at any depth. A value JSON cannot hold (a cycle, a BigInt,
+ * nesting too deep) is not a bundle. The size is not measured here: the 5 MB
+ * limit counts the bytes of the file the user chose (`parseImport`), once,
+ * and never a bundle serialised again (one rebuilt with every default
+ * setting filled in is larger than the file it came from).
  */
-function measure(data: unknown): number | ImportError {
+function checkValue(data: unknown): ImportError | undefined {
   try {
     // `stringify` gives undefined for a value JSON cannot hold at all (undefined, a function), though its type says string.
-    const json = JSON.stringify(data) as string | undefined;
-    if (json === undefined) return { error: 'error_import_shape' };
-    const bytes = new TextEncoder().encode(json).length;
-    if (bytes > MAX_IMPORT_BYTES) return { error: 'error_import_too_large', bytes };
+    if ((JSON.stringify(data) as string | undefined) === undefined) return { error: 'error_import_shape' };
     const key = findUnsafeKey(data);
-    return key ? { error: 'error_import_unsafe_key', key } : bytes;
+    return key ? { error: 'error_import_unsafe_key', key } : undefined;
   } catch {
     return { error: 'error_import_shape' };
   }
@@ -197,7 +199,7 @@ function checkTotals(raw: unknown, latest: number): { totals: DailyTotals } | Im
 
 /**
  * The one complete check of an import, for a file the options page read and
- * for a bundle that arrives as a message alike: size, unsafe keys, shape,
+ * for a bundle that arrives as a message alike: unsafe keys, shape,
  * every setting, the routines as the editor would allow them, and every
  * history entry's times and day. Pass `now` (the caller's clock); times more
  * than a day past it are refused. Without it, times are only held to the
@@ -207,8 +209,8 @@ function checkTotals(raw: unknown, latest: number): { totals: DailyTotals } | Im
  * are kept as they are, like `parseSettings` keeps them in storage.
  */
 export function validateImport(data: unknown, now?: number): ImportResult {
-  const measured = measure(data);
-  if (typeof measured !== 'number') return { ok: false, ...measured };
+  const valueError = checkValue(data);
+  if (valueError) return { ok: false, ...valueError };
 
   const envelope = v.safeParse(ENVELOPE, data);
   if (!envelope.success) {
@@ -228,6 +230,8 @@ export function validateImport(data: unknown, now?: number): ImportResult {
   const presets = parsedPresets.output;
   const routineError = checkRoutines(presets, settings);
   if (routineError) return { ok: false, ...routineError };
+  // Said when the file is read, not after the user confirmed: sync would refuse these items whole.
+  if (!fitsSyncItem('presets', presets) || !fitsSyncItem('settings', settings)) return { ok: false, error: 'error_sync_item_too_large' };
 
   const latest = Math.min((now ?? MAX_TIMESTAMP) + IMPORT_FUTURE_SLACK_MS, MAX_TIMESTAMP);
   const events = checkEvents(rawEvents, latest);
@@ -245,11 +249,20 @@ export function validateImport(data: unknown, now?: number): ImportResult {
   };
 }
 
+/** The import's one size check: the bytes of the file as the user chose it, against `MAX_IMPORT_BYTES`. */
+export function checkImportSize(bytes: number): ImportError | undefined {
+  return bytes > MAX_IMPORT_BYTES ? { error: 'error_import_too_large', bytes } : undefined;
+}
+
 /**
  * Reads an import file's text, then checks it whole with `validateImport`.
- * The page refuses a file over `MAX_IMPORT_BYTES` before reading it at all.
+ * `bytes` is the file's size (the page has it from the file; by default the
+ * text's UTF-8 bytes). The page refuses a file over the limit before reading
+ * it at all, with the same check.
  */
-export function parseImport(text: string, now: number): ImportResult {
+export function parseImport(text: string, now: number, bytes = new TextEncoder().encode(text).length): ImportResult {
+  const tooLarge = checkImportSize(bytes);
+  if (tooLarge) return { ok: false, ...tooLarge };
   let data: unknown;
   try {
     data = JSON.parse(text);
