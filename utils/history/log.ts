@@ -95,15 +95,16 @@ export function rollOver(totals: StoredTotals, buckets: Readonly<Record<string, 
   const today = localDayKey(now);
   const keepBucketsFrom = shiftDay(today, -RAW_EVENT_DAYS);
   const keepTotalsFrom = shiftDay(today, -TOTALS_DAYS);
-  const toFold: RollCallEvent[] = [];
+  let folded = totals.days;
   const removeBuckets: string[] = [];
   for (const [key, bucket] of Object.entries(buckets)) {
     const day = bucketDay(key);
     if (day === undefined) continue;
-    if (day >= totals.through && day < today) toFold.push(...bucket);
+    // One bucket at a time, never spread into a call: a day may hold tens of thousands of events, past any stack's room for arguments.
+    if (day >= totals.through && day < today) folded = dailyTotals(bucket, folded);
     if (day < keepBucketsFrom || bucket.length === 0) removeBuckets.push(key);
   }
-  const days = Object.fromEntries(Object.entries(dailyTotals(toFold, totals.days)).filter(([day]) => day >= keepTotalsFrom));
+  const days = Object.fromEntries(Object.entries(folded).filter(([day]) => day >= keepTotalsFrom));
   // A clock set back keeps `through` where it was: days already folded are never counted twice.
   const through = today > totals.through ? today : totals.through;
   return { totals: { through, days, dropped: totals.dropped + dropped }, removeBuckets };
