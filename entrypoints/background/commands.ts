@@ -8,6 +8,7 @@ import { CUSTOMISATIONS_SCHEMA } from '@/utils/routine/presets-schema';
 import { applySettingsPatch, parseSettings, settingsToStore, SETTINGS_FIELDS, validateSettings } from '@/utils/settings/settings';
 import { lockedSettings } from '@/utils/settings/policy';
 import { fitsSyncItem, storageErrorKey } from '@/utils/platform/quota';
+import { presetsCommandError } from '@/utils/routine/check';
 import { readStoredSettings, writeStoredSettings } from '@/utils/platform/worker-storage';
 import type { CommandSender } from '@/utils/platform/command-listener';
 import { runBackgroundJob } from './job';
@@ -96,6 +97,8 @@ export async function handleSettingsRequest(raw: unknown): Promise<CommandReply>
       case 'presets': {
         const customisations = v.safeParse(CUSTOMISATIONS_SCHEMA, request.customisations);
         if (!customisations.success) return badCommand;
+        const routinesError = presetsCommandError(customisations.output);
+        if (routinesError) return { ok: false, error: routinesError };
         if (!fitsSyncItem('presets', customisations.output)) return { ok: false, error: 'error_sync_item_too_large' };
         await browser.storage.sync.set({ presets: customisations.output });
         return { ok: true };

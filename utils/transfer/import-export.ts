@@ -3,7 +3,10 @@ import { EVENT_SCHEMA, type RollCallEvent } from '../history/events';
 import { CUSTOMISATIONS_SCHEMA } from '../routine/presets-schema';
 import { DAILY_TOTALS_SCHEMA } from '../history/schema';
 import type { DailyTotals } from '../history/totals';
-import { BUILT_IN_PRESET_IDS, enabledSteps, findPreset, resolvePresets, type PresetCustomisations, type Step, type StepSetting } from '../routine/presets';
+import { findPreset, resolvePresets, type PresetCustomisations } from '../routine/presets';
+import { customisationsProblem, type RoutineProblem, type RoutineRef } from '../routine/check';
+
+export type { RoutineRef } from '../routine/check';
 import { isPlainObject, isUnsafeKey } from '../objects';
 import { DEFAULT_SETTINGS, validateSettings, type FieldError, type Settings } from '../settings/settings';
 import { MAX_TIMESTAMP } from '../schema-parts';
@@ -68,12 +71,6 @@ export type ImportError =
 
 export type ImportErrorKey = ImportError['error'];
 
-/** A routine as an error names it: by its id, and by its name when the user gave it one (a built-in's name comes from the locale). */
-export interface RoutineRef {
-  id: string;
-  name?: string;
-}
-
 export type RoutineField = 'breakPresetId' | 'fullRoutinePresetId';
 
 export interface ImportSummary {
@@ -126,21 +123,17 @@ function checkValue(data: unknown): ImportError | undefined {
   }
 }
 
-/** What the routine editor would never let the user save, checked on the routines as they will run. */
+const ROUTINE_IMPORT_ERRORS = {
+  duplicateRoutine: 'error_import_duplicate_routine',
+  duplicateStep: 'error_import_duplicate_step',
+  noStepsOn: 'error_import_no_steps_on',
+} as const satisfies Record<RoutineProblem['problem'], ImportErrorKey>;
+
+/** What the routine editor would never let the user save (the check every door shares), and the routines the settings name. */
 function checkRoutines(c: PresetCustomisations, settings: Settings): ImportError | undefined {
-  const routines: Array<[RoutineRef, ReadonlyArray<{ id: string }> | undefined]> = [
-    ...BUILT_IN_PRESET_IDS.map((id): [RoutineRef, StepSetting[] | undefined] => [{ id, name: c.builtIn[id]?.name }, c.builtIn[id]?.steps]),
-    ...c.custom.map((p): [RoutineRef, Step[]] => [{ id: p.id, name: p.name }, p.steps]),
-  ];
-  const seen = new Set<string>();
-  for (const [routine, steps = []] of routines) {
-    if (seen.has(routine.id)) return { error: 'error_import_duplicate_routine', routine };
-    seen.add(routine.id);
-    if (new Set(steps.map((s) => s.id)).size < steps.length) return { error: 'error_import_duplicate_step', routine };
-  }
+  const problem = customisationsProblem(c);
+  if (problem) return { error: ROUTINE_IMPORT_ERRORS[problem.problem], routine: problem.routine };
   const presets = resolvePresets(c);
-  const empty = presets.find((p) => enabledSteps(p).length === 0);
-  if (empty) return { error: 'error_import_no_steps_on', routine: { id: empty.id, name: empty.name } };
   for (const field of ['breakPresetId', 'fullRoutinePresetId'] as const) {
     if (!findPreset(presets, settings[field])) return { error: 'error_import_missing_routine', field, presetId: settings[field] };
   }
