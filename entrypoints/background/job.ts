@@ -4,19 +4,17 @@ import { BADGE_COLORS, routineBadge, sittingBadge } from '@/utils/display/badge'
 import { buildPopupSnapshot } from '@/utils/display/popup-snapshot';
 import { parseEventLog, type NewEvent, type RollCallEvent } from '@/utils/history/events';
 import {
-  appendToLog,
   bucketDay,
   bucketKey,
   bucketKeysOf,
   datedEvents,
   emptyTotals,
-  historyTotals,
   migrateWholeLog,
   needsRollOver,
   rollOver,
   TOTALS_KEY,
-  type StoredTotals,
 } from '@/utils/history/log';
+import { appendToHistory, jobHistoryOf, jobHistoryView, readJobHistory, type JobHistory } from '@/utils/history/job-history';
 import { parseDailyTotals, parseStoredTotals } from '@/utils/history/schema';
 import { runJob, type JobEffect, type JobInput, type JobResult } from '@/utils/jobs/run';
 import type { CommandReply } from '@/utils/protocol/commands';
@@ -55,9 +53,8 @@ interface JobRead {
   local: Record<string, unknown>;
   settings: ParsedSettings;
   presetsStored: unknown;
-  totals: StoredTotals;
-  /** No totals are stored yet (a new install, or an older version's log still to move). */
-  totalsMissing: boolean;
+  /** Its `through` is undefined when no totals are stored yet (a new install, or an older version's log still to move). */
+  history: JobHistory;
 }
 
 async function readForJob(now: number): Promise<JobRead> {
@@ -66,13 +63,9 @@ async function readForJob(now: number): Promise<JobRead> {
     browser.storage.local.get([...Object.values(KEYS), TOTALS_KEY, today]),
     browser.storage.sync.get(['settings', 'presets']),
   ]);
-  return {
-    local,
-    settings: parseSettings(sync.settings),
-    presetsStored: sync.presets,
-    totals: parseStoredTotals(local[TOTALS_KEY]) ?? emptyTotals(localDayKey(now)),
-    totalsMissing: parseStoredTotals(local[TOTALS_KEY]) === undefined,
-  };
+  // Where the fold stands and the kept streak: the days themselves are read only if this job needs them.
+  const history = readJobHistory(local[TOTALS_KEY]);
+  return { local, settings: parseSettings(sync.settings), presetsStored: sync.presets, history };
 }
 
 /** The buckets the new events go into, read as stored: today's came with the job's read, others are read now. */
@@ -92,7 +85,7 @@ export interface JobOutcome {
 /** Runs one job to the end. Callers run it inside the background's serial queue. */
 export async function runBackgroundJob(input: JobInput, now: number, sender: { windowId?: number } = {}): Promise<JobOutcome> {
   let read = await readForJob(now);
-  if (read.totalsMissing || needsRollOver(read.totals, now)) {
+  if (read.history.through === undefined || needsRollOver({ through: read.history.through }, now)) {
     // The first job of a new day folds yesterday into the totals first (a read of all history, once a day).
     await maintainHistory(now).catch(logEffectFailure);
     read = await readForJob(now);
@@ -119,14 +112,17 @@ export async function runBackgroundJob(input: JobInput, now: number, sender: { w
   const changes: Record<string, unknown> = { [KEYS.sitting]: result.state.sitting };
   if (deviceId !== storedId) changes[KEYS.deviceId] = deviceId;
   if (result.state.routine !== routine.state || routine.invalid) changes[KEYS.routine] = result.state.routine;
-  let totals = read.totals;
+  let history = read.history;
   let todayBucket = parseEventLog(read.local[bucketKey(localDayKey(now))]).events;
   if (events.length > 0) {
-    const append = appendToLog(await bucketsFor(events, read.local), events, totals);
+    const append = appendToHistory(await bucketsFor(events, read.local), events, history, localDayKey(now));
     Object.assign(changes, append.buckets);
-    if (append.totals) totals = changes[TOTALS_KEY] = append.totals;
+    if (append.totals) history = jobHistoryOf((changes[TOTALS_KEY] = append.totals));
     todayBucket = append.buckets[bucketKey(localDayKey(now))] ?? todayBucket;
   }
+  const historyView = jobHistoryView(history, todayBucket, localDayKey(now), settings);
+  // A streak counted afresh (after a fold or a change of goal) is kept with the totals, in this same write.
+  if (historyView.store && !(TOTALS_KEY in changes)) changes[TOTALS_KEY] = historyView.store;
   const remindHere = read.local[KEYS.remindHere] !== false;
   const snapshot = buildPopupSnapshot({
     routine: result.state.routine,
@@ -135,7 +131,8 @@ export async function runBackgroundJob(input: JobInput, now: number, sender: { w
     invalidSettingsFields: read.settings.invalidFields,
     presets,
     presetsInvalid: storedPresets.invalid,
-    totals: historyTotals(totals, { [bucketKey(localDayKey(now))]: todayBucket }),
+    totals: historyView.totals,
+    streak: historyView.streak,
     today: localDayKey(now),
     remindHere,
   });
@@ -240,9 +237,10 @@ async function showBadge(state: JobResult['state'], settings: ParsedSettings['se
 export async function maintainHistory(now: number): Promise<void> {
   // A start reads three small keys; all of history only on the one start a day that folds it.
   const head = await browser.storage.local.get([TOTALS_KEY, LEGACY_LOG_KEYS.events, LEGACY_LOG_KEYS.totals]);
-  const stored = parseStoredTotals(head[TOTALS_KEY]);
-  const legacy = Array.isArray(head[LEGACY_LOG_KEYS.events]) || (head[LEGACY_LOG_KEYS.totals] != null && stored === undefined);
-  if (!legacy && stored !== undefined && !needsRollOver(stored, now)) return;
+  // Where the fold stands, without reading every stored day.
+  const { through } = readJobHistory(head[TOTALS_KEY]);
+  const legacy = Array.isArray(head[LEGACY_LOG_KEYS.events]) || (head[LEGACY_LOG_KEYS.totals] != null && through === undefined);
+  if (!legacy && through !== undefined && !needsRollOver({ through }, now)) return;
   const all = await browser.storage.local.get(null);
   const legacyEvents = all[LEGACY_LOG_KEYS.events];
   const legacyTotals = all[LEGACY_LOG_KEYS.totals];

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { DAY_KEY_PATTERN, localDayKey } from '../day';
+import { DAY_KEY_PATTERN, EARLIEST_HISTORY_DAY, localDayKey } from '../day';
 import { count, duration, timestamp } from '../schema-parts';
 
 /**
@@ -77,7 +77,8 @@ export function parseEventLog(stored: unknown): ParsedLog {
   const events: RollCallEvent[] = [];
   for (const entry of stored) {
     const result = v.safeParse(EVENT_SCHEMA, entry);
-    if (result.success) events.push(result.output);
+    // A day before any history can be is damage, like any unreadable entry.
+    if (result.success && result.output.day >= EARLIEST_HISTORY_DAY) events.push(result.output);
   }
   return { events, dropped: stored.length - events.length };
 }

@@ -1,6 +1,7 @@
 import { localDayKey } from '../day';
 import type { NewEvent, RollCallEvent } from './events';
 import { RAW_EVENT_DAYS, TOTALS_DAYS, dailyTotals, shiftDay, type DailyTotals } from './totals';
+import type { StoredStreak } from './streak';
 
 /**
  * How the event log is stored, so that an append costs the same on day 1 and
@@ -29,6 +30,8 @@ export interface StoredTotals {
   days: DailyTotals;
   /** Stored history entries that could not be read and were left out, so far. */
   dropped: number;
+  /** The streak of the days before `through`, counted once after a fold; any change to those days drops it. */
+  streak?: StoredStreak;
 }
 
 export function emptyTotals(today: string): StoredTotals {
@@ -64,7 +67,10 @@ export function appendToLog(
     (buckets[key] ??= [...(current[key] ?? [])]).push(event);
   }
   const late = events.filter((e) => e.day < totals.through);
-  return late.length === 0 ? { buckets } : { buckets, totals: { ...totals, days: dailyTotals(late, totals.days) } };
+  if (late.length === 0) return { buckets };
+  // A folded day changed, so the streak kept with the totals no longer holds: it is counted again.
+  const { streak: _stale, ...kept } = totals;
+  return { buckets, totals: { ...kept, days: dailyTotals(late, totals.days) } };
 }
 
 /**
@@ -111,7 +117,7 @@ export function rollOver(totals: StoredTotals, buckets: Readonly<Record<string, 
 }
 
 /** Whether the daily fold is due: the day has moved on since the last one. */
-export function needsRollOver(totals: StoredTotals, now: number): boolean {
+export function needsRollOver(totals: Pick<StoredTotals, 'through'>, now: number): boolean {
   return localDayKey(now) > totals.through;
 }
 
