@@ -6,13 +6,6 @@
 /** The shape of a day key; `isDayKey` also checks that the day exists. */
 export const DAY_KEY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
-/**
- * The first day a history can hold. Roll Call did not exist before it, so an
- * earlier stored day (a year-0 key, say) is damage: it is left out and
- * counted, and never sets a streak counting back to it.
- */
-export const EARLIEST_HISTORY_DAY = '2000-01-01';
-
 /** The local calendar day of a moment, as `YYYY-MM-DD`, in the time zone in force at that moment. */
 export function localDayKey(at: number): string {
   const d = new Date(at);

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { DAY_KEY_PATTERN, EARLIEST_HISTORY_DAY, localDayKey } from '../day';
+import { DAY_KEY_PATTERN, localDayKey } from '../day';
 import { count, duration, timestamp } from '../schema-parts';
 
 /**
@@ -9,6 +9,13 @@ import { count, duration, timestamp } from '../schema-parts';
  * on, fixed when it happened, so a later change of time zone or a DST shift
  * never moves it to another day.
  */
+
+/**
+ * The first day a history can hold. Roll Call did not exist before it, so an
+ * earlier stored day (a year-0 key, say) is damage: it is left out and
+ * counted, and never sets a streak counting back to it.
+ */
+export const EARLIEST_HISTORY_DAY = '2000-01-01';
 
 const dayKey = v.pipe(v.string(), v.regex(DAY_KEY_PATTERN));
 /** How the feet or the lower back feel after a routine, 0 (bad) to 10 (great). */

@@ -1,7 +1,8 @@
 import * as v from 'valibot';
 import type { DailyTotals } from './totals';
 import type { StoredTotals } from './log';
-import { DAY_KEY_PATTERN, EARLIEST_HISTORY_DAY } from '../day';
+import { DAY_KEY_PATTERN } from '../day';
+import { EARLIEST_HISTORY_DAY } from './events';
 import { shiftDay } from './totals';
 import type { StoredStreak } from './streak';
 

@@ -57,17 +57,16 @@ function activeWeekdays(options: StreakOptions): boolean[] {
   return Array.from({ length: 7 }, (_, weekday) => options.activeDays.includes(weekday));
 }
 
-/** The active days strictly between two days; one or two are found by name, a longer run only counted. */
-function missedBetween(later: number, earlier: number, active: readonly boolean[]): { count: number; only?: number } {
-  const span = later - earlier - 1;
-  if (span <= 0) return { count: 0 };
-  const perWeek = active.filter(Boolean).length;
-  let count = Math.floor(span / 7) * perWeek;
-  for (let n = earlier + 1 + Math.floor(span / 7) * 7; n < later; n++) if (active[weekdayOfNumber(n)]) count++;
-  if (count !== 1) return { count };
-  // One active day in the gap means the gap is under two weeks: finding it is a short scan.
-  for (let n = later - 1; n > earlier; n--) if (active[weekdayOfNumber(n)]) return { count, only: n };
-  return { count };
+/**
+ * The active days strictly between two days, latest first, listing at most
+ * two: one is forgiven, two end the streak, so more are never needed. Met
+ * days are active days, so a gap always has an active weekday to find within
+ * two weeks.
+ */
+function missedBetween(later: number, earlier: number, active: readonly boolean[]): number[] {
+  const missed: number[] = [];
+  for (let n = later - 1; n > earlier && missed.length < 2; n--) if (active[weekdayOfNumber(n)]) missed.push(n);
+  return missed;
 }
 
 /** A day meets the routine goal with at least the goal's number of full routines (and at least one). */
@@ -116,12 +115,12 @@ function walk(met: readonly number[], start: Pick<Walk, 'previous' | 'lastForgiv
 
 /** Whether the walk may go on from `state.previous` to the met day `day`, forgiving one miss between when the rule allows. */
 function crossGap(state: Walk, day: number, active: readonly boolean[]): boolean {
-  const missed = missedBetween(state.previous, day, active);
-  if (missed.count === 0) return true;
-  if (missed.count > 1 || missed.only === undefined || state.lastForgiven - missed.only < FORGIVE_EVERY_DAYS) return false;
+  const [miss, secondMiss] = missedBetween(state.previous, day, active);
+  if (miss === undefined) return true;
+  if (secondMiss !== undefined || state.lastForgiven - miss < FORGIVE_EVERY_DAYS) return false;
   if (state.forgiven.length === 0) state.beforeFirstForgiven = state.length;
-  state.forgiven.push(missed.only);
-  state.lastForgiven = missed.only;
+  state.forgiven.push(miss);
+  state.lastForgiven = miss;
   return true;
 }
 

@@ -17,67 +17,49 @@
 
 export type StorageArea = 'local' | 'sync';
 
-export type StorageFailure =
+/** The message a page shows for a failed write: the real cause, so the user is never sent to erase everything for the wrong reason. */
+export type StorageErrorKey =
   /** storage.sync refused one item over its 8 KB. */
-  | 'syncItemTooLarge'
+  | 'error_sync_item_too_large'
   /** storage.sync is full: 100 KB in all, or 512 items. */
-  | 'syncFull'
+  | 'error_sync_full'
   /** storage.sync takes 120 writes a minute and 1,800 an hour. */
-  | 'syncRate'
+  | 'error_sync_rate'
   /** storage.local is full. */
-  | 'localFull'
+  | 'error_storage_quota'
   /** Anything else: no limit of the browser's. */
-  | 'other';
+  | 'error_save_failed';
 
 /** storage.sync allows 8 KB per item, counted as the key plus its value as JSON. */
 export const SYNC_ITEM_LIMIT = 8192;
 
-export function syncItemBytes(key: string, value: unknown): number {
-  return new TextEncoder().encode(key + JSON.stringify(value)).length;
-}
-
 export function fitsSyncItem(key: string, value: unknown): boolean {
-  return syncItemBytes(key, value) <= SYNC_ITEM_LIMIT;
+  return new TextEncoder().encode(key + JSON.stringify(value)).length <= SYNC_ITEM_LIMIT;
 }
 
 const RATE = /MAX_WRITE_OPERATIONS/i;
 const PER_ITEM = /QuotaBytesPerItem|QUOTA_BYTES_PER_ITEM/i;
 const WHOLE_STORE = /kQuotaBytes\b|QUOTA_BYTES\b|kMaxItems|MAX_ITEMS/i;
 /** A limit named by no specific word: Firefox's single sync message, and any wording a browser may yet choose. */
-const ANY_QUOTA = /quota/i;
+const ANY_LIMIT = /quota|MAX_/i;
 
 /**
- * Names the limit a write hit. `written`, the items the failed write set,
- * tells an item over 8 KB from a full sync store where the browser's message
- * does not (Firefox).
+ * Names the limit a write hit, as the message to show. `written`, the items
+ * the failed write set, tells an item over 8 KB from a full sync store where
+ * the browser's message does not (Firefox).
  */
-export function classifyStorageError(error: unknown, area: StorageArea, written?: Readonly<Record<string, unknown>>): StorageFailure {
+export function storageErrorKey(error: unknown, area: StorageArea, written?: Readonly<Record<string, unknown>>): StorageErrorKey {
   const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  if (area === 'local') return ANY_QUOTA.test(text) || RATE.test(text) || /MAX_ITEMS/i.test(text) ? 'localFull' : 'other';
-  if (RATE.test(text)) return 'syncRate';
-  if (PER_ITEM.test(text)) return 'syncItemTooLarge';
-  if (WHOLE_STORE.test(text)) return 'syncFull';
-  if (!ANY_QUOTA.test(text)) return 'other';
+  if (!ANY_LIMIT.test(text)) return 'error_save_failed';
+  if (area === 'local') return 'error_storage_quota';
+  if (RATE.test(text)) return 'error_sync_rate';
+  if (PER_ITEM.test(text)) return 'error_sync_item_too_large';
+  if (WHOLE_STORE.test(text)) return 'error_sync_full';
   const tooLarge = written !== undefined && Object.entries(written).some(([key, value]) => !fitsSyncItem(key, value));
-  return tooLarge ? 'syncItemTooLarge' : 'syncFull';
+  return tooLarge ? 'error_sync_item_too_large' : 'error_sync_full';
 }
 
 /** Whether a failed write hit one of the browser's storage limits (bytes, items, or writes per minute and hour). */
 export function isQuotaError(error: unknown): boolean {
-  return classifyStorageError(error, 'local') === 'localFull';
-}
-
-/** The message a page shows for a failed write: the real cause, so the user is never sent to erase everything for the wrong reason. */
-export type StorageErrorKey = 'error_sync_item_too_large' | 'error_sync_full' | 'error_sync_rate' | 'error_storage_quota' | 'error_save_failed';
-
-const ERROR_KEYS: Record<StorageFailure, StorageErrorKey> = {
-  syncItemTooLarge: 'error_sync_item_too_large',
-  syncFull: 'error_sync_full',
-  syncRate: 'error_sync_rate',
-  localFull: 'error_storage_quota',
-  other: 'error_save_failed',
-};
-
-export function storageErrorKey(error: unknown, area: StorageArea, written?: Readonly<Record<string, unknown>>): StorageErrorKey {
-  return ERROR_KEYS[classifyStorageError(error, area, written)];
+  return storageErrorKey(error, 'local') === 'error_storage_quota';
 }
