@@ -223,6 +223,22 @@ function historyBundle(days: number, perDay: number, now: number) {
   return { format: 'roll-call-export', version: 1, settings: {}, presets: { builtIn: {}, custom: [] }, events, dailyTotals };
 }
 
+/**
+ * The largest import in one day: as many events as fit in 5 MB (about 65,000), all today, so every
+ * job reads and rewrites that one bucket, and tomorrow's fold counts it whole.
+ */
+function oneDayBundle(now: number, bytes = 5 * 1024 * 1024) {
+  const start = new Date(now);
+  start.setHours(0, 0, 0, 0);
+  const base = historyBundle(0, 0, now);
+  const day = `${start.getFullYear()}-${String(start.getMonth() + 1).padStart(2, '0')}-${String(start.getDate()).padStart(2, '0')}`;
+  const event = (k: number) => ({ type: 'breakTaken', at: start.getTime() + k, day, how: k % 2 ? 'routine' : 'natural' });
+  // Each event costs its JSON and a comma; times grow by a digit now and then, so leave a little room.
+  const perEvent = JSON.stringify(event(now - start.getTime())).length + 1;
+  const count = Math.floor((bytes - JSON.stringify(base).length - 1024) / perEvent);
+  return { ...base, events: Array.from({ length: count }, (_, k) => event(Math.floor((k * (now - start.getTime())) / count))) };
+}
+
 /** Imports a history through the product's own command, and waits for the background to have written it. */
 async function importHistory(page: Page, bundle: unknown): Promise<number> {
   return page.evaluate(async (data) => {
@@ -273,7 +289,7 @@ async function coldWake(harness: ExtensionHarness, page: Page): Promise<number> 
   });
 }
 
-/** The same two figures at four sizes of history: cost must not grow with it. */
+/** The same two figures at five sizes of history: cost must not grow with it. */
 async function historyCost(dir: string) {
   const now = Date.now();
   const sizes: Array<[string, unknown]> = [
@@ -281,6 +297,7 @@ async function historyCost(dir: string) {
     ['30 days × 200 events', historyBundle(30, 200, now)],
     ['400 days', historyBundle(400, 200, now)],
     ['largest import (5 MB)', historyBundle(30, 1900, now)],
+    ['5 MB in one day', oneDayBundle(now)],
   ];
   console.log('\nCost against history (median of 5; budgets: press 100 ms, cold wake 60 ms; cold wake = stopped worker woken to its write)');
   console.log(`  ${'history'.padEnd(24)} ${'raw events'.padStart(10)} ${'bundle'.padStart(8)} ${'press→view'.padStart(11)} ${'cold wake'.padStart(10)}`);

@@ -21,8 +21,11 @@ export const BUDGETS = {
   // (the offscreen document has no i18n), keep-awake, Undo after Stop, the organisation's policy (the
   // one writer applies locks), keyboard shortcuts and breaks shared across devices: +2.8 KB. A slimming
   // pass found 0.6 KB more (classes to closures) but broke restart recovery and was reverted. The
-  // ceiling is now 23 KB: over the design's 19.5 KB, and said so in the README and the issue notes.
-  background: 23 * 1024,
+  // ceiling was then 23 KB: over the design's 19.5 KB, and said so in the README and the issue notes.
+  // The bad-input fixes put into the worker the checks that only the one writer can make: storage
+  // errors named by their cause, one routine check for every door, streaks counted by jumps and kept
+  // with the totals (so a job reads no stored day): +1.1 KB, to 23.7 KB. The ceiling is now 24 KB.
+  background: 24 * 1024,
 } as const;
 
 /** All step drawings together (public/drawings/, loaded as files by <img>, outside every page's script). */

@@ -3,8 +3,8 @@ import { localDayKey } from '@/utils/day';
 import { BADGE_COLORS, routineBadge, sittingBadge } from '@/utils/display/badge';
 import { buildPopupSnapshot } from '@/utils/display/popup-snapshot';
 import { parseEventLog, type NewEvent, type RollCallEvent } from '@/utils/history/events';
-import { appendToLog, bucketKey, bucketKeysOf, datedEvents, emptyTotals, historyTotals, TOTALS_KEY } from '@/utils/history/log';
-import { parseStoredTotals } from '@/utils/history/schema';
+import { bucketKey, bucketKeysOf, datedEvents, TOTALS_KEY, type StoredTotals } from '@/utils/history/log';
+import { appendToHistory, jobHistoryOf, jobHistoryView, readJobHistory } from '@/utils/history/job-history';
 import { planUpkeep, replaceHistory, upkeepDue, type HistoryPlan } from '@/utils/history/upkeep';
 import { runJob, type JobEffect, type JobInput, type JobResult } from '@/utils/jobs/run';
 import { afterIntent, mergeIntents, parseSyncIntent, planSetup, type SetupResult, type StoreInput, type SyncIntent } from '@/utils/jobs/stored';
@@ -22,7 +22,7 @@ import { isBusy, setIdleThreshold } from '@/utils/platform/environment';
 import { t } from '@/utils/platform/i18n';
 import { setKeepAwake, wantsKeepAwake } from '@/utils/platform/keep-awake';
 import { openPopOutWindow } from '@/utils/platform/routine-views';
-import { isQuotaError, syncWriteError } from '@/utils/platform/quota';
+import { isQuotaError, storageErrorKey } from '@/utils/platform/quota';
 import { readStorageFull, writeStorageFull } from '@/utils/platform/storage-full';
 import { clearReminder, isReminderOnScreen, openWindowForClosedReminder, showReminder, showTestReminder } from './reminder';
 import { performStepCue } from './step-cue';
@@ -125,20 +125,20 @@ export async function runBackgroundJob(request: JobRequest, now: number, sender:
   let state = { sitting: sitting.state, routine: routine.state };
 
   // The history this job replaces (an import, a reset) or keeps up (the daily fold).
-  let history: HistoryPlan | undefined;
+  let historyPlan: HistoryPlan | undefined;
   let storeInput: StoreInput | undefined = isStoreInput(input) ? input : undefined;
   if (input.type === 'import') {
     // The page checked the file already; a message may come from anywhere, so every check runs again here.
     const checked = validateImport(input.bundle, now);
     if (!checked.ok) return refused(checked.error, state);
-    history = replaceHistory(local, checked.bundle.events, checked.bundle.dailyTotals, now);
+    historyPlan = replaceHistory(local, checked.bundle.events, checked.bundle.dailyTotals, now);
     storeInput = { type: 'importSettings', settings: checked.bundle.settings, presets: checked.bundle.presets };
   } else if (input.type === 'reset') {
-    history = replaceHistory(local, [], {}, now);
+    historyPlan = replaceHistory(local, [], {}, now);
     storeInput = { type: 'resetSettings' };
     state = { sitting: initialSittingState(now), routine: IDLE };
   } else {
-    history = planUpkeep(local, now);
+    historyPlan = planUpkeep(local, now);
   }
   const setup = planSetup(stored, storeInput);
   if (setup.refused) return refused(setup.refused, state);
@@ -160,7 +160,7 @@ export async function runBackgroundJob(request: JobRequest, now: number, sender:
   if (routine.invalid || sitting.invalid) damage.push({ type: 'repaired', at: now, invariant: 'damagedState' });
   const events = datedEvents([...damage, ...result.events]);
 
-  const changes: Record<string, unknown> = { ...history?.changes, ...setup.local, [LOCAL_KEYS.sitting]: result.state.sitting };
+  const changes: Record<string, unknown> = { ...historyPlan?.changes, ...setup.local, [LOCAL_KEYS.sitting]: result.state.sitting };
   if (deviceId !== storedId) changes[LOCAL_KEYS.deviceId] = deviceId;
   if (result.state.routine !== routine.state || routine.invalid || input.type === 'reset') changes[LOCAL_KEYS.routine] = result.state.routine;
   const firstStart = input.type === 'start' && local[LOCAL_KEYS.onboarded] !== true;
@@ -168,14 +168,18 @@ export async function runBackgroundJob(request: JobRequest, now: number, sender:
   const intent = mergeIntents(pending, setup.sync);
   if (intent) changes[LOCAL_KEYS.pendingSync] = intent;
 
-  let totals = parseStoredTotals(changes[TOTALS_KEY] ?? local[TOTALS_KEY]) ?? emptyTotals(today);
+  // Where the fold stands and the kept streak; the days themselves are read only when this job needs them.
+  let history = TOTALS_KEY in changes ? jobHistoryOf(changes[TOTALS_KEY] as StoredTotals) : readJobHistory(local[TOTALS_KEY]);
   if (events.length > 0) {
-    const append = appendToLog(await bucketsFor(events, local, changes), events, totals);
+    const append = appendToHistory(await bucketsFor(events, local, changes), events, history, today);
     Object.assign(changes, append.buckets);
-    if (append.totals) totals = changes[TOTALS_KEY] = append.totals;
+    if (append.totals) history = jobHistoryOf((changes[TOTALS_KEY] = append.totals));
   }
   const todayKey = bucketKey(today);
   const todayBucket = parseEventLog(changes[todayKey] ?? local[todayKey]).events;
+  const historyView = jobHistoryView(history, todayBucket, today, settings);
+  // A streak counted afresh (after a fold, a change of goal) is kept with the totals, in this same write.
+  if (historyView.store) changes[TOTALS_KEY] = historyView.store;
   const snapshotWith = (setupUsed: SetupResult) => {
     const customisations = parsePresetCustomisations(setupUsed.presets);
     return buildPopupSnapshot({
@@ -185,7 +189,8 @@ export async function runBackgroundJob(request: JobRequest, now: number, sender:
       invalidSettingsFields: setupUsed.settings.invalidFields,
       presets: resolvePresets(customisations.customisations),
       presetsInvalid: customisations.invalid,
-      totals: historyTotals(totals, { [todayKey]: todayBucket }),
+      totals: historyView.totals,
+      streak: historyView.streak,
       today,
       remindHere: setupUsed.remindHere,
     });
@@ -210,7 +215,7 @@ export async function runBackgroundJob(request: JobRequest, now: number, sender:
   }
   if (written) {
     // Keys this job emptied, or folded away; a bucket this job wrote events into stays.
-    const remove = (history?.remove ?? []).filter((key) => !(Array.isArray(changes[key]) && changes[key].length > 0));
+    const remove = (historyPlan?.remove ?? []).filter((key) => !(Array.isArray(changes[key]) && changes[key].length > 0));
     if (remove.length > 0) await browser.storage.local.remove(remove).catch(logEffectFailure);
   }
   const { settings: effective } = settingsInEffect.settings;
@@ -267,7 +272,7 @@ async function finishSync(intent: SyncIntent): Promise<CommandErrorKey | undefin
     if (Object.keys(intent.set).length > 0) await browser.storage.sync.set(intent.set);
   } catch (error) {
     console.warn('Roll Call: a sync write was refused for now', error);
-    return syncWriteError(error);
+    return storageErrorKey(error, 'sync', intent.set);
   }
   await browser.storage.local.remove(LOCAL_KEYS.pendingSync).catch(logEffectFailure);
   return undefined;

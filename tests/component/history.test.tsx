@@ -149,3 +149,19 @@ describe('the popup’s line for today', () => {
     expect(await screen.findByText('days in a row, a rest day forgiven')).toBeTruthy();
   });
 });
+
+describe('the history section with damaged totals', () => {
+  afterEach(cleanup);
+
+  it('keeps every folded day when the fold marker cannot be read, and says one entry could not be read', async () => {
+    const { fakeBrowser } = await import('wxt/testing/fake-browser');
+    const { HistorySection } = await import('@/entrypoints/options/sections/HistorySection');
+    const now = at(25, 12);
+    await fakeBrowser.storage.local.set({ totals: { through: 'damaged', days: dailyTotals(events.filter((e) => e.day < '2026-11-25')), dropped: 0 } });
+    render(<HistorySection settings={DEFAULT_SETTINGS} now={now} />);
+    expect((await screen.findByText(/could not be read/)).textContent).toBe('1 history entry could not be read and was left out.');
+    // Yesterday's folded day is still there, not rebuilt from nothing.
+    expect(screen.getByText(/over 1 day\./)).toBeTruthy();
+    expect(screen.queryByText(/Nothing recorded yet/)).toBeNull();
+  });
+});

@@ -60,6 +60,29 @@ describe('import and reset in the background', () => {
     expect(await fakeBrowser.storage.local.get('pendingSync')).toEqual({});
   });
 
+  it.each([
+    ['Chromium 156, an item over 8 KB', new Error('Resource::kQuotaBytesPerItem quota exceeded'), 'error_sync_item_too_large'],
+    ['Chromium 156, sync full', new Error('Resource::kQuotaBytes quota exceeded'), 'error_sync_full'],
+    ['Firefox, sync full', Object.assign(new Error('storage.sync API call exceeded its quota limitations.'), { name: 'QuotaExceededError' }), 'error_sync_full'],
+  ])('names a sync refusal of a settings change by its real cause (%s), undoes it, and nothing stored is lost', async (_, error, expected) => {
+    await fakeBrowser.storage.local.set({ 'events:2026-11-25': events });
+    await fakeBrowser.storage.sync.set({ settings: { ...DEFAULT_SETTINGS, snoozeMin: 7 } });
+    await handleSittingInput({ type: 'wake' }, T0);
+    vi.spyOn(fakeBrowser.storage.sync, 'set').mockRejectedValue(error);
+    const before = { local: await fakeBrowser.storage.local.get(null), sync: await fakeBrowser.storage.sync.get(null) };
+    expect(await handleSettingsRequest({ type: 'patch', patch: { snoozeMin: 5 } }, T0)).toEqual({ ok: false, error: expected });
+    expect({ local: await fakeBrowser.storage.local.get(null), sync: await fakeBrowser.storage.sync.get(null) }).toEqual(before);
+  });
+
+  it('refuses an imported routine of 500 steps as too large for sync, before writing anything', async () => {
+    await fakeBrowser.storage.local.set({ 'events:2026-11-25': events });
+    const steps = Array.from({ length: 500 }, (_, i) => ({ id: `step-${i}`, kind: 'roll', side: 'left', durationSec: 60, enabled: true }));
+    const long = { ...bundle, presets: { ...EMPTY_CUSTOMISATIONS, custom: [{ id: 'custom-long', name: 'Long', steps }] } };
+    const before = { local: await fakeBrowser.storage.local.get(null), sync: await fakeBrowser.storage.sync.get(null) };
+    expect(await handleDataRequest({ type: 'import', bundle: long }, T0)).toEqual({ ok: false, error: 'error_sync_item_too_large' });
+    expect({ local: await fakeBrowser.storage.local.get(null), sync: await fakeBrowser.storage.sync.get(null) }).toEqual(before);
+  });
+
   it('resets everything, stopping a running routine without logging it', async () => {
     await handleDataRequest({ type: 'import', bundle }, T0);
     await handleRoutineRequest({ type: 'start', presetId: 'desk' }, T0);

@@ -3,6 +3,7 @@ import {
   EXPORT_VERSION,
   IMPORT_FUTURE_SLACK_MS,
   MAX_IMPORT_BYTES,
+  checkImportSize,
   buildExport,
   parseImport,
   validateImport,
@@ -36,10 +37,10 @@ const withEvents = (...list: unknown[]) => ({ ...bundle, events: list });
 const withTotals = (dailyTotals: Record<string, unknown>) => ({ ...bundle, dailyTotals });
 const skippedAt = (at: number, day = '2027-01-15') => ({ type: 'skipped', at, day });
 
-/** A bundle whose compact JSON is exactly `bytes` long, padded in a settings field from a newer version. */
+/** A bundle whose compact JSON is exactly `bytes` long, padded in its free-form export time. */
 function bundleOfSize(bytes: number): ExportBundle {
-  const base = text(withSettings({ pad: '' }));
-  return withSettings({ pad: 'x'.repeat(bytes - base.length) });
+  const base = text({ ...bundle, exportedAt: '' });
+  return { ...bundle, exportedAt: 'x'.repeat(bytes - base.length) };
 }
 
 /** An object with an own key named like a prototype hook, as JSON.parse or a structured clone makes one. */
@@ -90,7 +91,7 @@ describe('import', () => {
     ['nesting too deep to walk', () => validateImport(withSettings({ deep: nested(200_000) }), NOW), 'error_import_shape'],
     ['a file from a newer version', () => parse(text({ ...bundle, version: EXPORT_VERSION + 1 })), 'error_import_newer'],
     // Size
-    ['a bundle over 5 MB, sent as a message', () => validateImport(bundleOfSize(MAX_IMPORT_BYTES + 1), NOW), 'error_import_too_large'],
+    ['a file over 5 MB', () => parse(text(bundleOfSize(MAX_IMPORT_BYTES + 1))), 'error_import_too_large'],
     ['a file over 5 MB in UTF-8 though under 5 M characters', () => parse(text(withSettings({ pad: 'é'.repeat(2_700_000) }))), 'error_import_too_large'],
     // Prototype keys, at any depth, in a file or a message
     ['a __proto__ key in the settings', () => parse(text(bundle).replace('"settings":{', '"settings":{"__proto__":{"polluted":true},')), 'error_import_unsafe_key'],
@@ -164,13 +165,52 @@ describe('import', () => {
       day: '2026-02-29',
       count: 2,
     });
-    expect(validateImport(bundleOfSize(MAX_IMPORT_BYTES + 1), NOW)).toEqual({ ok: false, error: 'error_import_too_large', bytes: MAX_IMPORT_BYTES + 1 });
+    expect(parse(text(bundleOfSize(MAX_IMPORT_BYTES + 1)))).toEqual({ ok: false, error: 'error_import_too_large', bytes: MAX_IMPORT_BYTES + 1 });
     expect(parse(text(bundle).replace('"presets":{', '"presets":{"constructor":1,'))).toEqual({ ok: false, error: 'error_import_unsafe_key', key: 'constructor' });
     expect(parse(text({ ...bundle, version: EXPORT_VERSION + 1, settings: 'new shape' }))).toEqual({ ok: false, error: 'error_import_newer', version: EXPORT_VERSION + 1 });
   });
 
   it('takes a bundle of exactly 5 MB', () => {
-    expect(validateImport(bundleOfSize(MAX_IMPORT_BYTES), NOW).ok).toBe(true);
+    expect(parse(text(bundleOfSize(MAX_IMPORT_BYTES))).ok).toBe(true);
+  });
+
+  describe('one size limit, on the file the user chose', () => {
+    /**
+     * A file of exactly `bytes`: compact JSON with only some of the settings (as an older version
+     * wrote them), then trailing whitespace, less than the default settings it will be given.
+     */
+    function exportFile(bytes: number): string {
+      const few = { ...bundle, settings: { sittingIntervalMin: 30 } };
+      const withEvents = (count: number) => JSON.stringify({ ...few, events: Array.from({ length: count }, () => events[0]) });
+      const perEvent = withEvents(2).length - withEvents(1).length;
+      const json = withEvents(Math.floor((bytes - 200 - withEvents(0).length) / perEvent));
+      return json + ' '.repeat(bytes - new TextEncoder().encode(json).length);
+    }
+
+    it('summarises a file of exactly 5 MB as valid, and the bundle the page sends on confirm is taken too', () => {
+      const file = exportFile(MAX_IMPORT_BYTES);
+      expect(new TextEncoder().encode(file).length).toBe(MAX_IMPORT_BYTES);
+      const read = parseImport(file, NOW, MAX_IMPORT_BYTES);
+      expect(read.ok).toBe(true);
+      if (!read.ok) return;
+      // The confirmed bundle carries every default setting: more bytes than the file when serialised again.
+      expect(new TextEncoder().encode(JSON.stringify(read.bundle)).length).toBeGreaterThan(MAX_IMPORT_BYTES);
+      expect(validateImport(read.bundle, NOW).ok).toBe(true);
+      expect(validateImport(structuredClone(read.bundle), NOW).ok).toBe(true);
+    });
+
+    it('refuses a file of 5 MB and 1 byte by its own size', () => {
+      const file = exportFile(MAX_IMPORT_BYTES + 1);
+      expect(parseImport(file, NOW, MAX_IMPORT_BYTES + 1)).toEqual({ ok: false, error: 'error_import_too_large', bytes: MAX_IMPORT_BYTES + 1 });
+      expect(parseImport(file, NOW)).toEqual({ ok: false, error: 'error_import_too_large', bytes: MAX_IMPORT_BYTES + 1 });
+      expect(checkImportSize(MAX_IMPORT_BYTES)).toBeUndefined();
+      expect(checkImportSize(MAX_IMPORT_BYTES + 1)).toEqual({ error: 'error_import_too_large', bytes: MAX_IMPORT_BYTES + 1 });
+    });
+  });
+
+  it('refuses routines sync could not hold (one item over 8 KB) when the file is read', () => {
+    const steps = Array.from({ length: 500 }, (_, i): Step => ({ ...deskSteps[0]!, id: `step-${i}` }));
+    expect(parse(text(withPresets({ ...EMPTY_CUSTOMISATIONS, custom: [custom('custom-long', steps)] })))).toEqual({ ok: false, error: 'error_sync_item_too_large' });
   });
 
   it.each([

@@ -68,3 +68,21 @@ describe('the event log in day buckets', () => {
     expect(historyTotals(migrated.totals, kept)).toEqual(dailyTotals(events, compacted));
   });
 });
+
+describe('the daily fold on a very large day', () => {
+  const yesterday = '2026-11-24';
+  const bigDay = (count: number) =>
+    Array.from({ length: count }, (_, i) => ({ type: 'breakTaken' as const, how: 'natural' as const, at: at(2026, 11, 24, 8) + i, day: yesterday }));
+
+  it.each([65_000, 300_000])('folds a day of %i raw events without running out of stack, counting every one', (count) => {
+    const rolled = rollOver({ through: yesterday, days: {}, dropped: 0 }, { [bucketKey(yesterday)]: bigDay(count) }, 0, now);
+    expect(rolled.totals.days[yesterday]?.breaksTaken).toBe(count);
+    expect(rolled.totals.days[yesterday]?.naturalBreaks).toBe(count);
+    expect(rolled.totals.through).toBe('2026-11-25');
+  });
+
+  it('moves an older version’s log of 300,000 events in one day, too', () => {
+    const migrated = migrateWholeLog(bigDay(300_000), {}, now);
+    expect(migrated.totals.days[yesterday]?.breaksTaken).toBe(300_000);
+  });
+});

@@ -48,7 +48,10 @@ describe('local state', () => {
   });
 
   it('reads a damaged event log, keeping the good entries', async () => {
-    await fakeBrowser.storage.local.set({ 'events:1970-01-01': [{ type: 'skipped', at: 5, day: '1970-01-01' }, 'junk'] });
-    expect(await readEventLog()).toEqual({ events: [{ type: 'skipped', at: 5, day: '1970-01-01' }], dropped: 1 });
+    const good = { type: 'skipped', at: new Date(2026, 0, 5, 12).getTime(), day: '2026-01-05' };
+    // A day before 2000 can be no history of Roll Call's: damage, like junk.
+    const yearZero = { type: 'skipped', at: 5, day: '0000-01-01' };
+    await fakeBrowser.storage.local.set({ 'events:2026-01-05': [good, 'junk', yearZero] });
+    expect(await readEventLog()).toEqual({ events: [good], dropped: 2 });
   });
 });

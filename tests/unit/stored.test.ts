@@ -15,7 +15,7 @@ describe('settings, routines and policy as a pure step of a job', () => {
     ['a locked field', { type: 'settingsPatch' as const, patch: { sittingIntervalMin: 30 } }, { ...base, policy: lockedInterval }, 'error_locked'],
     ['a locked reminders switch', { type: 'remindHere' as const, value: false }, { ...base, policy: lockedInterval }, 'error_locked'],
     ['routines that are not routines', { type: 'presets' as const, customisations: [1, 2] }, base, 'error_bad_command'],
-    ['routines over 8 KB', { type: 'presets' as const, customisations: { builtIn: { full: { steps: Array.from({ length: 150 }, (_, i) => ({ id: `step-with-a-long-name-${String(i)}`, durationSec: 60, enabled: true })) } }, custom: [] } }, base, 'error_sync_item_too_large'],
+    ['routines over 8 KB', { type: 'presets' as const, customisations: { builtIn: {}, custom: [{ id: 'custom-long', name: 'Long', steps: Array.from({ length: 500 }, (_, i) => ({ id: `step-${String(i)}`, kind: 'roll', side: 'left', durationSec: 60, enabled: true })) }] } }, base, 'error_sync_item_too_large'],
   ])('%s', (_, input, stored, refused) => {
     expect(planSetup(stored, input).refused).toBe(refused);
   });

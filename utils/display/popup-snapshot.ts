@@ -1,4 +1,4 @@
-import type { DailyTotals } from '../history/totals';
+import type { DailyTotals, Streak } from '../history/totals';
 import { currentStreak, todaySummary } from '../history/totals';
 import type { Preset } from '../routine/presets';
 import type { RoutineState } from '../routine/timer';
@@ -50,12 +50,14 @@ export interface SnapshotInputs {
   totals: DailyTotals;
   today: string;
   remindHere: boolean;
+  /** The streak when the caller has it already (the background keeps it with the totals); otherwise counted from `totals`. */
+  streak?: Streak;
 }
 
 export function buildPopupSnapshot(input: SnapshotInputs): PopupSnapshot {
   const { settings, totals, today } = input;
   const summary = todaySummary(totals, today, settings.fullRoutinePresetId);
-  const streak = currentStreak(totals, today, settings);
+  const streak = input.streak ?? currentStreak(totals, today, settings);
   return {
     v: SNAPSHOT_VERSION,
     routine: input.routine,

@@ -2,6 +2,7 @@ import { localDayKey } from '../day';
 import { BUCKET_PREFIX, LOCAL_KEYS } from '../storage-keys';
 import type { NewEvent, RollCallEvent } from './events';
 import { RAW_EVENT_DAYS, TOTALS_DAYS, dailyTotals, shiftDay, type DailyTotals } from './totals';
+import type { StoredStreak } from './streak';
 
 /**
  * How the event log is stored, so that an append costs the same on day 1 and
@@ -30,6 +31,8 @@ export interface StoredTotals {
   days: DailyTotals;
   /** Stored history entries that could not be read and were left out, so far. */
   dropped: number;
+  /** The streak of the days before `through`, counted once after a fold; any change to those days drops it. */
+  streak?: StoredStreak;
 }
 
 export function emptyTotals(today: string): StoredTotals {
@@ -65,7 +68,10 @@ export function appendToLog(
     (buckets[key] ??= [...(current[key] ?? [])]).push(event);
   }
   const late = events.filter((e) => e.day < totals.through);
-  return late.length === 0 ? { buckets } : { buckets, totals: { ...totals, days: dailyTotals(late, totals.days) } };
+  if (late.length === 0) return { buckets };
+  // A folded day changed, so the streak kept with the totals no longer holds: it is counted again.
+  const { streak: _stale, ...kept } = totals;
+  return { buckets, totals: { ...kept, days: dailyTotals(late, totals.days) } };
 }
 
 /**
@@ -96,22 +102,23 @@ export function rollOver(totals: StoredTotals, buckets: Readonly<Record<string, 
   const today = localDayKey(now);
   const keepBucketsFrom = shiftDay(today, -RAW_EVENT_DAYS);
   const keepTotalsFrom = shiftDay(today, -TOTALS_DAYS);
-  const toFold: RollCallEvent[] = [];
+  let folded = totals.days;
   const removeBuckets: string[] = [];
   for (const [key, bucket] of Object.entries(buckets)) {
     const day = bucketDay(key);
     if (day === undefined) continue;
-    if (day >= totals.through && day < today) toFold.push(...bucket);
+    // One bucket at a time, never spread into a call: a day may hold tens of thousands of events, past any stack's room for arguments.
+    if (day >= totals.through && day < today) folded = dailyTotals(bucket, folded);
     if (day < keepBucketsFrom || bucket.length === 0) removeBuckets.push(key);
   }
-  const days = Object.fromEntries(Object.entries(dailyTotals(toFold, totals.days)).filter(([day]) => day >= keepTotalsFrom));
+  const days = Object.fromEntries(Object.entries(folded).filter(([day]) => day >= keepTotalsFrom));
   // A clock set back keeps `through` where it was: days already folded are never counted twice.
   const through = today > totals.through ? today : totals.through;
   return { totals: { through, days, dropped: totals.dropped + dropped }, removeBuckets };
 }
 
 /** Whether the daily fold is due: the day has moved on since the last one. */
-export function needsRollOver(totals: StoredTotals, now: number): boolean {
+export function needsRollOver(totals: Pick<StoredTotals, 'through'>, now: number): boolean {
   return localDayKey(now) > totals.through;
 }
 

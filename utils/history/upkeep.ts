@@ -2,6 +2,7 @@ import { localDayKey } from '../day';
 import { LOCAL_KEYS } from '../storage-keys';
 import { parseEventLog, type RollCallEvent } from './events';
 import { appendToLog, bucketDay, emptyTotals, migrateWholeLog, needsRollOver, rollOver, TOTALS_KEY, type StoredTotals } from './log';
+import { readJobHistory } from './job-history';
 import { parseDailyTotals, parseStoredTotals } from './schema';
 import { dailyTotals } from './totals';
 
@@ -20,12 +21,13 @@ export interface HistoryPlan {
 
 /** Whether a job must read all of local storage for the upkeep: no totals yet, an older version's log, or a new day to fold. */
 export function upkeepDue(head: Record<string, unknown>, now: number): boolean {
-  const totals = parseStoredTotals(head[TOTALS_KEY]);
-  return totals === undefined || hasLegacyLog(head, totals) || needsRollOver(totals, now);
+  // Where the fold stands, without reading every stored day.
+  const { through } = readJobHistory(head[TOTALS_KEY]);
+  return through === undefined || hasLegacyLog(head, through) || needsRollOver({ through }, now);
 }
 
-function hasLegacyLog(all: Record<string, unknown>, totals: StoredTotals | undefined): boolean {
-  return Array.isArray(all[LOCAL_KEYS.legacyEvents]) || (all[LOCAL_KEYS.legacyTotals] != null && totals === undefined);
+function hasLegacyLog(all: Record<string, unknown>, through: string | undefined): boolean {
+  return Array.isArray(all[LOCAL_KEYS.legacyEvents]) || (all[LOCAL_KEYS.legacyTotals] != null && through === undefined);
 }
 
 /**
@@ -36,7 +38,7 @@ function hasLegacyLog(all: Record<string, unknown>, totals: StoredTotals | undef
 export function planUpkeep(all: Record<string, unknown>, now: number): HistoryPlan | undefined {
   const totals = parseStoredTotals(all[TOTALS_KEY]);
   const today = localDayKey(now);
-  if (hasLegacyLog(all, totals)) {
+  if (hasLegacyLog(all, totals?.through)) {
     const parsed = parseEventLog(all[LOCAL_KEYS.legacyEvents]);
     const migrated = migrateWholeLog(parsed.events, parseDailyTotals(all[LOCAL_KEYS.legacyTotals]), now);
     const changes: Record<string, unknown> = {};

@@ -2,6 +2,8 @@ import * as v from 'valibot';
 import { isPlainObject } from '../objects';
 import type { CommandErrorKey } from '../protocol/messages';
 import { CUSTOMISATIONS_SCHEMA } from '../routine/presets-schema';
+import { presetsCommandError } from '../routine/check';
+import { fitsSyncItem } from '../platform/quota';
 import { applyPolicy, parsePolicy, readStoredPolicy, withLockedValues, type Policy } from '../settings/policy';
 import {
   applySettingsPatch,
@@ -69,17 +71,10 @@ export interface SetupResult {
   refused?: CommandErrorKey;
 }
 
-/** storage.sync allows 8 KB per item (the key's and the JSON value's bytes); checked first, so the user hears the reason. */
-export const SYNC_ITEM_LIMIT = 8192;
-
-/** And 100 KB in all. */
+/** storage.sync allows 100 KB in all (and 8 KB an item: `fitsSyncItem`), each item counted as its key plus its value as JSON. */
 export const SYNC_TOTAL_LIMIT = 102_400;
 
 const syncBytes = (key: string, value: unknown) => new TextEncoder().encode(key + JSON.stringify(value)).length;
-
-export function fitsSyncItem(key: string, value: unknown): boolean {
-  return syncBytes(key, value) <= SYNC_ITEM_LIMIT;
-}
 
 /** Whether every sync item, once the intent is carried out, still fits in sync's 100 KB. */
 export function fitsSyncTotal(sync: Record<string, unknown>, intent: SyncIntent | undefined): boolean {
@@ -170,6 +165,9 @@ function applyInput(current: SetupResult, stored: StoredSetup, input: StoreInput
     case 'presets': {
       const customisations = v.safeParse(CUSTOMISATIONS_SCHEMA, input.customisations);
       if (!customisations.success) return refuse(current, 'error_bad_command');
+      // The editor's and the import's own rule: every routine keeps a step on.
+      const problem = presetsCommandError(customisations.output);
+      if (problem) return refuse(current, problem);
       if (!fitsSyncItem(SYNC_KEYS.presets, customisations.output)) return refuse(current, 'error_sync_item_too_large');
       return { ...current, presets: customisations.output, sync: mergeIntents(current.sync, { set: { [SYNC_KEYS.presets]: customisations.output }, remove: [] }) };
     }

@@ -40,6 +40,8 @@ export type CommandErrorKey =
   | 'error_bad_command'
   | 'error_unknown_preset'
   | 'error_no_steps'
+  /** Routines sent to be stored would have one with no step on. */
+  | 'error_no_steps_on'
   | 'error_not_running'
   | 'error_already_running'
   | 'error_undo_expired'

@@ -7,6 +7,7 @@ import {
   type PresetCustomisations,
   type Step,
 } from './presets';
+import { routineProblem } from './check';
 
 /**
  * The routine editor's operations, each a pure function from the stored
@@ -21,7 +22,8 @@ export type EditError = 'error_no_steps_on' | 'error_too_many_presets' | 'error_
 export type EditResult = { ok: true; customisations: PresetCustomisations } | { ok: false; error: EditError };
 
 function withSteps(c: PresetCustomisations, preset: Preset, steps: Step[]): EditResult {
-  if (!steps.some((s) => s.enabled)) return { ok: false, error: 'error_no_steps_on' };
+  // The same check as an import's and the settings command's; the editor's own operations can only turn every step off.
+  if (routineProblem({ ...preset, steps })) return { ok: false, error: 'error_no_steps_on' };
   if (preset.builtIn && isBuiltInPresetId(preset.id)) {
     const override = { ...c.builtIn[preset.id], steps: steps.map(({ id, durationSec, enabled }) => ({ id, durationSec, enabled })) };
     return { ok: true, customisations: { ...c, builtIn: { ...c.builtIn, [preset.id]: override } } };

@@ -123,10 +123,10 @@ export function DataSection({ settings, customisations, locked }: DataSectionPro
   const readFile = async (file: File | undefined) => {
     setPending(undefined);
     if (!file) return;
-    const { MAX_IMPORT_BYTES, parseImport } = await transfer();
-    // The core measures the bundle itself; this only spares reading a file that is too big anyway.
-    const result: ImportResult =
-      file.size > MAX_IMPORT_BYTES ? { ok: false, error: 'error_import_too_large', bytes: file.size } : parseImport(await file.text(), Date.now());
+    const { checkImportSize, parseImport } = await transfer();
+    // Measured once, on the file's own bytes, and before reading it: a file too big is never read.
+    const tooLarge = checkImportSize(file.size);
+    const result: ImportResult = tooLarge ? { ok: false, ...tooLarge } : parseImport(await file.text(), Date.now(), file.size);
     if (result.ok) {
       setPending(result);
       setMessage(undefined);
