@@ -4,6 +4,7 @@ import { App, finishing, loadFinishedView, type AppProps } from './App';
 import { t } from '@/utils/platform/i18n';
 import { earlyPopupSnapshot, readPopupSnapshotEarly } from '@/components/use-snapshot';
 import { appRoot } from '@/components/app-root';
+import { loadMessagesIfMissing } from '@/utils/platform/message-files';
 import './style.css';
 
 /** Starts a routine view (the popup, the pop-out window, the side panel): the one storage read first, then the first paint. */
@@ -12,10 +13,12 @@ export function mountRoutineView(props: AppProps): void {
   // The window's and the panel's layout loads beside the read, and both are in before the first paint: no reflow.
   const layoutLoaded = props.inWindow || props.inPanel ? import('./docked.css') : undefined;
   document.documentElement.lang = browser.i18n.getUILanguage();
-  // The manifest takes the toolbar title from this page's <title>, a locale key; the window shows the text.
-  document.title = t('extName');
-  void Promise.all([snapshotRead, layoutLoaded])
+  // Read from the locale files only when the browser gave no words; otherwise nothing to wait for.
+  const messagesLoaded = loadMessagesIfMissing();
+  void Promise.all([snapshotRead, layoutLoaded, messagesLoaded])
     .then(async () => {
+      // The manifest takes the toolbar title from this page's <title>, a locale key; the window shows the text.
+      document.title = t('extName');
       const routine = earlyPopupSnapshot()?.routine;
       if (routine && finishing(routine)) await loadFinishedView();
     })
