@@ -4,7 +4,6 @@ import { App, finishing, loadFinishedView, type AppProps } from './App';
 import { t } from '@/utils/platform/i18n';
 import { earlyPopupSnapshot, readPopupSnapshotEarly } from '@/components/use-snapshot';
 import { appRoot } from '@/components/app-root';
-import { loadMessagesIfMissing } from '@/utils/platform/message-files';
 import './style.css';
 
 /** Starts a routine view (the popup, the pop-out window, the side panel): the one storage read first, then the first paint. */
@@ -13,8 +12,8 @@ export function mountRoutineView(props: AppProps): void {
   // The window's and the panel's layout loads beside the read, and both are in before the first paint: no reflow.
   const layoutLoaded = props.inWindow || props.inPanel ? import('./docked.css') : undefined;
   document.documentElement.lang = browser.i18n.getUILanguage();
-  // Read from the locale files only when the browser gave no words; otherwise nothing to wait for.
-  const messagesLoaded = loadMessagesIfMissing();
+  // Read from the locale files only when the browser gave no words (utils/platform/message-files.ts, loaded only then).
+  const messagesLoaded = !browser.i18n.getMessage('extName') ? import('@/utils/platform/message-files').then((files) => files.loadMessageFiles()) : undefined;
   void Promise.all([snapshotRead, layoutLoaded, messagesLoaded])
     .then(async () => {
       // The manifest takes the toolbar title from this page's <title>, a locale key; the window shows the text.

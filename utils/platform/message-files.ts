@@ -48,8 +48,11 @@ async function readLocale(folder: string): Promise<LocaleMessages> {
   }
 }
 
-/** Any key the English file has: the browser has the messages if it knows this one. */
-const PROBE_KEY = 'extName';
+/** Reads the UI language's messages (then the fallbacks') from the extension's files, for every later `t`. */
+export async function loadMessageFiles(): Promise<void> {
+  const locales = await Promise.all(localeFolders(browser.i18n.getUILanguage()).map(readLocale));
+  messageFiles.lookup = lookupIn(locales);
+}
 
 /**
  * Nothing to wait for (undefined) when the browser has the messages, the usual
@@ -57,11 +60,11 @@ const PROBE_KEY = 'extName';
  * the locale files, after which every `t` finds its words there.
  */
 export function loadMessagesIfMissing(): Promise<void> | undefined {
-  if (browser.i18n.getMessage(PROBE_KEY) !== '') return undefined;
-  return Promise.all(localeFolders(browser.i18n.getUILanguage()).map(readLocale)).then((locales) => {
-    messageFiles.lookup = lookupIn(locales);
-  });
+  return messagesMissing() ? loadMessageFiles() : undefined;
 }
+
+/** Whether the browser gave this page no words: any key the English file has would do. */
+export const messagesMissing = () => !browser.i18n.getMessage('extName');
 
 /** Runs `paint` at once when the browser has the messages, or once they are read from the files: no page ever shows a key. */
 export function withMessages(paint: () => void): void {
