@@ -261,10 +261,11 @@ try {
     harness.inWorker((id) => chrome.notifications.onClicked.dispatch(id), reminderId),
   );
   await reminder.getByRole('heading', { name: 'Time to stand up' }).waitFor();
-  // The size the extension opens it at (entrypoints/background/reminder.ts), taller only if its content needs it.
+  // The window sizes itself to its content (entrypoints/reminder/fit-window.ts); Playwright's emulated viewport does not, so
+  // the picture takes the content's height here.
   await reminder.setViewportSize({ width: 400, height: 320 });
   await settle(reminder);
-  await reminder.setViewportSize({ width: 400, height: Math.max(320, await reminder.evaluate(() => document.documentElement.scrollHeight)) });
+  await reminder.setViewportSize({ width: 400, height: await reminder.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height)) });
   await reminder.screenshot({ path: `${OUT}/reminder.png` });
 
   for (const name of ['popup-idle', 'popup-running', 'pop-out', 'side-panel', 'options', 'history', 'welcome', 'reminder']) {

@@ -12,10 +12,12 @@ export function mountRoutineView(props: AppProps): void {
   // The window's and the panel's layout loads beside the read, and both are in before the first paint: no reflow.
   const layoutLoaded = props.inWindow || props.inPanel ? import('./docked.css') : undefined;
   document.documentElement.lang = browser.i18n.getUILanguage();
-  // The manifest takes the toolbar title from this page's <title>, a locale key; the window shows the text.
-  document.title = t('extName');
-  void Promise.all([snapshotRead, layoutLoaded])
+  // Read from the locale files only when the browser gave no words (utils/platform/message-files.ts, loaded only then).
+  const messagesLoaded = !browser.i18n.getMessage('extName') ? import('@/utils/platform/message-files').then((files) => files.loadMessageFiles()) : undefined;
+  void Promise.all([snapshotRead, layoutLoaded, messagesLoaded])
     .then(async () => {
+      // The manifest takes the toolbar title from this page's <title>, a locale key; the window shows the text.
+      document.title = t('extName');
       const routine = earlyPopupSnapshot()?.routine;
       if (routine && finishing(routine)) await loadFinishedView();
     })

@@ -63,14 +63,14 @@ export function ReminderChoice({ reminderId, initialError, onDone }: ReminderCho
   return (
     <main class={`reminder${test ? ' reminder--test' : ''}`}>
       <p class="reminder__app">{t('extName')}</p>
+      <h1>{test ? t('reminder_test_title') : t('reminder_title')}</h1>
       <div class="reminder__intro">
         {firstStep && <StepPicture step={firstStep} size="medium" still />}
         <div>
-          <h1>{test ? t('reminder_test_title') : t('reminder_title')}</h1>
           <p>{test ? t('reminder_test_window') : t('status_sitting', Math.floor(sittingMs(sitting, Date.now()) / 60_000))}</p>
+          {routine && <p class="reminder__routine">{t('reminder_routine', presetName(routine), formatClock(presetDurationSec(routine) * 1000))}</p>}
         </div>
       </div>
-      {routine && <p class="reminder__routine">{t('reminder_routine', presetName(routine), formatClock(presetDurationSec(routine) * 1000))}</p>}
       {error && (
         <p class="error" role="alert">
           {t(error)}
@@ -80,12 +80,15 @@ export function ReminderChoice({ reminderId, initialError, onDone }: ReminderCho
         <button type="button" class="primary" onClick={() => void send({ type: 'startBreak', reminderId: id })} autoFocus>
           {t('reminder_start')}
         </button>
-        <button type="button" onClick={() => void send({ type: 'snooze', reminderId: id })}>
-          {t('reminder_snooze', parsed.settings.snoozeMin)}
-        </button>
-        <button type="button" onClick={() => void send({ type: 'skip', reminderId: id })}>
-          {t('reminder_skip')}
-        </button>
+        {/* The two ways of not now share a row, where it is wide enough for both labels. */}
+        <div class="reminder__later">
+          <button type="button" onClick={() => void send({ type: 'snooze', reminderId: id })}>
+            {t('reminder_snooze', parsed.settings.snoozeMin)}
+          </button>
+          <button type="button" onClick={() => void send({ type: 'skip', reminderId: id })}>
+            {t('reminder_skip')}
+          </button>
+        </div>
       </div>
     </main>
   );

@@ -47,6 +47,8 @@ export interface LaunchOptions {
   headed?: boolean;
   /** Extra environment for Chromium, e.g. DISPLAY for a virtual X server. */
   env?: Record<string, string>;
+  /** Pages keep the size of their real window (no emulated 1280×720 viewport), for tests of the windows the extension opens. */
+  realWindowSizes?: boolean;
 }
 
 export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionHarness> {
@@ -57,7 +59,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     executablePath: CHROME_PATH,
     headless: !options.headed,
     // A headed window keeps its own size instead of Playwright's emulated viewport.
-    ...(options.headed ? { viewport: null } : {}),
+    ...(options.headed || options.realWindowSizes ? { viewport: null } : {}),
     args: [
       '--no-sandbox',
       `--disable-extensions-except=${extensionDir}`,

@@ -4,9 +4,22 @@ import type messages from '../../public/_locales/en/messages.json';
 /** Every key of the English locale; a misspelt key fails the type check, not the user. */
 export type MessageKey = keyof typeof messages;
 
+/**
+ * Where a page finds its words when the browser gives none: set by
+ * `utils/platform/message-files.ts`, which reads the extension's own locale
+ * files. The worker never sets it, so it carries none of that code.
+ */
+export const messageFiles: { lookup?: (key: string, substitutions: string[]) => string } = {};
+
+/** The text for a key in the UI language, or '' when neither the browser nor the locale files have it. */
+function message(key: string, substitutions: string[]): string {
+  // The plural categories are only known at run time; English types only `_one` and `_other`.
+  return browser.i18n.getMessage(key as MessageKey, substitutions) || messageFiles.lookup?.(key, substitutions) || '';
+}
+
 /** The user-visible text for a key, in the browser's language. */
 export function t(key: MessageKey, ...substitutions: Array<string | number>): string {
-  return browser.i18n.getMessage(key, substitutions.map(String)) || key;
+  return message(key, substitutions.map(String)) || key;
 }
 
 /**
@@ -23,6 +36,5 @@ export function tCount(key: CountKey, count: number): string {
   // The number as the language writes it: "1 000 000" in French, "1,5" in Polish.
   const number = new Intl.NumberFormat(lang).format(count);
   // A category the locale lacks falls back to English, which may lack it too: then `_other` is the form.
-  // The category is only known at run time; English types only `_one` and `_other`.
-  return browser.i18n.getMessage(`${key}_${category}` as MessageKey, [number]) || t(`${key}_other`, number);
+  return message(`${key}_${category}`, [number]) || t(`${key}_other`, number);
 }
