@@ -3,9 +3,9 @@ import { browser } from 'wxt/browser';
 import type { Storage } from 'webextension-polyfill';
 import { isPopupSnapshot, type PopupSnapshot } from '@/utils/display/popup-snapshot';
 import { sendCommand } from '@/utils/platform/messaging';
-import { LOCAL_KEYS } from '@/utils/storage-keys';
+import { POPUP_KEY } from '@/utils/storage-keys';
 
-const SNAPSHOT_KEY = LOCAL_KEYS.popup;
+const SNAPSHOT_KEY = POPUP_KEY;
 
 /** The stored snapshot as it is read and then changed; `deliver` is set once a view listens. */
 interface SnapshotFeed {

@@ -1,5 +1,5 @@
 import { localDayKey } from '../day';
-import { BUCKET_PREFIX, LOCAL_KEYS } from '../storage-keys';
+import { BUCKET_PREFIX, TOTALS_KEY } from '../storage-keys';
 import type { NewEvent, RollCallEvent } from './events';
 import { RAW_EVENT_DAYS, TOTALS_DAYS, dailyTotals, shiftDay, type DailyTotals } from './totals';
 import type { StoredStreak } from './streak';
@@ -13,8 +13,7 @@ import type { StoredStreak } from './streak';
  * 30 days are removed: whole days, never single events.
  */
 
-export { BUCKET_PREFIX };
-export const TOTALS_KEY = LOCAL_KEYS.totals;
+export { BUCKET_PREFIX, TOTALS_KEY };
 
 export function bucketKey(day: string): string {
   return `${BUCKET_PREFIX}${day}`;

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { SESSION_KEYS } from '../storage-keys';
+import { STORAGE_FULL_KEY } from '../storage-keys';
 
 /**
  * Whether the last write failed because `storage.local` is full. Kept in
@@ -8,7 +8,7 @@ import { SESSION_KEYS } from '../storage-keys';
  * so the popup can show it without carrying one.
  */
 
-const KEY = SESSION_KEYS.storageFull;
+const KEY = STORAGE_FULL_KEY;
 
 /** When the last write failed for want of room, or null once a write succeeds again. */
 export async function readStorageFull(): Promise<number | null> {

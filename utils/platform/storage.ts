@@ -1,6 +1,6 @@
 import { storage } from '@wxt-dev/storage';
 import { browser } from 'wxt/browser';
-import { BUCKET_PREFIX, LOCAL_KEYS, SYNC_KEYS } from '../storage-keys';
+import { BUCKET_PREFIX, ONBOARDED_KEY, POLICY_KEY, POPUP_KEY, PRESETS_KEY, REMIND_HERE_KEY, ROUTINE_KEY, SETTINGS_KEY, SITTING_KEY, TOTALS_KEY } from '../storage-keys';
 import { bucketDay, emptyTotals, type StoredTotals } from '../history/log';
 import { parseStoredTotals } from '../history/schema';
 import { localDayKey } from '../day';
@@ -24,24 +24,24 @@ import { parseSittingState, type ParsedSittingState } from '../sitting/schema';
  * with the browser's API alone, so that the worker carries no storage library).
  */
 
-export const settingsItem = storage.defineItem<unknown>(`sync:${SYNC_KEYS.settings}`, { version: SETTINGS_VERSION });
+export const settingsItem = storage.defineItem<unknown>(`sync:${SETTINGS_KEY}`, { version: SETTINGS_VERSION });
 
-export const presetsItem = storage.defineItem<unknown>(`sync:${SYNC_KEYS.presets}`);
+export const presetsItem = storage.defineItem<unknown>(`sync:${PRESETS_KEY}`);
 
 /**
  * “Remind on this browser”: kept on this device only, for people whose two
  * profiles or browsers share one idle state and would get every reminder twice.
  */
-export const remindHereItem = storage.defineItem<boolean>(`local:${LOCAL_KEYS.remindHere}`, { fallback: true });
+export const remindHereItem = storage.defineItem<boolean>(`local:${REMIND_HERE_KEY}`, { fallback: true });
 
 /** The organisation's policy in effect (utils/settings/policy.ts), written by the background at each start and change. */
-export const policyItem = storage.defineItem<unknown>(`local:${LOCAL_KEYS.policy}`);
+export const policyItem = storage.defineItem<unknown>(`local:${POLICY_KEY}`);
 
 /** Set once the welcome page has been shown, so that it never opens again by itself. */
-export const onboardedItem = storage.defineItem<boolean>(`local:${LOCAL_KEYS.onboarded}`, { fallback: false });
+export const onboardedItem = storage.defineItem<boolean>(`local:${ONBOARDED_KEY}`, { fallback: false });
 
 /** The totals of every day before today's buckets (utils/history/log.ts); only the background writes it. */
-export const totalsItem = storage.defineItem<unknown>(`local:${LOCAL_KEYS.totals}`);
+export const totalsItem = storage.defineItem<unknown>(`local:${TOTALS_KEY}`);
 
 /** One day's raw events, for pages that watch today's progress. */
 export function eventBucketItem(day: string) {
@@ -50,13 +50,13 @@ export function eventBucketItem(day: string) {
 
 
 /** The running routine; only the background writes it, every view watches it. */
-export const routineItem = storage.defineItem<unknown>(`local:${LOCAL_KEYS.routine}`);
+export const routineItem = storage.defineItem<unknown>(`local:${ROUTINE_KEY}`);
 
 /** What the popup shows, rebuilt by the background after every change (utils/display/popup-snapshot.ts). */
-export const popupSnapshotItem = storage.defineItem<unknown>(`local:${LOCAL_KEYS.popup}`);
+export const popupSnapshotItem = storage.defineItem<unknown>(`local:${POPUP_KEY}`);
 
 /** The sitting tracker's state; only the background writes it. */
-export const sittingItem = storage.defineItem<unknown>(`local:${LOCAL_KEYS.sitting}`);
+export const sittingItem = storage.defineItem<unknown>(`local:${SITTING_KEY}`);
 
 export async function readSettings(): Promise<ParsedSettings> {
   return parseSettings(await settingsItem.getValue());
