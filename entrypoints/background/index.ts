@@ -11,6 +11,7 @@ import { TEST_REMINDER_ID } from '@/utils/protocol/commands';
 import { SHORTCUTS } from '@/utils/protocol/shortcuts';
 import { openSidePanel } from '@/utils/platform/side-panel';
 import { SHARED_BREAK_KEY } from '@/utils/sitting/shared-break';
+import { writeWorkerStart } from '@/utils/platform/storage-full';
 import { handleRoutineRequest, handleSettingsRequest, handleSittingRequest, recoverState } from './commands';
 import { handleDataRequest } from './import-and-reset';
 import { SITTING_ALARM_NAMES, STEP_ALARM, maintainHistory, runBackgroundJob } from './job';
@@ -138,6 +139,8 @@ async function onSettingsChanged(now: number): Promise<void> {
 }
 
 async function recover(now: number): Promise<void> {
+  // First, so that a stopped worker's start is seen even if the upkeep below fails.
+  await writeWorkerStart(now).catch(logStartFailure);
   // Upkeep that fails (a full store, say) must never keep the start from re-creating the alarms below.
   await runMigrations().catch(logStartFailure);
   await maintainHistory(now).catch(logStartFailure);

@@ -1,10 +1,11 @@
 import { browser } from 'wxt/browser';
 
 /**
- * Whether the last write failed because `storage.local` is full. Kept in
- * `storage.session`, which has room of its own, so the flag can be set when
- * nothing more fits in `local`. Its own small module, with no schema library,
- * so the popup can show it without carrying one.
+ * What the background keeps in `storage.session`: whether the last write
+ * failed because `storage.local` is full (session has room of its own, so the
+ * flag can be set when nothing more fits in `local`), and which start of the
+ * worker is running. Its own small module, with no schema library, so the
+ * popup can show the flag without carrying one.
  */
 
 const KEY = 'storageFull';
@@ -29,4 +30,18 @@ export function watchStorageFull(listener: (at: number | null) => void): () => v
   };
   browser.storage.onChanged.addListener(onChanged);
   return () => browser.storage.onChanged.removeListener(onChanged);
+}
+
+/** The key of the current worker start; a kill followed by a wake-up must change it (the fault suite reads it). */
+export const WORKER_START_KEY = 'workerStart';
+
+export interface WorkerStart {
+  id: string;
+  at: number;
+}
+
+/** Marks a new start of the worker, so that a test can prove a stopped worker really started again. */
+export async function writeWorkerStart(now: number): Promise<void> {
+  const start: WorkerStart = { id: crypto.randomUUID(), at: now };
+  await browser.storage.session.set({ [WORKER_START_KEY]: start });
 }
