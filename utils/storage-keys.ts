@@ -39,6 +39,8 @@ export const SHARED_BREAK_KEY = 'lastBreak';
 // Gone at a browser restart (`storage.session`), as these should be.
 /** When a write last failed for want of room, or null. */
 export const STORAGE_FULL_KEY = 'storageFull';
+/** This start of the worker (`{ id, at }`); a kill followed by a wake-up changes it, which the fault suite reads. */
+export const WORKER_START_KEY = 'workerStart';
 
 /** The local keys by name, for the background's job. */
 export const LOCAL_KEYS = {

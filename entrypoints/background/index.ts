@@ -10,6 +10,7 @@ import { TEST_REMINDER_ID } from '@/utils/protocol/messages';
 import { SHORTCUTS } from '@/utils/protocol/shortcuts';
 import { openSidePanel } from '@/utils/platform/side-panel';
 import { SYNC_KEYS } from '@/utils/storage-keys';
+import { writeWorkerStart } from '@/utils/platform/storage-full';
 import { handleDataRequest, handleRoutineRequest, handleSettingsRequest, handleSittingRequest } from './requests';
 import { SITTING_ALARM_NAMES, STEP_ALARM, runBackgroundJob, type BackgroundInput, type JobRequest } from './job';
 import { openReminderWindow, reminderIdOf } from './reminder';
@@ -108,6 +109,9 @@ export default defineBackground(() => {
     return job({ type: 'shortcut', name });
   });
 
+  // Marks this start in storage.session (gone at a browser restart), so that a test can prove a killed worker
+  // really started again; it waits for nothing, and nothing waits for it.
+  void writeWorkerStart(Date.now()).catch(() => undefined);
   // The start job catches up the routine and the sitting clock, heals the state, does the history's upkeep and
   // re-creates every alarm; then the idle state as it is now, and the policy as the browser has it.
   void job({ type: 'start' });

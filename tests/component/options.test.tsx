@@ -230,13 +230,21 @@ describe('options page', () => {
       await fakeBrowser.storage.sync.set({ presets: stored });
       render(<App />);
       if (stored.custom.length > 0) fireEvent.change(await screen.findByLabelText('Routine to edit'), { target: { value: 'custom-a' } });
+      const send = vi.spyOn(messaging, 'sendMessage');
       fireEvent.click(await screen.findByRole('button', { name: action }));
       const question = await screen.findByRole('group', { name: /cannot be undone|will be lost/ });
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      expect(await storedPresets()).toEqual(stored);
       fireEvent.click(within(question).getByRole('button', { name: 'Cancel' }));
       await waitFor(() => expect(screen.queryByRole('group', { name: /cannot be undone|will be lost/ })).toBeNull());
-      expect(await storedPresets()).toEqual(stored);
+      // A rename after Cancel goes down the same channel, so any write the question made was sent before it;
+      // once the rename is stored, that write would be too.
+      const name = screen.getByLabelText<HTMLInputElement>('Name');
+      commit(name, `${name.value} again`);
+      const renamed =
+        stored.custom.length > 0
+          ? { ...stored, custom: stored.custom.map((p) => ({ ...p, name: `${p.name} again` })) }
+          : { ...stored, builtIn: { full: { name: 'Mine again' } } };
+      await waitFor(async () => expect(await storedPresets()).toEqual(renamed));
+      expect(send.mock.calls.filter(([type]) => type === 'settings')).toEqual([['settings', { type: 'presets', customisations: renamed }]]);
     });
   });
 

@@ -121,8 +121,7 @@ describe('popup', () => {
     await seedSnapshot({ sitting: { sittingSince: T0 - 30 * 60_000, lastSeenAt: T0 } });
     render(<App inWindow={false} />);
     expect(await screen.findByText('Next break in 15 min')).toBeTruthy();
-    // Let the view's effects settle, as they have long before anyone clicks.
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // The view's effects have run, as they have long before anyone clicks: findBy* waits inside act(), which flushes them.
     // Seconds later, between two of the view's own ticks, the background stores the skip.
     vi.setSystemTime(T0 + 25_000);
     await seedSnapshot({ sitting: { sittingSince: T0 + 25_000, lastSeenAt: T0 + 25_000 } });

@@ -7,6 +7,7 @@ import {
   SITTING_ALARMS,
   STEP_ALARM,
   alarms,
+  applyReminderSettings,
   badNumbers,
   denseHistory,
   endedAfter,
@@ -18,6 +19,7 @@ import {
   press,
   readHistory,
   readView,
+  reminderProblems,
   resetAndReseed,
   routinesEndedSince,
   seedHistory,
@@ -40,11 +42,18 @@ import {
  * routine still running with its step alarm, and a finished routine in
  * history exactly once.
  *
+ * Every kill is proven: the worker's CDP target must close and be gone, and the next worker must write a
+ * start id of its own to storage.session (a round whose kill found no worker, or whose worker never started
+ * again, fails instead of passing on an unkilled worker).
+ *
  * Round counts (each test its own browser):
  * - kills: 6 commands (Start, Stop, Skip past the last step, the last step's alarm, a settings change,
  *   import) × (7 delays, 0–60 ms every 10 ms, with an empty history + 5 delays, 0–60 ms every 15 ms, with
  *   30 days × 200 events) = 72 rounds; in each test the 30 ms round restarts the browser on the same
  *   profile instead of waking the worker;
+ * - the reminder itself: one more round per command (6), a kill 20 ms after it with the shortest interval,
+ *   after which the interval passes on the worker's clock and a real `break:` notification must show (a
+ *   sitting alarm pending is not enough: the refresh alone would pass that);
  * - random sequences: 6 rounds of 2–5 commands from two popups, the last one followed by a kill 0–60 ms later
  *   (1 in 5 with a restart); replay one with FAULT_SEED=<seed>;
  * - the clock set back 3 hours: during a running routine, a paused routine and a sitting stretch.
@@ -57,6 +66,8 @@ import {
 const DELAYS = { empty: Array.from({ length: 7 }, (_, i) => i * 10), dense: Array.from({ length: 5 }, (_, i) => i * 15) };
 /** The round (30 ms) that restarts the browser on the same profile instead of waking the worker. */
 const RESTART_DELAY = 30;
+/** The kill delay of the extra round, one per command, that waits for a real reminder afterwards. */
+const REMINDER_DELAY = 20;
 const RANDOM_ROUNDS = 6;
 const STEPS = 5; // the Desk break, the default routine the popup starts
 const HOUR = 60 * MIN;
@@ -255,7 +266,7 @@ async function checkRound(rig: Rig, round: Round): Promise<string[]> {
 
 async function killRounds(command: Command, dense: boolean): Promise<void> {
   const label = `${command.name} / ${dense ? '30 days × 200 events' : 'empty history'}`;
-  const delays = dense ? DELAYS.dense : DELAYS.empty;
+  const delays = dense ? DELAYS.dense : [...DELAYS.empty, REMINDER_DELAY];
   const started = Date.now();
   const rig = await launchRig();
   const failures: string[] = [];
@@ -264,24 +275,35 @@ async function killRounds(command: Command, dense: boolean): Promise<void> {
     if (dense) await seedHistory(rig.h, history);
     for (const [index, delay] of delays.entries()) {
       const restart = delay === RESTART_DELAY;
+      // The last round with an empty history also waits for a real reminder after its kill.
+      const reminder = !dense && index === delays.length - 1;
       const t = [Date.now()];
       await toBaseline(rig, history);
+      if (reminder) await applyReminderSettings(rig.h);
       t.push(Date.now());
       const round = await command.prepare(rig, history);
       t.push(Date.now());
       const target = await rig.workerTarget();
+      const start = await rig.workerStartId();
       await round.act();
       await sleep(delay);
       await rig.kill(target);
       t.push(Date.now());
       if (restart) await rig.relaunch();
       else await rig.wake();
+      // The kill is proven, not assumed: the worker that comes next wrote a start id of its own.
+      const problems: string[] = await rig.untilFreshStart(start).then(
+        () => [],
+        (error: unknown) => [String(error).split('\n')[0]!],
+      );
       t.push(Date.now());
-      const problems = await checkRound(rig, round);
+      if (problems.length === 0) problems.push(...(await checkRound(rig, round)));
+      t.push(Date.now());
+      if (problems.length === 0 && reminder) problems.push(...(await reminderProblems(rig.h)).map((p) => `then the reminder: ${p}`));
       t.push(Date.now());
       if (process.env.FAULT_DEBUG) console.info(`round ${index}: ${t.slice(1).map((x, i) => x - t[i]!).join(' ')} ms`);
       await round.cleanup?.().catch(() => undefined);
-      if (problems.length > 0) failures.push(`kill ${delay} ms after ${command.name}${restart ? ', then a browser restart' : ''}: ${problems.join('; ')}`);
+      if (problems.length > 0) failures.push(`kill ${delay} ms after ${command.name}${restart ? ', then a browser restart' : ''}${reminder ? ' (the reminder round)' : ''}: ${problems.join('; ')}`);
     }
   } finally {
     await rig.close();
@@ -337,6 +359,7 @@ describe('random command sequences from two views, with kills (issue 11)', () =>
           let expectation: Expectation | undefined;
           let restart = false;
           let delay = 0;
+          let start = '';
           for (let n = 1; n <= length; n++) {
             const tab = random() < 0.5 ? rig.popup : other;
             const view = await untilView(tab, ['idle', 'running', 'paused', 'finished']);
@@ -361,6 +384,7 @@ describe('random command sequences from two views, with kills (issue 11)', () =>
             restart = random() < 0.2;
             expectation = { ended: counter, routineBefore: isActive(view), alreadyEnded: ended };
             const target = await rig.workerTarget();
+            start = await rig.workerStartId();
             await pressOrThrow(tab, label);
             await sleep(delay);
             await rig.kill(target);
@@ -371,6 +395,8 @@ describe('random command sequences from two views, with kills (issue 11)', () =>
           } else {
             await rig.wake();
           }
+          // A round whose kill did not start a fresh worker throws here, and ends the test as a failure.
+          await rig.untilFreshStart(start);
           const { problems } = await settleAndCheck(rig.h, expectation!);
           if (problems.length > 0) {
             failures.push(`FAULT_SEED=${seed} round ${round}: ${steps.join(' → ')}, kill ${delay} ms after the last${restart ? ', restart' : ''}: ${problems.join('; ')}`);
@@ -420,8 +446,12 @@ async function countdownProblems(rig: Rig, fullSec: number): Promise<string[]> {
   try {
     const first = await untilView(popup, ['running', 'paused', 'idle', 'finished']);
     if (first.kind !== 'running') return [`the routine is gone: the popup shows ${JSON.stringify(first)}`];
-    await sleep(2200);
-    const second = await readView(popup);
+    // Polled: a moving countdown changes within a second or two; a frozen one never does.
+    let second: View = first;
+    for (const deadline = Date.now() + 3000; second.kind === 'running' && second.timer === first.timer && Date.now() < deadline; ) {
+      await sleep(100);
+      second = await readView(popup);
+    }
     if (second.kind !== 'running') return [`the routine is gone: the popup shows ${JSON.stringify(second)}`];
     const problems: string[] = [];
     if (second.timer === first.timer) problems.push(`the countdown is frozen at ${first.timer}`);
@@ -455,7 +485,9 @@ describe('the clock set back 3 hours (issue 11)', () => {
       await shiftWorkerClock(rig.h, BACK);
       // A job on the set-back clock: the step alarm, re-created to fire on the real clock, comes at once.
       expect(await fireAlarmSoon(rig.h, STEP_ALARM, 100)).toBe(true);
-      await sleep(400);
+      // Fired once the alarm is no longer the one set just now: its job re-armed it for the step's real end (or ended it).
+      const firing = (await alarms(rig.h)).find((a) => a.name === STEP_ALARM)?.scheduledTime;
+      await expect.poll(async () => (await alarms(rig.h)).find((a) => a.name === STEP_ALARM)?.scheduledTime).not.toBe(firing);
       expect(await pollProblems(() => countdownProblems(rig, 90), 6000)).toEqual([]);
       expect(await storedNumberProblems(rig)).toEqual([]);
       expect(await stopAndCheck(rig, ended)).toEqual([]);

@@ -43,7 +43,7 @@ describe('a worker killed between an import\'s local and sync writes', () => {
     // The kill's moment: every sync write from now on is held, as if the worker stopped inside it.
     await harness.inWorker(() => {
       const held = new Promise<void>(() => undefined);
-      chrome.storage.sync.set = (() => held) as typeof chrome.storage.sync.set;
+      chrome.storage.sync.set = (() => held);
     });
     await sendImport(harness);
     // The local write (history + intent) lands first; the sync write never returns.

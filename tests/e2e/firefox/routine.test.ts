@@ -51,9 +51,16 @@ describe('the routine in Firefox ESR', () => {
     await expect.poll(() => harness.inBackground(() => chrome.action.getBadgeText({}))).toBe('❚❚');
     expect(await harness.inBackground(async () => (await chrome.alarms.getAll()).map((a) => a.name))).not.toContain('routine-step');
     const paused = await timerSeconds(popup);
-    // A paused countdown stands still: after well over a second it shows the same time.
-    await new Promise((r) => setTimeout(r, 1_500));
-    expect(await timerSeconds(popup)).toBe(paused);
+    // A paused countdown stands still: sampled until over a second has passed on the popup's own clock (a running
+    // one moves every second), each sample read after the clock, all the same.
+    const pausedSeenAt = await popup.evaluate(() => Date.now());
+    const samples: number[] = [];
+    await until('over a second to pass on the popup\'s clock', async () => {
+      const elapsed = (await popup.evaluate(() => Date.now())) - pausedSeenAt;
+      samples.push(await timerSeconds(popup));
+      return elapsed > 1_100;
+    });
+    expect(new Set(samples)).toEqual(new Set([paused]));
 
     await clickButton(popup, 'Resume');
     await until('the pause sign to go', async () => !(await textOf(popup, '.running__paused')));
