@@ -1,10 +1,10 @@
 import { browser } from 'wxt/browser';
-import { lockedSettings, parsePolicy, policyPatch, type Policy } from '@/utils/settings/policy';
+import { lockedSettings, parsePolicy, policyPatch, storedManaged, type Policy, type StoredPolicy } from '@/utils/settings/policy';
 import { applySettingsPatch, settingsToStore } from '@/utils/settings/settings';
 import { readSettings, writeStoredSettings } from '@/utils/platform/worker-storage';
 import { readManagedStorage } from '@/utils/platform/managed-storage';
 
-/** The policy in effect, for the pages and for the next start's comparison; only the background writes it. */
+/** The managed values as last read (`StoredPolicy`), for the pages and for the next start's comparison; only the background writes it. */
 export const POLICY_KEY = 'policy';
 
 /** How long to wait for managed storage; after a browser restart Chromium can hold the answer while its policies load. */
@@ -16,10 +16,13 @@ const MANAGED_READ_TIMEOUT_MS = 2000;
  * effect, so a slow start neither drops a lock nor holds up the jobs queued behind it.
  */
 export async function readPolicy(): Promise<Policy> {
+  return parsePolicy(await readManaged());
+}
+
+async function readManaged(): Promise<unknown> {
   const raw = await readManagedStorage(MANAGED_READ_TIMEOUT_MS);
-  if (raw !== undefined) return parsePolicy(raw);
-  const lastRead = (await browser.storage.local.get(POLICY_KEY))[POLICY_KEY] as Policy | undefined;
-  return lastRead ?? parsePolicy(null);
+  if (raw !== undefined) return raw;
+  return storedManaged((await browser.storage.local.get(POLICY_KEY))[POLICY_KEY]);
 }
 
 /**
@@ -29,16 +32,19 @@ export async function readPolicy(): Promise<Policy> {
  * keeps them.
  */
 export async function applyManagedPolicy(): Promise<void> {
-  const policy = await readPolicy();
+  const managed = await readManaged();
+  const policy = parsePolicy(managed);
   const [stored, local] = await Promise.all([readSettings(), browser.storage.local.get([POLICY_KEY, 'remindHere'])]);
   const { remindHere, ...patch } = policyPatch(
     { ...stored.settings, remindHere: local.remindHere !== false },
     // Written by this code alone; a damaged record only makes values look chosen by the user, and so kept.
-    (local[POLICY_KEY] as Policy | undefined)?.values ?? {},
+    parsePolicy(storedManaged(local[POLICY_KEY])).values,
     policy,
   );
   if (Object.keys(patch).length > 0) await writeStoredSettings(settingsToStore(stored, { ...applySettingsPatch(stored.settings, patch), ...lockedSettings(policy) }));
-  if (remindHere !== undefined || JSON.stringify(policy) !== JSON.stringify(local[POLICY_KEY])) {
-    await browser.storage.local.set({ [POLICY_KEY]: policy, ...(remindHere === undefined ? {} : { remindHere }) });
+  // No policy at all is stored as null: storage drops an undefined value.
+  const record: StoredPolicy = { managed: managed ?? null };
+  if (remindHere !== undefined || JSON.stringify(record) !== JSON.stringify(local[POLICY_KEY])) {
+    await browser.storage.local.set({ [POLICY_KEY]: record, ...(remindHere === undefined ? {} : { remindHere }) });
   }
 }
