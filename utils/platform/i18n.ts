@@ -14,7 +14,7 @@ export function t(key: MessageKey, ...substitutions: Array<string | number>): st
  * each locale carries exactly the categories its language uses (Polish four, Japanese only `_other`).
  * `browser.i18n` has no plural forms of its own.
  */
-type CountKey = MessageKey extends infer K ? (K extends `${infer Base}_other` ? Base : never) : never;
+export type CountKey = MessageKey extends infer K ? (K extends `${infer Base}_other` ? Base : never) : never;
 
 /** "1 routine", "2 routines", "5 ćwiczeń": the form the UI language's plural rules pick for `count`. */
 export function tCount(key: CountKey, count: number): string {
@@ -26,3 +26,11 @@ export function tCount(key: CountKey, count: number): string {
   // The category is only known at run time; English types only `_one` and `_other`.
   return browser.i18n.getMessage(`${key}_${category}` as MessageKey, [number]) || t(`${key}_other`, number);
 }
+
+/** Words in one language: the browser's (`t`, `tCount`) in pages, or the locale files' in the offscreen document. */
+export interface Words {
+  t: (key: MessageKey, ...substitutions: Array<string | number>) => string;
+  tCount: (key: CountKey, count: number) => string;
+}
+
+export const browserWords: Words = { t, tCount };
