@@ -19,8 +19,9 @@ export type CommandHandlers = {
 const REFUSED: { res: CommandReply } = { res: { ok: false, error: 'error_unknown_command' } };
 
 export function listenForCommands(handlers: CommandHandlers): void {
-  // Replies through sendResponse (and `true` to keep the channel open): Chrome's own API ignores a returned promise
-  // before version 146, and the worker uses Chrome's own API there (wxt.config.ts); Firefox and the polyfill take it too.
+  // Replies through sendResponse (and `true` to keep the channel open): Chrome's own API, which the worker uses there
+  // (wxt.config.ts), documents only this way, and takes no returned promise as the reply at the minimum version we
+  // support; Firefox and the polyfill take it too.
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (reply: { res: CommandReply }) => void) => {
     if (typeof message !== 'object' || message === null) return refuse(sendResponse);
     const { type, data } = message as { type?: unknown; data?: unknown };
