@@ -35,6 +35,30 @@ function sharedPageChunk(): Plugin {
   };
 }
 
+/**
+ * On Chrome the worker uses Chrome's own promise-based API instead of webextension-polyfill: every API the worker
+ * calls returns a promise in MV3 from the minimum version on, and the command listener replies through
+ * sendResponse, which both take. Measured on Chromium 156 (README, Benchmark): 2.5 KB gzip less, and no wrapping
+ * of the whole API at every cold start. Firefox has `browser` natively and the pages keep the polyfill.
+ */
+function nativeBrowserInChromeWorker(browser: string): Plugin {
+  let isWorkerBuild = false;
+  return {
+    name: 'roll-call:native-browser-in-chrome-worker',
+    enforce: 'pre',
+    options(options) {
+      const input = options.input;
+      const entries = typeof input === 'string' ? [input] : Array.isArray(input) ? input : Object.values(input ?? {});
+      isWorkerBuild = browser !== 'firefox' && entries.some((entry) => /[\\/]entrypoints[\\/]background[\\/]index\.ts$/.test(entry));
+      return null;
+    },
+    resolveId(source) {
+      if (!isWorkerBuild || source !== '@wxt-dev/webextension-polyfill/browser') return null;
+      return this.resolve('@/utils/platform/native-browser');
+    },
+  };
+}
+
 export default defineConfig({
   // Every name is imported where it is used, so a forgotten import fails to compile.
   imports: false,
@@ -43,8 +67,8 @@ export default defineConfig({
     baseIconPath: 'assets/icon.svg',
     developmentIndicator: false,
   },
-  vite: () => ({
-    plugins: [preact({ prefreshEnabled: false, devToolsEnabled: false }), sharedPageChunk()],
+  vite: ({ browser }) => ({
+    plugins: [preact({ prefreshEnabled: false, devToolsEnabled: false }), sharedPageChunk(), nativeBrowserInChromeWorker(browser)],
     // Every browser this supports (Chrome 116, Firefox 140) preloads modules itself: the polyfill would only
     // add bytes and a startup scan of the page to every view.
     build: { modulePreload: { polyfill: false } },

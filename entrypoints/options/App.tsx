@@ -3,7 +3,7 @@ import { resolvePresets, type PresetCustomisations } from '@/utils/routine/prese
 import { parseSettings, type Settings } from '@/utils/settings/settings';
 import { parsePresetCustomisations } from '@/utils/routine/presets-schema';
 import { policyItem, presetsItem, remindHereItem, settingsItem } from '@/utils/platform/storage';
-import { readStoredPolicy } from '@/utils/settings/policy';
+import { readPolicyForPage } from '@/utils/settings/policy-ignored';
 import { t, type MessageKey } from '@/utils/platform/i18n';
 import { useStorageItem } from '@/components/use-storage';
 import { Notices } from '@/components/Notices';
@@ -51,7 +51,7 @@ function OptionsPage({ anyFieldInvalid }: { anyFieldInvalid: boolean }) {
   const parsed = useStorageItem(settingsItem, parseSettings);
   const stored = useStorageItem(presetsItem, parsePresetCustomisations);
   const remindHere = useStorageItem(remindHereItem, readBoolean);
-  const policy = useStorageItem(policyItem, readStoredPolicy);
+  const policy = useStorageItem(policyItem, readPolicyForPage);
   const presets = useMemo(() => stored && resolvePresets(stored.customisations), [stored]);
   const [status, setStatus] = useState<{ key: MessageKey; error: boolean } | undefined>();
   const [saver, setSaver] = useState<SaverState>({ unsaved: {}, status: { type: 'idle' } });

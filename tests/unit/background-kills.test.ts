@@ -153,8 +153,9 @@ describe('a worker killed at any await of a job', () => {
   it('applies a policy whole: its record, and the values it sets', async () => {
     await everyKill({ type: 'policy', managed: { sittingIntervalMin: 50, locked: ['sittingIntervalMin'] } }, seedUser, (after) => {
       const interval = (after.sync.settings as { sittingIntervalMin: number }).sittingIntervalMin;
-      const locked = (after.local.policy as { locked?: string[] } | undefined)?.locked ?? [];
-      expect(locked.includes('sittingIntervalMin')).toBe(interval === 50);
+      // The policy is stored as read; its lock on the interval is there exactly when its value is.
+      const managed = (after.local.policy as { managed?: { locked?: string[] } } | undefined)?.managed;
+      expect(managed?.locked?.includes('sittingIntervalMin') ?? false).toBe(interval === 50);
       return interval === 50 ? 'applied' : 'absent';
     });
   });

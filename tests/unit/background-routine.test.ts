@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { messaging } from '@/utils/platform/messaging';
 import { readEventLog, readRoutineState } from '@/utils/platform/storage';
+import { utterancesFor } from '@/utils/platform/voice-text';
 import { handleRoutineRequest, recoverState } from '@/tests/background-jobs';
 import { STEP_ALARM, runBackgroundJob } from '@/entrypoints/background/job';
 import { CUE_NOTIFICATION_ID } from '@/entrypoints/background/step-cue';
@@ -208,7 +209,7 @@ describe('cues inside a step', () => {
     await runBackgroundJob({ type: 'stepAlarm' }, T0 + 5000 + 165_000);
     await runBackgroundJob({ type: 'stepAlarm' }, T0 + 5000 + 165_000);
     expect(await alarmWhen()).toBe(T0 + 5000 + 327_000);
-    const said = vi.mocked(playCueInBackground).mock.calls.map(([request]) => request.speech?.[0]?.text);
+    const said = vi.mocked(playCueInBackground).mock.calls.map(([request]) => request.spoken && utterancesFor(request.spoken)[0]?.text);
     expect(said).toEqual(['Go.', expect.stringMatching(/^Halfway/)]);
   });
 });

@@ -35,7 +35,7 @@ describe('what differs on Firefox', () => {
     Object.assign(fakeBrowser.offscreen, { createDocument });
     vi.stubEnv('BROWSER', 'firefox');
     try {
-      await playCueInBackground({ chime: true, volume: 40, speech: [{ text: 'Go.' }], lang: 'en' });
+      await playCueInBackground({ chime: true, volume: 40, spoken: { type: 'go' }, lang: 'en' });
     } finally {
       vi.unstubAllEnvs();
     }

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { afterIntent, fitsSyncTotal, mergeIntents, migrateSettings, parseSyncIntent, planSetup, type StoredSetup } from '@/utils/jobs/stored';
 import { DEFAULT_SETTINGS, SETTINGS_VERSION } from '@/utils/settings/settings';
-import { parsePolicy } from '@/utils/settings/policy';
 
 const base: StoredSetup = { sync: {}, settings: { ...DEFAULT_SETTINGS }, settingsMeta: { v: SETTINGS_VERSION }, presets: undefined, remindHere: undefined, policy: undefined };
-const lockedInterval = parsePolicy({ sittingIntervalMin: 50, locked: ['sittingIntervalMin', 'remindHere'], remindHere: true });
+const lockedInterval = { managed: { sittingIntervalMin: 50, locked: ['sittingIntervalMin', 'remindHere'], remindHere: true } };
 
 describe('settings, routines and policy as a pure step of a job', () => {
   it.each([
@@ -37,7 +36,8 @@ describe('settings, routines and policy as a pure step of a job', () => {
   it('applies a new policy over values at their default, locks what it locks, and stores the policy as applied', () => {
     const applied = planSetup(base, { type: 'policy', managed: { sittingIntervalMin: 50, snoozeMin: 15, locked: ['sittingIntervalMin'] } });
     expect(applied.settings.settings).toMatchObject({ sittingIntervalMin: 50, snoozeMin: 15 });
-    expect(applied.local.policy).toMatchObject({ locked: ['sittingIntervalMin'] });
+    expect(applied.local.policy).toEqual({ managed: { sittingIntervalMin: 50, snoozeMin: 15, locked: ['sittingIntervalMin'] } });
+    expect(applied.policy.locked).toEqual(['sittingIntervalMin']);
     // A value the user chose stays unless it is locked.
     const chosen = planSetup({ ...base, settings: { ...DEFAULT_SETTINGS, snoozeMin: 20 } }, { type: 'policy', managed: { snoozeMin: 15 } });
     expect(chosen.settings.settings.snoozeMin).toBe(20);

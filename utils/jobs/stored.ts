@@ -4,7 +4,7 @@ import type { CommandErrorKey } from '../protocol/messages';
 import { CUSTOMISATIONS_SCHEMA } from '../routine/presets-schema';
 import { presetsCommandError } from '../routine/check';
 import { fitsSyncItem } from '../platform/quota';
-import { applyPolicy, parsePolicy, readStoredPolicy, withLockedValues, type Policy } from '../settings/policy';
+import { applyPolicy, readStoredPolicy, withLockedValues, type Policy } from '../settings/policy';
 import {
   applySettingsPatch,
   parseSettings,
@@ -175,10 +175,11 @@ function applyInput(current: SetupResult, stored: StoredSetup, input: StoreInput
       if (current.policy.locked.includes('remindHere')) return refuse(current, 'error_locked');
       return { ...current, remindHere: input.value, local: { [LOCAL_KEYS.remindHere]: input.value } };
     case 'policy':
-      return enforcePolicy(current, parsePolicy(input.managed), current.policy.values, stored.policy, saveSettings);
+      // Stored as read, so the pages can say what was ignored and why (utils/settings/policy-ignored.ts); null: none.
+      return enforcePolicy(current, { managed: input.managed ?? null }, current.policy.values, stored.policy, saveSettings);
     case 'settingsSynced':
       // A change synced from a device without the policy does not undo a locked value here.
-      return enforcePolicy(current, current.policy, current.policy.values, stored.policy, saveSettings);
+      return enforcePolicy(current, stored.policy, current.policy.values, stored.policy, saveSettings);
     case 'importSettings': {
       if (!fitsSyncItem(SYNC_KEYS.presets, input.presets)) return refuse(current, 'error_sync_item_too_large');
       const imported = parseSettings(input.settings);
@@ -196,22 +197,23 @@ function applyInput(current: SetupResult, stored: StoredSetup, input: StoreInput
         local: { [LOCAL_KEYS.remindHere]: true },
         sync: { set: {}, remove: [SYNC_KEYS.settings, SYNC_KEYS.settingsMeta, SYNC_KEYS.presets] },
       };
-      return enforcePolicy(fresh, current.policy, {}, stored.policy, saveSettings);
+      return enforcePolicy(fresh, stored.policy, {}, stored.policy, saveSettings);
     }
   }
 }
 
-/** Applies a policy's values over the user's (the rule is in utils/settings/policy.ts) and stores the policy as applied. */
+/** Applies a policy's values over the user's (the rule is in utils/settings/policy.ts) and stores the policy as read. */
 function enforcePolicy(
   current: SetupResult,
-  policy: Policy,
+  record: unknown,
   previous: Policy['values'],
-  storedPolicy: unknown,
+  storedRecord: unknown,
   saveSettings: (result: SetupResult, next: Settings) => SetupResult,
 ): SetupResult {
+  const policy = readStoredPolicy(record);
   const applied = applyPolicy({ settings: current.settings.settings, remindHere: current.remindHere }, previous, policy);
-  const policyChanged = JSON.stringify(policy) !== JSON.stringify(storedPolicy);
-  let result: SetupResult = { ...current, policy, local: policyChanged ? { ...current.local, [LOCAL_KEYS.policy]: policy } : current.local };
+  const recordChanged = JSON.stringify(record) !== JSON.stringify(storedRecord);
+  let result: SetupResult = { ...current, policy, local: recordChanged ? { ...current.local, [LOCAL_KEYS.policy]: record } : current.local };
   if (applied.remindHere !== current.remindHere) result = { ...result, remindHere: applied.remindHere, local: { ...result.local, [LOCAL_KEYS.remindHere]: applied.remindHere } };
   if (JSON.stringify(applied.settings) !== JSON.stringify(current.settings.settings)) result = saveSettings(result, applied.settings);
   return result;

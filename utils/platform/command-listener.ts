@@ -19,12 +19,20 @@ export type CommandHandlers = {
 const REFUSED: { res: CommandReply } = { res: { ok: false, error: 'error_unknown_command' } };
 
 export function listenForCommands(handlers: CommandHandlers): void {
-  // eslint-disable-next-line @typescript-eslint/no-misused-promises -- a promise returned from onMessage is the reply, in webextension-polyfill and in Firefox
-  browser.runtime.onMessage.addListener((message: unknown, sender) => {
-    if (typeof message !== 'object' || message === null) return Promise.resolve(REFUSED);
+  // Replies through sendResponse (and `true` to keep the channel open): Chrome's own API, which the worker uses there
+  // (wxt.config.ts), documents only this way, and takes no returned promise as the reply at the minimum version we
+  // support; Firefox and the polyfill take it too.
+  browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (reply: { res: CommandReply }) => void) => {
+    if (typeof message !== 'object' || message === null) return refuse(sendResponse);
     const { type, data } = message as { type?: unknown; data?: unknown };
-    if (typeof type !== 'string' || !Object.hasOwn(handlers, type)) return Promise.resolve(REFUSED);
+    if (typeof type !== 'string' || !Object.hasOwn(handlers, type)) return refuse(sendResponse);
     const handler = handlers[type as keyof CommandHandlers];
-    return handler(data, { windowId: sender.tab?.windowId }).then((res) => ({ res }));
+    void handler(data, { windowId: sender.tab?.windowId }).then((res) => sendResponse({ res }));
+    return true;
   });
+}
+
+function refuse(sendResponse: (reply: { res: CommandReply }) => void): true {
+  sendResponse(REFUSED);
+  return true;
 }

@@ -4,7 +4,7 @@
  * channels that carry these types live in platform/messaging.ts.
  */
 
-import type { Utterance } from '../platform/speech';
+import type { SpokenLine } from '../platform/voice';
 
 /** The commands, as plain types; their runtime checks live in message-schemas.ts, which only the background loads. */
 
@@ -73,8 +73,8 @@ export interface ProtocolMap {
 export interface CueRequest {
   chime: boolean;
   volume: number;
-  /** What to say aloud and when, worded in the UI language, when spoken cues are on. */
-  speech?: Utterance[];
+  /** What to say aloud, as data, when spoken cues are on: worded where it is spoken (utils/platform/voice-text.ts). */
+  spoken?: SpokenLine;
   lang: string;
 }
 
