@@ -17,7 +17,7 @@ import type { Settings } from '@/utils/settings/settings';
 import { initialSittingState, pauseUntil, plannedAlarms, SITTING_ALARMS } from '@/utils/sitting/rules';
 import { parseSittingState } from '@/utils/sitting/schema';
 import { LOCAL_KEYS, SYNC_KEYS } from '@/utils/storage-keys';
-import { validateImport } from '@/utils/transfer/import-export';
+import { readImportMessage } from '@/utils/jobs/import-message';
 import { isBusy, setIdleThreshold } from '@/utils/platform/environment';
 import { t } from '@/utils/platform/i18n';
 import { setKeepAwake, wantsKeepAwake } from '@/utils/platform/keep-awake';
@@ -128,11 +128,11 @@ export async function runBackgroundJob(request: JobRequest, now: number, sender:
   let historyPlan: HistoryPlan | undefined;
   let storeInput: StoreInput | undefined = isStoreInput(input) ? input : undefined;
   if (input.type === 'import') {
-    // The page checked the file already; a message may come from anywhere, so every check runs again here.
-    const checked = validateImport(input.bundle, now);
+    // The page checked the file whole; a message may come from anywhere, so each part is read as the key it replaces.
+    const checked = readImportMessage(input.bundle);
     if (!checked.ok) return refused(checked.error, state);
-    historyPlan = replaceHistory(local, checked.bundle.events, checked.bundle.dailyTotals, now);
-    storeInput = { type: 'importSettings', settings: checked.bundle.settings, presets: checked.bundle.presets };
+    historyPlan = replaceHistory(local, checked.value.events, checked.value.dailyTotals, now);
+    storeInput = { type: 'importSettings', settings: checked.value.settings, presets: checked.value.presets };
   } else if (input.type === 'reset') {
     historyPlan = replaceHistory(local, [], {}, now);
     storeInput = { type: 'resetSettings' };
