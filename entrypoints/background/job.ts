@@ -55,7 +55,7 @@ export type BackgroundInput =
 /** An input, or a way to make one once the settings are known (the refresh asks the idle state at the user's threshold). */
 export type JobRequest = BackgroundInput | ((settings: Settings) => Promise<BackgroundInput>);
 
-const STORE_INPUTS: ReadonlySet<string> = new Set(['settingsPatch', 'presets', 'remindHere', 'policy', 'settingsSynced']);
+const STORE_INPUTS: ReadonlySet<string> = new Set(['patch', 'presets', 'remindHere', 'policy', 'settingsSynced']);
 const isStoreInput = (input: BackgroundInput): input is StoreInput => STORE_INPUTS.has(input.type);
 
 const SMALL_READ = [
@@ -246,7 +246,7 @@ function toCoreInput(input: BackgroundInput, settings: Settings, now: number): J
       return { type: 'stepAlarm' };
     case 'import':
     case 'reset':
-    case 'settingsPatch':
+    case 'patch':
     case 'presets':
     case 'remindHere':
     case 'policy':
@@ -279,7 +279,7 @@ async function finishSync(intent: SyncIntent): Promise<CommandErrorKey | undefin
 }
 
 /** Edits made on a page, whose refusal the page shows. */
-const isEdit = (input: BackgroundInput) => input.type === 'settingsPatch' || input.type === 'presets';
+const isEdit = (input: BackgroundInput) => input.type === 'patch' || input.type === 'presets';
 
 /** Puts back what an edit's job wrote: the intent as it was before, and the popup's snapshot with the old settings. */
 async function undoEdit(pendingBefore: SyncIntent | undefined, snapshot: unknown): Promise<void> {

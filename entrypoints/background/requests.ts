@@ -7,59 +7,25 @@ import { runBackgroundJob, type BackgroundInput } from './job';
 /**
  * Each request from a page, checked and turned into the input of one job.
  * Nothing here reads or writes storage, and no request handler calls another:
- * the job decides, and the job writes.
+ * the job decides, and the job writes. Most requests are job inputs as they
+ * stand; a few name a core input differently.
  */
 
-const badRequest: CommandReply = { ok: false, error: 'error_bad_command' };
-
-async function run(input: BackgroundInput | undefined, now: number, sender: CommandSender = {}): Promise<CommandReply> {
-  return input ? (await runBackgroundJob(input, now, sender)).reply : badRequest;
+function handler<S extends v.GenericSchema>(schema: S, toInput: (request: v.InferOutput<S>) => BackgroundInput) {
+  return async (raw: unknown, now = Date.now(), sender: CommandSender = {}): Promise<CommandReply> => {
+    const parsed = v.safeParse(schema, raw);
+    return parsed.success ? (await runBackgroundJob(toInput(parsed.output), now, sender)).reply : { ok: false, error: 'error_bad_command' };
+  };
 }
 
-export function handleRoutineRequest(raw: unknown, now: number, sender: CommandSender = {}): Promise<CommandReply> {
-  const parsed = v.safeParse(ROUTINE_REQUEST_SCHEMA, raw);
-  if (!parsed.success) return run(undefined, now);
-  const request = parsed.output;
-  return run(request.type === 'rateComfort' ? { ...request } : { type: 'routine', request }, now, sender);
-}
+export const handleRoutineRequest = handler(ROUTINE_REQUEST_SCHEMA, (request) => (request.type === 'rateComfort' ? request : { type: 'routine', request }));
 
-export function handleSittingRequest(raw: unknown, now: number, sender: CommandSender = {}): Promise<CommandReply> {
-  const parsed = v.safeParse(SITTING_REQUEST_SCHEMA, raw);
-  if (!parsed.success) return run(undefined, now);
-  const request = parsed.output;
-  switch (request.type) {
-    case 'startBreak':
-      return run({ type: 'startBreak', reminderId: request.reminderId }, now, sender);
-    case 'pause':
-      return run({ type: 'pause', choice: request.choice }, now, sender);
-    case 'testReminder':
-      return run({ type: 'testReminder' }, now, sender);
-    case 'snooze':
-    case 'skip':
-    case 'resume':
-    case 'remindAnyway':
-      return run({ type: 'sitting', input: request }, now, sender);
-  }
-}
+export const handleSittingRequest = handler(SITTING_REQUEST_SCHEMA, (request) =>
+  request.type === 'startBreak' || request.type === 'pause' || request.type === 'testReminder' ? request : { type: 'sitting', input: request },
+);
 
 /** Settings, routines and "remind on this browser": each field is checked by its own rule in the job, with the stored values. */
-export function handleSettingsRequest(raw: unknown, now = Date.now()): Promise<CommandReply> {
-  const parsed = v.safeParse(SETTINGS_REQUEST_SCHEMA, raw);
-  if (!parsed.success) return run(undefined, now);
-  const request = parsed.output;
-  switch (request.type) {
-    case 'patch':
-      return run({ type: 'settingsPatch', patch: request.patch }, now);
-    case 'presets':
-      return run({ type: 'presets', customisations: request.customisations }, now);
-    case 'remindHere':
-      return run({ type: 'remindHere', value: request.value }, now);
-  }
-}
+export const handleSettingsRequest = handler(SETTINGS_REQUEST_SCHEMA, (request) => request);
 
 /** Import and reset replace the history and the settings together, in one job. */
-export function handleDataRequest(raw: unknown, now: number): Promise<CommandReply> {
-  const parsed = v.safeParse(DATA_REQUEST_SCHEMA, raw);
-  if (!parsed.success) return run(undefined, now);
-  return run(parsed.output.type === 'import' ? { type: 'import', bundle: parsed.output.bundle } : { type: 'reset' }, now);
-}
+export const handleDataRequest = handler(DATA_REQUEST_SCHEMA, (request) => request);

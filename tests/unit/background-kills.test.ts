@@ -136,7 +136,7 @@ describe('a worker killed at any await of a job', () => {
   });
 
   it('saves a settings change whole: sync, and the popup that shows it, agree', async () => {
-    await everyKill({ type: 'settingsPatch', patch: { sittingIntervalMin: 30 } }, seedUser, (after) => {
+    await everyKill({ type: 'patch', patch: { sittingIntervalMin: 30 } }, seedUser, (after) => {
       const interval = (after.sync.settings as { sittingIntervalMin: number }).sittingIntervalMin;
       expect((after.local.popup as { settings: { sittingIntervalMin: number } }).settings.sittingIntervalMin).toBe(interval);
       return interval === 30 ? 'applied' : 'absent';

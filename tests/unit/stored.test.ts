@@ -7,11 +7,11 @@ const lockedInterval = { managed: { sittingIntervalMin: 50, locked: ['sittingInt
 
 describe('settings, routines and policy as a pure step of a job', () => {
   it.each([
-    ['a good patch', { type: 'settingsPatch' as const, patch: { snoozeMin: 5 } }, base, undefined],
-    ['an unknown field', { type: 'settingsPatch' as const, patch: { nonsense: 1 } }, base, 'error_bad_command'],
-    ['an empty patch', { type: 'settingsPatch' as const, patch: {} }, base, 'error_bad_command'],
-    ['a bad value', { type: 'settingsPatch' as const, patch: { snoozeMin: 1000 } }, base, 'error_not_saved'],
-    ['a locked field', { type: 'settingsPatch' as const, patch: { sittingIntervalMin: 30 } }, { ...base, policy: lockedInterval }, 'error_locked'],
+    ['a good patch', { type: 'patch' as const, patch: { snoozeMin: 5 } }, base, undefined],
+    ['an unknown field', { type: 'patch' as const, patch: { nonsense: 1 } }, base, 'error_bad_command'],
+    ['an empty patch', { type: 'patch' as const, patch: {} }, base, 'error_bad_command'],
+    ['a bad value', { type: 'patch' as const, patch: { snoozeMin: 1000 } }, base, 'error_not_saved'],
+    ['a locked field', { type: 'patch' as const, patch: { sittingIntervalMin: 30 } }, { ...base, policy: lockedInterval }, 'error_locked'],
     ['a locked reminders switch', { type: 'remindHere' as const, value: false }, { ...base, policy: lockedInterval }, 'error_locked'],
     ['routines that are not routines', { type: 'presets' as const, customisations: [1, 2] }, base, 'error_bad_command'],
     ['routines over 8 KB', { type: 'presets' as const, customisations: { builtIn: {}, custom: [{ id: 'custom-long', name: 'Long', steps: Array.from({ length: 500 }, (_, i) => ({ id: `step-${String(i)}`, kind: 'roll', side: 'left', durationSec: 60, enabled: true })) }] } }, base, 'error_sync_item_too_large'],
@@ -20,16 +20,16 @@ describe('settings, routines and policy as a pure step of a job', () => {
   });
 
   it('writes nothing of a refused input, and the intent of a good one', () => {
-    const refused = planSetup(base, { type: 'settingsPatch', patch: { snoozeMin: 1000 } });
+    const refused = planSetup(base, { type: 'patch', patch: { snoozeMin: 1000 } });
     expect(refused.local).toEqual({});
     expect(refused.sync).toBeUndefined();
-    const saved = planSetup(base, { type: 'settingsPatch', patch: { snoozeMin: 5 } });
+    const saved = planSetup(base, { type: 'patch', patch: { snoozeMin: 5 } });
     expect(saved.sync?.set.settings).toMatchObject({ snoozeMin: 5 });
     expect(saved.settings.settings.snoozeMin).toBe(5);
   });
 
   it('keeps a newer version\'s unknown fields when it saves', () => {
-    const saved = planSetup({ ...base, settings: { ...DEFAULT_SETTINGS, fromTheFuture: 1 } }, { type: 'settingsPatch', patch: { snoozeMin: 5 } });
+    const saved = planSetup({ ...base, settings: { ...DEFAULT_SETTINGS, fromTheFuture: 1 } }, { type: 'patch', patch: { snoozeMin: 5 } });
     expect(saved.sync?.set.settings).toMatchObject({ fromTheFuture: 1, snoozeMin: 5 });
   });
 
@@ -62,7 +62,7 @@ describe('settings, routines and policy as a pure step of a job', () => {
 
   it('refuses a change that would pass sync\'s 100 KB in all, before anything is written', () => {
     const full = { ...base, sync: Object.fromEntries(Array.from({ length: 13 }, (_, i) => [`other${i}`, 'x'.repeat(7900)])) };
-    expect(planSetup(full, { type: 'settingsPatch', patch: { snoozeMin: 5 } }).refused).toBe('error_sync_full');
+    expect(planSetup(full, { type: 'patch', patch: { snoozeMin: 5 } }).refused).toBe('error_sync_full');
     expect(fitsSyncTotal({ a: 'x'.repeat(100_000) }, undefined)).toBe(true);
     expect(fitsSyncTotal({ a: 'x'.repeat(100_000) }, { set: { b: 'y'.repeat(3000) }, remove: [] })).toBe(false);
   });

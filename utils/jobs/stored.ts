@@ -30,7 +30,7 @@ import { LOCAL_KEYS, SYNC_KEYS } from '../storage-keys';
 
 /** A change to what the user or the organisation set, as a job's input. */
 export type StoreInput =
-  | { type: 'settingsPatch'; patch: Record<string, unknown> }
+  | { type: 'patch'; patch: Record<string, unknown> }
   | { type: 'presets'; customisations: unknown }
   | { type: 'remindHere'; value: boolean }
   /** The organisation's policy as the browser gave it now (null: none). */
@@ -154,7 +154,7 @@ function applyInput(current: SetupResult, stored: StoredSetup, input: StoreInput
     return { ...result, settings: parseSettings(value), sync: mergeIntents(result.sync, { set: { [SYNC_KEYS.settings]: value }, remove: [] }) };
   };
   switch (input.type) {
-    case 'settingsPatch': {
+    case 'patch': {
       const keys = Object.keys(input.patch);
       if (keys.length === 0 || !keys.every((key) => (SETTINGS_FIELDS as readonly string[]).includes(key))) return refuse(current, 'error_bad_command');
       if (keys.some((key) => (current.policy.locked as string[]).includes(key))) return refuse(current, 'error_locked');

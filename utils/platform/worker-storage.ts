@@ -14,28 +14,8 @@ import { browser } from 'wxt/browser';
 export function watchSyncKey(key: string, callback: (value: unknown) => void): void {
   browser.storage.sync.onChanged.addListener((changes) => {
     const change = changes[key];
-    if (change == null || deepEqual(change.newValue, change.oldValue)) return;
+    // Stored values are JSON; the same text is no change (a reordered object only costs one more job).
+    if (change == null || JSON.stringify(change.newValue) === JSON.stringify(change.oldValue)) return;
     callback(change.newValue);
   });
-}
-
-/** Deep equality of stored values (dequal/lite, as the storage library compares them). */
-function deepEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (a && b && typeof a === 'object' && typeof b === 'object' && a.constructor === b.constructor) {
-    const ctor = a.constructor;
-    if (ctor === Date) return (a as Date).getTime() === (b as Date).getTime();
-    if (ctor === RegExp) return (a as RegExp).toString() === (b as RegExp).toString();
-    if (ctor === Array) {
-      const x = a as unknown[];
-      const y = b as unknown[];
-      return x.length === y.length && x.every((item, i) => deepEqual(item, y[i]));
-    }
-    const x = a as Record<string, unknown>;
-    const y = b as Record<string, unknown>;
-    const keys = Object.keys(x);
-    return keys.length === Object.keys(y).length && keys.every((k) => k in y && deepEqual(x[k], y[k]));
-  }
-  // NaN equals NaN.
-  return a !== a && b !== b;
 }
