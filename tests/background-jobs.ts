@@ -1,7 +1,7 @@
 import { runBackgroundJob } from '@/entrypoints/background/job';
 import { readManagedPolicy } from '@/entrypoints/background/policy';
-import type { CommandSender } from '@/utils/platform/command-listener';
-import type { CommandReply } from '@/utils/protocol/messages';
+import type { RequestSender } from '@/utils/platform/request-listener';
+import type { Reply } from '@/utils/protocol/messages';
 import type { SittingInput } from '@/utils/sitting/rules';
 
 /** The jobs that tests run the way the background's listeners run them, by their input. */
@@ -12,7 +12,7 @@ export async function recoverState(now: number): Promise<void> {
   await runBackgroundJob({ type: 'start' }, now);
 }
 
-export async function handleSittingInput(input: SittingInput, now: number, sender: CommandSender = {}): Promise<CommandReply> {
+export async function handleSittingInput(input: SittingInput, now: number, sender: RequestSender = {}): Promise<Reply> {
   return (await runBackgroundJob({ type: 'sitting', input }, now, sender)).reply;
 }
 

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createSerialQueue } from '@/utils/serial-queue';
 import { watchSyncKey } from '@/utils/platform/worker-storage';
-import { listenForCommands } from '@/utils/platform/command-listener';
+import { listenForRequests } from '@/utils/platform/request-listener';
 import { isAudioPlaying, queryIdleState, watchIdleState, type IdleState } from '@/utils/platform/environment';
 import { openPopOutWindow } from '@/utils/platform/routine-views';
 import { SITTING_ALARMS } from '@/utils/sitting/rules';
@@ -31,7 +31,7 @@ export default defineBackground(() => {
   /** The organisation's policy, read outside the queue so that no job waits for the browser's answer. */
   const applyPolicy = () => void readManagedPolicy().then((managed) => job({ type: 'policy', managed }));
 
-  listenForCommands({
+  listenForRequests({
     routine: (data, sender) => serially(() => handleRoutineRequest(data, Date.now(), sender)),
     sitting: (data, sender) => serially(() => handleSittingRequest(data, Date.now(), sender)),
     data: (data) => serially(() => handleDataRequest(data, Date.now())),

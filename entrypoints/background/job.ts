@@ -8,7 +8,7 @@ import { appendToHistory, jobHistoryOf, jobHistoryView, readJobHistory } from '@
 import { planUpkeep, replaceHistory, upkeepDue, type HistoryPlan } from '@/utils/history/upkeep';
 import { runJob, type JobEffect, type JobInput, type JobResult } from '@/utils/jobs/run';
 import { afterIntent, mergeIntents, parseSyncIntent, planSetup, type SetupResult, type StoreInput, type SyncIntent } from '@/utils/jobs/stored';
-import type { CommandErrorKey, CommandReply, PauseChoice } from '@/utils/protocol/messages';
+import type { ReplyErrorKey, Reply, PauseChoice } from '@/utils/protocol/messages';
 import { resolvePresets } from '@/utils/routine/presets';
 import { parsePresetCustomisations } from '@/utils/routine/presets-schema';
 import { IDLE, nextWakeAt, undoStopUntil } from '@/utils/routine/timer';
@@ -96,12 +96,12 @@ async function bucketsFor(events: readonly RollCallEvent[], local: Record<string
 }
 
 export interface JobOutcome {
-  reply: CommandReply;
+  reply: Reply;
   result: JobResult;
   written: boolean;
 }
 
-const refused = (error: CommandErrorKey, state: JobResult['state']): JobOutcome => ({
+const refused = (error: ReplyErrorKey, state: JobResult['state']): JobOutcome => ({
   reply: { ok: false, error },
   result: { state, events: [], effects: [], reply: { ok: false, error } },
   written: false,
@@ -201,7 +201,7 @@ export async function runBackgroundJob(request: JobRequest, now: number, sender:
   const toWrite = Object.fromEntries(Object.entries(changes).filter(([key, value]) => !(key in local) || JSON.stringify(value) !== JSON.stringify(local[key])));
 
   const written = await writeAll(toWrite);
-  let reply: CommandReply = written ? result.reply : { ok: false, error: 'error_storage_quota' };
+  let reply: Reply = written ? result.reply : { ok: false, error: 'error_storage_quota' };
   let settingsInEffect = setup;
   if (written && intent) {
     const refusedBySync = await finishSync(intent);
@@ -266,7 +266,7 @@ function toCoreInput(input: BackgroundInput, settings: Settings, now: number): J
  * wrote anything (utils/jobs/stored.ts), so a refusal here is the browser's
  * rate limit, and the intent waits for the next job.
  */
-async function finishSync(intent: SyncIntent): Promise<CommandErrorKey | undefined> {
+async function finishSync(intent: SyncIntent): Promise<ReplyErrorKey | undefined> {
   try {
     if (intent.remove.length > 0) await browser.storage.sync.remove(intent.remove);
     if (Object.keys(intent.set).length > 0) await browser.storage.sync.set(intent.set);

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { DATA_REQUEST_SCHEMA, ROUTINE_REQUEST_SCHEMA, SETTINGS_REQUEST_SCHEMA, SITTING_REQUEST_SCHEMA } from '@/utils/protocol/message-schemas';
-import type { CommandReply } from '@/utils/protocol/messages';
-import type { CommandSender } from '@/utils/platform/command-listener';
+import type { Reply } from '@/utils/protocol/messages';
+import type { RequestSender } from '@/utils/platform/request-listener';
 import { runBackgroundJob, type BackgroundInput } from './job';
 
 /**
@@ -12,7 +12,7 @@ import { runBackgroundJob, type BackgroundInput } from './job';
  */
 
 function handler<S extends v.GenericSchema>(schema: S, toInput: (request: v.InferOutput<S>) => BackgroundInput) {
-  return async (raw: unknown, now = Date.now(), sender: CommandSender = {}): Promise<CommandReply> => {
+  return async (raw: unknown, now = Date.now(), sender: RequestSender = {}): Promise<Reply> => {
     const parsed = v.safeParse(schema, raw);
     return parsed.success ? (await runBackgroundJob(toInput(parsed.output), now, sender)).reply : { ok: false, error: 'error_bad_command' };
   };

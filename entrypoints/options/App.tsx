@@ -8,7 +8,7 @@ import { t, type MessageKey } from '@/utils/platform/i18n';
 import { useStorageItem } from '@/components/use-storage';
 import { Notices } from '@/components/Notices';
 import { PolicyNotice } from '@/components/PolicyNotice';
-import type { CommandReply } from '@/utils/protocol/messages';
+import type { Reply } from '@/utils/protocol/messages';
 import { createSettingsSaver, type SaverState } from '@/components/settings-saver';
 import { StorageFullNotice } from '@/components/StorageFullNotice';
 import { FieldValidity } from '@/components/fields/validity';
@@ -76,7 +76,7 @@ function OptionsPage({ anyFieldInvalid }: { anyFieldInvalid: boolean }) {
 
   if (!parsed || !stored || !presets || remindHere === undefined || !policy) return <main aria-busy="true" />;
 
-  const report = (reply: CommandReply) => setStatus(reply.ok ? { key: 'options_saved', error: false } : { key: reply.error, error: true });
+  const report = (reply: Reply) => setStatus(reply.ok ? { key: 'options_saved', error: false } : { key: reply.error, error: true });
   const save = (patch: Partial<Settings>) => settingsSaver.save(patch);
   const saveRoutines = (c: PresetCustomisations) => void sendPresets(c).then(report);
   const setRemindHere = (value: boolean) => void sendRemindHere(value).then(report);

@@ -2,8 +2,8 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { findPreset } from '@/utils/routine/presets';
 import { tick, undoStopUntil, type RoutineState } from '@/utils/routine/timer';
-import { sendCommand } from '@/utils/platform/messaging';
-import type { CommandReply, RoutineRequest, SittingRequest } from '@/utils/protocol/messages';
+import { sendRequest } from '@/utils/platform/messaging';
+import type { Reply, RoutineRequest, SittingRequest } from '@/utils/protocol/messages';
 import { t, type MessageKey } from '@/utils/platform/i18n';
 import { openSidePanel } from '@/utils/platform/side-panel';
 import { usePopupSnapshot } from '@/components/use-snapshot';
@@ -73,12 +73,12 @@ export function App({ inWindow, inPanel = false }: AppProps) {
   const windowId = useWindowId(inPopup);
   const FinishedView = useFinishedView(snapshot !== undefined && snapshot.routine.status !== 'idle');
 
-  const showReply = (reply: CommandReply) => {
+  const showReply = (reply: Reply) => {
     setError(reply.ok ? undefined : reply.error);
     return reply.ok;
   };
-  const send = useCallback(async (request: RoutineRequest) => showReply(await sendCommand('routine', request)), []);
-  const sendSitting = useCallback(async (request: SittingRequest) => showReply(await sendCommand('sitting', request)), []);
+  const send = useCallback(async (request: RoutineRequest) => showReply(await sendRequest('routine', request)), []);
+  const sendSitting = useCallback(async (request: SittingRequest) => showReply(await sendRequest('sitting', request)), []);
 
   if (!snapshot) return <main class="loading" aria-busy="true" />;
 
@@ -140,7 +140,7 @@ export function App({ inWindow, inPanel = false }: AppProps) {
           onStart={(presetId) => void send({ type: 'start', presetId })}
           sendSitting={(request) => void sendSitting(request)}
           remindHere={snapshot.remindHere}
-          turnRemindersOn={() => void sendCommand('settings', { type: 'remindHere', value: true }).then(showReply)}
+          turnRemindersOn={() => void sendRequest('settings', { type: 'remindHere', value: true }).then(showReply)}
         />
       )}
       <footer class="disclaimer">{t('popup_disclaimer')}</footer>

@@ -7,7 +7,7 @@ import { formatClock } from '@/utils/format';
 import { presetName } from '@/components/preset-name';
 import { parseSittingState } from '@/utils/sitting/schema';
 import { sittingMs } from '@/utils/sitting/rules';
-import { sendCommand } from '@/utils/platform/messaging';
+import { sendRequest } from '@/utils/platform/messaging';
 import { TEST_REMINDER_ID, type SittingRequest } from '@/utils/protocol/messages';
 import { t, type MessageKey } from '@/utils/platform/i18n';
 import { useStorageItem } from '@/components/use-storage';
@@ -39,7 +39,7 @@ export function ReminderChoice({ reminderId, initialError, onDone }: ReminderCho
   const shown = sitting.reminder?.shownAt !== undefined ? sitting.reminder : undefined;
   const current = shown !== undefined && (reminderId === undefined || shown.id === reminderId);
   const send = async (request: SittingRequest) => {
-    const reply = await sendCommand('sitting', request);
+    const reply = await sendRequest('sitting', request);
     if (reply.ok) onDone();
     else setError(reply.error);
   };

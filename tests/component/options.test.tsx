@@ -4,7 +4,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '@/entrypoints/options/App';
 import { messaging } from '@/utils/platform/messaging';
-import { listenForCommands } from '@/utils/platform/command-listener';
+import { listenForRequests } from '@/utils/platform/request-listener';
 import { handleRoutineRequest, handleSettingsRequest, handleSittingRequest } from '@/tests/background-jobs';
 import { handleDataRequest } from '@/tests/background-jobs';
 import { BUILT_IN_PRESETS } from '@/utils/routine/presets';
@@ -14,7 +14,7 @@ vi.mock('@/utils/platform/cue-player', () => ({ playCueInBackground: vi.fn(async
 
 // The page writes nothing itself: its commands reach the background's real handlers, which check and store them.
 beforeEach(() => {
-  listenForCommands({
+  listenForRequests({
     routine: (data) => handleRoutineRequest(data, Date.now()),
     sitting: (data) => handleSittingRequest(data, Date.now()),
     data: (data) => handleDataRequest(data, Date.now()),

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '@/entrypoints/options/App';
-import { listenForCommands } from '@/utils/platform/command-listener';
+import { listenForRequests } from '@/utils/platform/request-listener';
 import { handleRoutineRequest, handleSettingsRequest, handleSittingRequest } from '@/tests/background-jobs';
 import { handleDataRequest } from '@/tests/background-jobs';
 import { applyManagedPolicy } from '@/tests/background-jobs';
@@ -14,7 +14,7 @@ import { EMPTY_CUSTOMISATIONS } from '@/utils/routine/presets';
 vi.mock('@/utils/platform/cue-player', () => ({ playCueInBackground: vi.fn(async () => {}) }));
 
 beforeEach(() => {
-  listenForCommands({
+  listenForRequests({
     routine: (data) => handleRoutineRequest(data, Date.now()),
     sitting: (data) => handleSittingRequest(data, Date.now()),
     data: (data) => handleDataRequest(data, Date.now()),

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleRoutineRequest, handleSittingInput, recoverState } from '@/tests/background-jobs';
-import { listenForCommands } from '@/utils/platform/command-listener';
+import { listenForRequests } from '@/utils/platform/request-listener';
 import { readSittingState } from '@/utils/platform/storage';
 import { readStorageFull, writeStorageFull } from '@/utils/platform/storage-full';
 
@@ -68,7 +68,7 @@ describe('damaged storage', () => {
 
 describe('the message channel', () => {
   it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty', 'explode'])('refuses the type %j with a clear error', async (type) => {
-    listenForCommands({
+    listenForRequests({
       routine: async () => ({ ok: true }),
       sitting: async () => ({ ok: true }),
       data: async () => ({ ok: true }),

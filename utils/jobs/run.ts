@@ -1,5 +1,5 @@
 import type { NewEvent, Repair } from '../history/events';
-import { TEST_REMINDER_ID, type CommandErrorKey, type CommandReply, type RoutineRequest } from '../protocol/messages';
+import { TEST_REMINDER_ID, type ReplyErrorKey, type Reply, type RoutineRequest } from '../protocol/messages';
 import { findPreset, type Preset } from '../routine/presets';
 import { applyRoutineCommand, tick, type RoutineState, type TimerEffect, type TimerResult } from '../routine/timer';
 import type { Settings } from '../settings/settings';
@@ -59,10 +59,10 @@ export interface JobResult {
   state: AppState;
   events: NewEvent[];
   effects: JobEffect[];
-  reply: CommandReply;
+  reply: Reply;
 }
 
-const REJECTIONS: Record<NonNullable<TimerResult['rejected']>, CommandErrorKey> = {
+const REJECTIONS: Record<NonNullable<TimerResult['rejected']>, ReplyErrorKey> = {
   noSteps: 'error_no_steps',
   notRunning: 'error_not_running',
   alreadyRunning: 'error_already_running',
@@ -74,7 +74,7 @@ class Job {
   routine: RoutineState;
   readonly events: NewEvent[] = [];
   readonly effects: JobEffect[] = [];
-  reply: CommandReply = { ok: true };
+  reply: Reply = { ok: true };
 
   constructor(
     state: AppState,
@@ -125,7 +125,7 @@ class Job {
     this.events.push({ type: 'repaired', at: this.ctx.now, invariant });
   }
 
-  refuse(error: CommandErrorKey) {
+  refuse(error: ReplyErrorKey) {
     this.reply = { ok: false, error };
   }
 

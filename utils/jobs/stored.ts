@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { isPlainObject } from '../objects';
-import type { CommandErrorKey } from '../protocol/messages';
+import type { ReplyErrorKey } from '../protocol/messages';
 import { CUSTOMISATIONS_SCHEMA } from '../routine/presets-schema';
 import { presetsCommandError } from '../routine/check';
 import { fitsSyncItem } from '../platform/quota';
@@ -68,7 +68,7 @@ export interface SetupResult {
   /** What this job writes to `storage.sync`, if anything. */
   sync?: SyncIntent;
   /** Set when the input is refused: then nothing of it is written. */
-  refused?: CommandErrorKey;
+  refused?: ReplyErrorKey;
 }
 
 /** storage.sync allows 100 KB in all (and 8 KB an item: `fitsSyncItem`), each item counted as its key plus its value as JSON. */
@@ -126,7 +126,7 @@ export function migrateSettings(stored: unknown, meta: unknown): SyncIntent | un
   return { set: { [SYNC_KEYS.settings]: migrated, [SYNC_KEYS.settingsMeta]: { ...metaRecord, v: SETTINGS_VERSION } }, remove: [] };
 }
 
-const refuse = (result: SetupResult, error: CommandErrorKey): SetupResult => ({ ...result, local: {}, sync: undefined, refused: error });
+const refuse = (result: SetupResult, error: ReplyErrorKey): SetupResult => ({ ...result, local: {}, sync: undefined, refused: error });
 
 /** Works out the settings in effect and the writes an input needs. Never throws; a refusal writes nothing of the input. */
 export function planSetup(stored: StoredSetup, input: StoreInput | undefined): SetupResult {

@@ -1,12 +1,12 @@
 /**
- * The typed command protocol. Pages never write the state the background
- * owns: they send a command and watch storage for the result. The messaging
+ * The typed messages between pages and the background. Pages never write the state the background
+ * owns: they send a request and watch storage for the result. The messaging
  * channels that carry these types live in platform/messaging.ts.
  */
 
 import type { SpokenLine } from '../platform/voice';
 
-/** The commands, as plain types; their runtime checks live in message-schemas.ts, which only the background loads. */
+/** The requests, as plain types; their runtime checks live in message-schemas.ts, which only the background loads. */
 
 export type RoutineRequest =
   | { type: 'start'; presetId: string }
@@ -35,8 +35,8 @@ export type SettingsRequest =
   | { type: 'presets'; customisations: PresetCustomisations }
   | { type: 'remindHere'; value: boolean };
 
-/** Why a command was refused, as a locale key the page can show. */
-export type CommandErrorKey =
+/** Why a request was refused, as a locale key the page can show. */
+export type ReplyErrorKey =
   | 'error_bad_command'
   | 'error_unknown_preset'
   | 'error_no_steps'
@@ -58,15 +58,15 @@ export type CommandErrorKey =
   | 'error_unknown_command'
   | ImportErrorKey;
 
-export type CommandReply = { ok: true } | { ok: false; error: CommandErrorKey };
+export type Reply = { ok: true } | { ok: false; error: ReplyErrorKey };
 
 export interface ProtocolMap {
-  routine(request: RoutineRequest): CommandReply;
-  sitting(request: SittingRequest): CommandReply;
-  data(request: DataRequest): CommandReply;
-  settings(request: SettingsRequest): CommandReply;
+  routine(request: RoutineRequest): Reply;
+  sitting(request: SittingRequest): Reply;
+  data(request: DataRequest): Reply;
+  settings(request: SettingsRequest): Reply;
   /** Asks the background to rebuild the popup's snapshot, when a view finds it missing or from another version. */
-  refresh(): CommandReply;
+  refresh(): Reply;
 }
 
 /** What the background asks the offscreen document (Chrome) to play. */

@@ -6,7 +6,7 @@ import { isBuiltInPresetId, presetNameKey, type PresetCustomisations } from '@/u
 import type { Settings } from '@/utils/settings/settings';
 import { POLICY_FIELDS, type PolicyField } from '@/utils/settings/policy';
 import { readEventLog, readStoredTotals } from '@/utils/platform/storage';
-import { sendCommand } from '@/utils/platform/messaging';
+import { sendRequest } from '@/utils/platform/messaging';
 import { t, tCount } from '@/utils/platform/i18n';
 import { dayLabel } from '@/components/history/day-label';
 
@@ -137,13 +137,13 @@ export function DataSection({ settings, customisations, locked }: DataSectionPro
 
   const confirmImport = async () => {
     if (!pending) return;
-    const reply = await sendCommand('data', { type: 'import', bundle: pending.bundle });
+    const reply = await sendRequest('data', { type: 'import', bundle: pending.bundle });
     setPending(undefined);
     setMessage({ text: t(reply.ok ? 'import_done' : reply.error), error: !reply.ok, from: 'import' });
   };
 
   const reset = async () => {
-    const reply = await sendCommand('data', { type: 'reset' });
+    const reply = await sendRequest('data', { type: 'reset' });
     setConfirmingReset(false);
     setMessage({ text: t(reply.ok ? 'reset_done' : reply.error), error: !reply.ok, from: 'reset' });
   };

@@ -1,16 +1,16 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { listenForCommands, type CommandHandlers } from '@/utils/platform/command-listener';
+import { listenForRequests, type RequestHandlers } from '@/utils/platform/request-listener';
 
 type Listener = (message: unknown, sender: object, sendResponse: (reply: unknown) => void) => unknown;
 
 const ok = vi.fn(async () => ({ ok: true as const }));
-const handlers = { routine: ok, sitting: ok, data: ok, settings: ok, refresh: ok } as unknown as CommandHandlers;
+const handlers = { routine: ok, sitting: ok, data: ok, settings: ok, refresh: ok } as unknown as RequestHandlers;
 
 /** The listener as the browser holds it, called as Chrome's own API calls it: a returned promise is not a reply there. */
 function addedListener(): Listener {
   const addListener = vi.spyOn(fakeBrowser.runtime.onMessage, 'addListener');
-  listenForCommands(handlers);
+  listenForRequests(handlers);
   return addListener.mock.calls[0]?.[0] as unknown as Listener;
 }
 
