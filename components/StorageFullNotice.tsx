@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { readStorageFull, watchStorageFull } from '@/utils/platform/storage-full';
+import { readStorageFull, watchStorageFull } from '@/utils/platform/storage/session';
 import { t } from '@/utils/platform/i18n';
 
 /**

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { Storage } from 'webextension-polyfill';
 import { isPopupSnapshot, type PopupSnapshot } from '@/utils/display/popup-snapshot';
-import { sendRequest } from '@/utils/platform/messaging';
+import { sendRequest } from '@/utils/platform/messaging/send';
 import { POPUP_KEY } from '@/utils/storage-keys';
 
 const SNAPSHOT_KEY = POPUP_KEY;

@@ -1,6 +1,6 @@
 import { runBackgroundJob } from '@/entrypoints/background/job';
 import { readManagedPolicy } from '@/entrypoints/background/policy';
-import type { RequestSender } from '@/utils/platform/request-listener';
+import type { RequestSender } from '@/utils/platform/messaging/request-listener';
 import type { Reply } from '@/utils/protocol/messages';
 import type { SittingInput } from '@/utils/sitting/rules';
 

@@ -21,9 +21,9 @@ import { readImportMessage } from '@/utils/jobs/import-message';
 import { isBusy, setIdleThreshold } from '@/utils/platform/environment';
 import { t } from '@/utils/platform/i18n';
 import { setKeepAwake, wantsKeepAwake } from '@/utils/platform/keep-awake';
-import { openPopOutWindow } from '@/utils/platform/routine-views';
-import { isQuotaError, storageErrorKey } from '@/utils/platform/quota';
-import { readStorageFull, writeStorageFull } from '@/utils/platform/storage-full';
+import { openPopOutWindow } from '@/utils/platform/windows/routine-views';
+import { isQuotaError, storageErrorKey } from '@/utils/storage-limits';
+import { readStorageFull, writeStorageFull } from '@/utils/platform/storage/session';
 import { clearReminder, isReminderOnScreen, openWindowForClosedReminder, showReminder, showTestReminder } from './reminder';
 import { performStepCue } from './step-cue';
 

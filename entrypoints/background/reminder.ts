@@ -4,9 +4,9 @@ import { SNOOZES_BEFORE_COUNT_SHOWN } from '@/utils/sitting/rules';
 import type { Settings } from '@/utils/settings/settings';
 import { t } from '@/utils/platform/i18n';
 import { TEST_REMINDER_ID } from '@/utils/protocol/messages';
-import { playCueInBackground } from '@/utils/platform/cue-player';
-import { currentBrowserKind, reminderNotification } from '@/utils/platform/notification-options';
-import { findOwnWindow, focusOwnWindow } from '@/utils/platform/routine-views';
+import { playCueInBackground } from '@/utils/platform/sound/cue-player';
+import { currentBrowserKind, reminderNotification } from '@/utils/display/notification-options';
+import { findOwnWindow, focusOwnWindow } from '@/utils/platform/windows/routine-views';
 
 /**
  * How a due break reaches the user: a notification with buttons on Chrome,

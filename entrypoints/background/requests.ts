@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { DATA_REQUEST_SCHEMA, ROUTINE_REQUEST_SCHEMA, SETTINGS_REQUEST_SCHEMA, SITTING_REQUEST_SCHEMA } from '@/utils/protocol/message-schemas';
 import type { Reply } from '@/utils/protocol/messages';
-import type { RequestSender } from '@/utils/platform/request-listener';
+import type { RequestSender } from '@/utils/platform/messaging/request-listener';
 import { runBackgroundJob, type BackgroundInput } from './job';
 
 /**

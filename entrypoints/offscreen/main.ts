@@ -1,6 +1,6 @@
-import { cueMessaging } from '@/utils/platform/cue-messaging';
-import { browserSpeaker, playCue } from '@/utils/platform/play-cue';
-import { loadLocaleWords } from '@/utils/platform/locale-words';
+import { cueMessaging } from '@/utils/platform/messaging/cues';
+import { browserSpeaker, playCue } from '@/utils/platform/sound/play-cue';
+import { loadLocaleWords } from '@/utils/platform/sound/locale-words';
 import type { Words } from '@/utils/platform/i18n';
 
 // Chrome's offscreen document: the only place a service-worker extension can make a sound while no view is open.

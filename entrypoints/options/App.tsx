@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { resolvePresets, type PresetCustomisations } from '@/utils/routine/presets';
 import { parseSettings, type Settings } from '@/utils/settings/settings';
 import { parsePresetCustomisations } from '@/utils/routine/presets-schema';
-import { policyItem, presetsItem, remindHereItem, settingsItem } from '@/utils/platform/storage';
+import { policyItem, presetsItem, remindHereItem, settingsItem } from '@/utils/platform/storage/items';
 import { readPolicyForPage } from '@/utils/settings/policy-ignored';
 import { t, type MessageKey } from '@/utils/platform/i18n';
 import { useStorageItem } from '@/components/use-storage';

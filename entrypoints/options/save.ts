@@ -1,7 +1,7 @@
 import type { PresetCustomisations } from '@/utils/routine/presets';
 import type { Reply } from '@/utils/protocol/messages';
 import type { Settings } from '@/utils/settings/settings';
-import { sendRequest } from '@/utils/platform/messaging';
+import { sendRequest } from '@/utils/platform/messaging/send';
 
 /**
  * The options page's writes, all as commands: the background checks them with

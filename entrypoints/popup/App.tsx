@@ -2,10 +2,10 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { findPreset } from '@/utils/routine/presets';
 import { tick, undoStopUntil, type RoutineState } from '@/utils/routine/timer';
-import { sendRequest } from '@/utils/platform/messaging';
+import { sendRequest } from '@/utils/platform/messaging/send';
 import type { Reply, RoutineRequest, SittingRequest } from '@/utils/protocol/messages';
 import { t, type MessageKey } from '@/utils/platform/i18n';
-import { openSidePanel } from '@/utils/platform/side-panel';
+import { openSidePanel } from '@/utils/platform/windows/side-panel';
 import { usePopupSnapshot } from '@/components/use-snapshot';
 import { presetName } from '@/components/preset-name';
 import { Notices } from '@/components/Notices';
@@ -35,7 +35,7 @@ function useWindowId(wanted: boolean): number | undefined {
 
 /** Opens the pop-out window; the code that finds or opens it loads with the click (a window needs no user gesture). */
 async function popOut(): Promise<void> {
-  const { openPopOutWindow } = await import('@/utils/platform/routine-views');
+  const { openPopOutWindow } = await import('@/utils/platform/windows/routine-views');
   await openPopOutWindow();
   window.close();
 }

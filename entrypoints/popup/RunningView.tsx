@@ -6,7 +6,7 @@ import { formatClock } from '@/utils/format';
 import type { RoutineRequest } from '@/utils/protocol/messages';
 import type { Settings } from '@/utils/settings/settings';
 import { t } from '@/utils/platform/i18n';
-import type { CueEffect } from '@/utils/platform/voice';
+import type { CueEffect } from '@/utils/platform/sound/voice';
 import { CountdownRing } from '@/components/CountdownRing';
 import { StepPicture } from '@/components/StepPicture';
 import { useNow } from '@/components/use-now';
@@ -48,7 +48,7 @@ function useCues(state: Active, settings: Settings) {
     const timers = (JSON.parse(plan) as typeof cues).map(([at, cue]) => {
       const wait = at - Date.now();
       // The sound and voice code loads when the first cue is due, not with the popup: the popup opens faster.
-      const play = () => void import('@/utils/platform/play-cue').then(({ playCueHere }) => playCueHere(cue, { chime, spokenCues, volume }, lang));
+      const play = () => void import('@/utils/platform/sound/play-cue').then(({ playCueHere }) => playCueHere(cue, { chime, spokenCues, volume }, lang));
       return (chime || spokenCues) && wait > 0 ? setTimeout(play, wait) : undefined;
     });
     return () => timers.forEach((timer) => clearTimeout(timer));

@@ -1,13 +1,13 @@
 import { useState } from 'preact/hooks';
 import { parseSettings } from '@/utils/settings/settings';
-import { presetsItem, settingsItem, sittingItem } from '@/utils/platform/storage';
+import { presetsItem, settingsItem, sittingItem } from '@/utils/platform/storage/items';
 import { parsePresetCustomisations } from '@/utils/routine/presets-schema';
 import { enabledSteps, findPreset, presetDurationSec, resolvePresets } from '@/utils/routine/presets';
 import { formatClock } from '@/utils/format';
 import { presetName } from '@/components/preset-name';
 import { parseSittingState } from '@/utils/sitting/schema';
 import { sittingMs } from '@/utils/sitting/rules';
-import { sendRequest } from '@/utils/platform/messaging';
+import { sendRequest } from '@/utils/platform/messaging/send';
 import { TEST_REMINDER_ID, type SittingRequest } from '@/utils/protocol/messages';
 import { t, type MessageKey } from '@/utils/platform/i18n';
 import { useStorageItem } from '@/components/use-storage';

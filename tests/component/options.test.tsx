@@ -3,14 +3,14 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '@/entrypoints/options/App';
-import { messaging } from '@/utils/platform/messaging';
-import { listenForRequests } from '@/utils/platform/request-listener';
+import { messaging } from '@/utils/platform/messaging/send';
+import { listenForRequests } from '@/utils/platform/messaging/request-listener';
 import { handleRoutineRequest, handleSettingsRequest, handleSittingRequest } from '@/tests/background-jobs';
 import { handleDataRequest } from '@/tests/background-jobs';
 import { BUILT_IN_PRESETS } from '@/utils/routine/presets';
 import { fakeCommands } from '../fake-commands';
 
-vi.mock('@/utils/platform/cue-player', () => ({ playCueInBackground: vi.fn(async () => {}) }));
+vi.mock('@/utils/platform/sound/cue-player', () => ({ playCueInBackground: vi.fn(async () => {}) }));
 
 // The page writes nothing itself: its commands reach the background's real handlers, which check and store them.
 beforeEach(() => {

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '@/entrypoints/options/App';
-import { listenForRequests } from '@/utils/platform/request-listener';
+import { listenForRequests } from '@/utils/platform/messaging/request-listener';
 import { handleRoutineRequest, handleSettingsRequest, handleSittingRequest } from '@/tests/background-jobs';
 import { handleDataRequest } from '@/tests/background-jobs';
 import { applyManagedPolicy } from '@/tests/background-jobs';
@@ -11,7 +11,7 @@ import { buildExport } from '@/utils/transfer/import-export';
 import { DEFAULT_SETTINGS } from '@/utils/settings/settings';
 import { EMPTY_CUSTOMISATIONS } from '@/utils/routine/presets';
 
-vi.mock('@/utils/platform/cue-player', () => ({ playCueInBackground: vi.fn(async () => {}) }));
+vi.mock('@/utils/platform/sound/cue-player', () => ({ playCueInBackground: vi.fn(async () => {}) }));
 
 beforeEach(() => {
   listenForRequests({

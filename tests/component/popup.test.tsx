@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { messaging } from '@/utils/platform/messaging';
+import { messaging } from '@/utils/platform/messaging/send';
 import { IDLE, applyRoutineCommand, tick, type RoutineState } from '@/utils/routine/timer';
 import { BUILT_IN_PRESETS } from '@/utils/routine/presets';
 import { App } from '@/entrypoints/popup/App';

@@ -169,7 +169,7 @@ export interface Rig {
   popup: Page;
   /** The running worker's CDP target id (waking a stopped worker first), so a kill later costs one round trip; throws when there is none. */
   workerTarget(): Promise<string>;
-  /** The id the running worker wrote when it started (utils/platform/storage-full.ts), read from the popup so the read wakes nothing. */
+  /** The id the running worker wrote when it started (utils/platform/storage/session.ts), read from the popup so the read wakes nothing. */
   workerStartId(): Promise<string>;
   /** Closes the worker target, the way Chrome stops an idle worker, and waits until it is gone (or a fresh start replaced it); throws when it cannot. */
   kill(targetId: string): Promise<void>;
@@ -527,7 +527,7 @@ export async function settleAndCheck(h: ExtensionHarness, expectation: Expectati
 
 // ---------------------------------------------------------------- commands the way a page sends them
 
-/** Sends a command from an extension page in the envelope pages use (utils/platform/messaging.ts). */
+/** Sends a command from an extension page in the envelope pages use (utils/platform/messaging/send.ts). */
 export function sendCommandFrom(page: Page, type: string, data?: unknown): Promise<unknown> {
   return page.evaluate(
     ({ type, data }) => chrome.runtime.sendMessage({ type, data }),

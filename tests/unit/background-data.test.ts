@@ -5,9 +5,9 @@ import { handleRoutineRequest, handleSettingsRequest, handleSittingInput, handle
 import { buildExport } from '@/utils/transfer/import-export';
 import { DEFAULT_SETTINGS } from '@/utils/settings/settings';
 import { EMPTY_CUSTOMISATIONS } from '@/utils/routine/presets';
-import { readEventLog, readRoutineState } from '@/utils/platform/storage';
+import { readEventLog, readRoutineState } from '@/utils/platform/storage/items';
 
-vi.mock('@/utils/platform/cue-player', () => ({ playCueInBackground: vi.fn(async () => {}) }));
+vi.mock('@/utils/platform/sound/cue-player', () => ({ playCueInBackground: vi.fn(async () => {}) }));
 
 const T0 = new Date(2026, 10, 25, 9, 0).getTime();
 const events = [{ type: 'skipped' as const, at: T0 - 1000, day: '2026-11-25' }];

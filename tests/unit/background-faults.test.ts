@@ -1,11 +1,11 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleRoutineRequest, handleSittingInput, recoverState } from '@/tests/background-jobs';
-import { listenForRequests } from '@/utils/platform/request-listener';
-import { readSittingState } from '@/utils/platform/storage';
-import { readStorageFull, writeStorageFull } from '@/utils/platform/storage-full';
+import { listenForRequests } from '@/utils/platform/messaging/request-listener';
+import { readSittingState } from '@/utils/platform/storage/items';
+import { readStorageFull, writeStorageFull } from '@/utils/platform/storage/session';
 
-vi.mock('@/utils/platform/cue-player', () => ({ playCueInBackground: vi.fn(async () => {}) }));
+vi.mock('@/utils/platform/sound/cue-player', () => ({ playCueInBackground: vi.fn(async () => {}) }));
 
 const MIN = 60_000;
 // Wednesday 25 November 2026, 09:00 local: inside the default active hours.

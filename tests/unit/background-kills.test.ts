@@ -5,7 +5,7 @@ import { recoverState } from '@/tests/background-jobs';
 import { buildExport } from '@/utils/transfer/import-export';
 import { DEFAULT_SETTINGS } from '@/utils/settings/settings';
 import { EMPTY_CUSTOMISATIONS } from '@/utils/routine/presets';
-import { readEventLog } from '@/utils/platform/storage';
+import { readEventLog } from '@/utils/platform/storage/items';
 
 /**
  * A worker can die at any await. For every job that writes, these tests stop
@@ -15,7 +15,7 @@ import { readEventLog } from '@/utils/platform/storage';
  * wholly absent, never half of each, and nothing is left pending.
  */
 
-vi.mock('@/utils/platform/cue-player', () => ({ playCueInBackground: vi.fn(async () => {}) }));
+vi.mock('@/utils/platform/sound/cue-player', () => ({ playCueInBackground: vi.fn(async () => {}) }));
 
 const T0 = new Date(2026, 10, 25, 9, 0).getTime();
 const METHODS = ['get', 'set', 'remove'] as const;

@@ -7,7 +7,7 @@ import { buildExport } from '@/utils/transfer/import-export';
 import { DEFAULT_SETTINGS } from '@/utils/settings/settings';
 import { EMPTY_CUSTOMISATIONS } from '@/utils/routine/presets';
 
-vi.mock('@/utils/platform/cue-player', () => ({ playCueInBackground: vi.fn(async () => {}) }));
+vi.mock('@/utils/platform/sound/cue-player', () => ({ playCueInBackground: vi.fn(async () => {}) }));
 
 const T0 = new Date(2026, 10, 25, 9, 0).getTime();
 const storedSettings = async () => (await fakeBrowser.storage.sync.get('settings')).settings as Record<string, unknown> | undefined;

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { messaging } from '@/utils/platform/messaging';
-import { readEventLog, readRoutineState } from '@/utils/platform/storage';
-import { utterancesFor } from '@/utils/platform/voice-text';
+import { messaging } from '@/utils/platform/messaging/send';
+import { readEventLog, readRoutineState } from '@/utils/platform/storage/items';
+import { utterancesFor } from '@/utils/platform/sound/voice-text';
 import { handleRoutineRequest, recoverState } from '@/tests/background-jobs';
 import { STEP_ALARM, runBackgroundJob } from '@/entrypoints/background/job';
 import { CUE_NOTIFICATION_ID } from '@/entrypoints/background/step-cue';
@@ -10,7 +10,7 @@ import background from '@/entrypoints/background';
 
 const T0 = new Date(2026, 10, 25, 10, 0).getTime();
 
-vi.mock('@/utils/platform/cue-player', () => ({ playCueInBackground: vi.fn(async () => {}) }));
+vi.mock('@/utils/platform/sound/cue-player', () => ({ playCueInBackground: vi.fn(async () => {}) }));
 
 async function alarmWhen(): Promise<number | undefined> {
   return (await fakeBrowser.alarms.get(STEP_ALARM))?.scheduledTime;
@@ -198,7 +198,7 @@ describe('cues inside a step', () => {
   });
 
   it('wakes at the end of the lead-in, at halfway and (with the voice on) for the countdown, and cues each once', async () => {
-    const { playCueInBackground } = await import('@/utils/platform/cue-player');
+    const { playCueInBackground } = await import('@/utils/platform/sound/cue-player');
     await fakeBrowser.storage.sync.set({ settings: { leadInSec: 5, spokenCues: true } });
     await fakeBrowser.storage.sync.set({ presets: { v: 1, builtIn: { full: {} }, custom: [] } });
     await handleRoutineRequest({ type: 'start', presetId: 'full' }, T0);

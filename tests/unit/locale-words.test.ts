@@ -2,9 +2,9 @@ import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { loadLocaleWords, localeFolders, wordsFrom, type Catalog } from '@/utils/platform/locale-words';
-import { utterancesFor } from '@/utils/platform/voice-text';
-import type { SpokenLine } from '@/utils/platform/voice';
+import { loadLocaleWords, localeFolders, wordsFrom, type Catalog } from '@/utils/platform/sound/locale-words';
+import { utterancesFor } from '@/utils/platform/sound/voice-text';
+import type { SpokenLine } from '@/utils/platform/sound/voice';
 import { SIDES, STEP_KINDS, stepTitleKey } from '@/utils/routine/presets';
 import { createGetMessage, localeMessages } from '../locale';
 

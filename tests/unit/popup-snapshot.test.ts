@@ -8,7 +8,7 @@ import { EMPTY_CUSTOMISATIONS, resolvePresets } from '@/utils/routine/presets';
 import { DEFAULT_SETTINGS } from '@/utils/settings/settings';
 import { handleRoutineRequest, handleSittingInput } from '@/tests/background-jobs';
 
-vi.mock('@/utils/platform/cue-player', () => ({ playCueInBackground: vi.fn(async () => {}) }));
+vi.mock('@/utils/platform/sound/cue-player', () => ({ playCueInBackground: vi.fn(async () => {}) }));
 
 const T0 = new Date(2026, 10, 25, 10, 0).getTime();
 

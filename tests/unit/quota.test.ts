@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isQuotaError, storageErrorKey, type StorageArea, type StorageErrorKey } from '@/utils/platform/quota';
+import { isQuotaError, storageErrorKey, type StorageArea, type StorageErrorKey } from '@/utils/storage-limits';
 
 /**
  * The messages are the browsers' own, recorded by filling storage in real

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { listenForRequests, type RequestHandlers } from '@/utils/platform/request-listener';
+import { listenForRequests, type RequestHandlers } from '@/utils/platform/messaging/request-listener';
 
 type Listener = (message: unknown, sender: object, sendResponse: (reply: unknown) => void) => unknown;
 

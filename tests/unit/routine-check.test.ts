@@ -7,7 +7,7 @@ import { BUILT_IN_PRESETS, EMPTY_CUSTOMISATIONS, findPreset, resolvePresets, typ
 import { buildExport, validateImport } from '@/utils/transfer/import-export';
 import { DEFAULT_SETTINGS } from '@/utils/settings/settings';
 
-vi.mock('@/utils/platform/cue-player', () => ({ playCueInBackground: vi.fn(async () => {}) }));
+vi.mock('@/utils/platform/sound/cue-player', () => ({ playCueInBackground: vi.fn(async () => {}) }));
 
 const deskSteps = BUILT_IN_PRESETS.find((p) => p.id === 'desk')!.steps;
 const deskSettings = (enabled: (index: number) => boolean) => deskSteps.map(({ id, durationSec }, i) => ({ id, durationSec, enabled: enabled(i) }));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { recoverState } from '@/tests/background-jobs';
-import { readEventLog, readPresetCustomisations, readRoutineState, readSettings } from '@/utils/platform/storage';
+import { readEventLog, readPresetCustomisations, readRoutineState, readSettings } from '@/utils/platform/storage/items';
 import { DEFAULT_SETTINGS, SETTINGS_VERSION } from '@/utils/settings/settings';
 import { IDLE } from '@/utils/routine/timer';
 

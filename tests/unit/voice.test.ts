@@ -1,12 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
-import { cueRequest } from '@/utils/platform/voice';
-import { spokenDuration, utterancesFor } from '@/utils/platform/voice-text';
-import { say, type Speaker } from '@/utils/platform/speech';
-import { playCue } from '@/utils/platform/play-cue';
+import { cueRequest } from '@/utils/platform/sound/voice';
+import { spokenDuration, utterancesFor } from '@/utils/platform/sound/voice-text';
+import { say, type Speaker } from '@/utils/platform/sound/speech';
+import { playCue } from '@/utils/platform/sound/play-cue';
 import type { Step } from '@/utils/routine/presets';
 import type { TimerEffect } from '@/utils/routine/timer';
 
-vi.mock('@/utils/platform/chime', () => ({ playChime: vi.fn(), speakCue: vi.fn() }));
+vi.mock('@/utils/platform/sound/chime', () => ({ playChime: vi.fn(), speakCue: vi.fn() }));
 
 const rollRight: Step = { id: 'rr', kind: 'roll', side: 'right', durationSec: 90, enabled: true };
 const END = 1_800_000_100_000;

@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { messaging } from '@/utils/platform/messaging';
+import { messaging } from '@/utils/platform/messaging/send';
 import { WORKER_START_KEY } from '@/utils/storage-keys';
 import background from '@/entrypoints/background';
 
-vi.mock('@/utils/platform/cue-player', () => ({ playCueInBackground: vi.fn(async () => {}) }));
+vi.mock('@/utils/platform/sound/cue-player', () => ({ playCueInBackground: vi.fn(async () => {}) }));
 
 // Wednesday 25 November 2026, 09:00 local: inside the default active hours.
 const T0 = new Date(2026, 10, 25, 9, 0).getTime();

@@ -3,7 +3,7 @@ import { isPlainObject } from '../objects';
 import type { ReplyErrorKey } from '../protocol/messages';
 import { CUSTOMISATIONS_SCHEMA } from '../routine/presets-schema';
 import { presetsCommandError } from '../routine/check';
-import { fitsSyncItem } from '../platform/quota';
+import { fitsSyncItem } from '../storage-limits';
 import { applyPolicy, readStoredPolicy, withLockedValues, type Policy } from '../settings/policy';
 import {
   applySettingsPatch,

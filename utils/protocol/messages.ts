@@ -4,7 +4,7 @@
  * channels that carry these types live in platform/messaging.ts.
  */
 
-import type { SpokenLine } from '../platform/voice';
+import type { SpokenLine } from '../platform/sound/voice';
 
 /** The requests, as plain types; their runtime checks live in message-schemas.ts, which only the background loads. */
 
@@ -73,7 +73,7 @@ export interface ProtocolMap {
 export interface CueRequest {
   chime: boolean;
   volume: number;
-  /** What to say aloud, as data, when spoken cues are on: worded where it is spoken (utils/platform/voice-text.ts). */
+  /** What to say aloud, as data, when spoken cues are on: worded where it is spoken (utils/platform/sound/voice-text.ts). */
   spoken?: SpokenLine;
   lang: string;
 }

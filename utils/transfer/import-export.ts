@@ -10,8 +10,8 @@ export type { RoutineRef } from '../routine/check';
 import { isPlainObject, isUnsafeKey } from '../objects';
 import { DEFAULT_SETTINGS, validateSettings, type FieldError, type Settings } from '../settings/settings';
 import { MAX_TIMESTAMP } from '../schema-parts';
-import { dayCanHold } from '../calendar';
-import { fitsSyncItem } from '../platform/quota';
+import { dayCanHold } from './calendar';
+import { fitsSyncItem } from '../storage-limits';
 
 /**
  * The user's data as one JSON file: settings, routine changes and history.

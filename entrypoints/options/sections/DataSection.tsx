@@ -5,8 +5,8 @@ import { dailyTotals, totalsToCsv } from '@/utils/history/totals';
 import { isBuiltInPresetId, presetNameKey, type PresetCustomisations } from '@/utils/routine/presets';
 import type { Settings } from '@/utils/settings/settings';
 import { POLICY_FIELDS, type PolicyField } from '@/utils/settings/policy';
-import { readEventLog, readStoredTotals } from '@/utils/platform/storage';
-import { sendRequest } from '@/utils/platform/messaging';
+import { readEventLog, readStoredTotals } from '@/utils/platform/storage/items';
+import { sendRequest } from '@/utils/platform/messaging/send';
 import { t, tCount } from '@/utils/platform/i18n';
 import { dayLabel } from '@/components/history/day-label';
 

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Settings } from '@/utils/settings/settings';
 import { t } from '@/utils/platform/i18n';
-import { playChime } from '@/utils/platform/chime';
+import { playChime } from '@/utils/platform/sound/chime';
 import { Toggle } from '@/components/fields/Toggle';
 import { NumberSetting } from '@/components/fields/NumberSetting';
 import { canKeepAwake } from '@/utils/platform/keep-awake';

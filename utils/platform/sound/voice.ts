@@ -1,7 +1,7 @@
-import type { CueRequest } from '../protocol/messages';
-import { stepTitleKey, type StepKind, type StepTitleKey } from '../routine/presets';
-import { COUNTDOWN_MS, type TimerEffect } from '../routine/timer';
-import type { Settings } from '../settings/settings';
+import type { CueRequest } from '../../protocol/messages';
+import { stepTitleKey, type StepKind, type StepTitleKey } from '../../routine/presets';
+import { COUNTDOWN_MS, type TimerEffect } from '../../routine/timer';
+import type { Settings } from '../../settings/settings';
 
 /**
  * What a cue says, as data, worded by `utterancesFor` where it is spoken: an

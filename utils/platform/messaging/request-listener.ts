@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
-import type { Reply, ProtocolMap } from '../protocol/messages';
+import type { Reply, ProtocolMap } from '../../protocol/messages';
 
 /**
  * The background's side of the request channel. Pages send `{ type, data }`
- * (utils/platform/messaging.ts) and get `{ res }` back; this listener takes only the types in `handlers`, as own
+ * (utils/platform/messaging/send.ts) and get `{ res }` back; this listener takes only the types in `handlers`, as own
  * properties, so `constructor`, `__proto__` or any stranger gets a clear
  * refusal instead of reaching an object's prototype.
  */

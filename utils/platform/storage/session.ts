@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { STORAGE_FULL_KEY, WORKER_START_KEY } from '../storage-keys';
+import { STORAGE_FULL_KEY, WORKER_START_KEY } from '../../storage-keys';
 
 /**
  * What the background keeps in `storage.session`: whether the last write

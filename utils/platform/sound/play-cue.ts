@@ -1,10 +1,10 @@
-import type { CueRequest } from '../protocol/messages';
-import type { Settings } from '../settings/settings';
+import type { CueRequest } from '../../protocol/messages';
+import type { Settings } from '../../settings/settings';
 import { cueRequest, type CueEffect } from './voice';
 import { playChime, speakCue } from './chime';
 import { say, type Speaker } from './speech';
 import { utterancesFor } from './voice-text';
-import { browserWords, type Words } from './i18n';
+import { browserWords, type Words } from '../i18n';
 
 /** The browser's own voice. */
 export const browserSpeaker: Speaker = { speak: (text, lang, volume) => speakCue(text, lang, volume) };

@@ -1,14 +1,14 @@
 import { storage } from '@wxt-dev/storage';
 import { browser } from 'wxt/browser';
-import { BUCKET_PREFIX, ONBOARDED_KEY, POLICY_KEY, POPUP_KEY, PRESETS_KEY, REMIND_HERE_KEY, ROUTINE_KEY, SETTINGS_KEY, SITTING_KEY, TOTALS_KEY } from '../storage-keys';
-import { bucketDay, emptyTotals, type StoredTotals } from '../history/log';
-import { parseStoredTotals } from '../history/schema';
-import { localDayKey } from '../day';
-import { SETTINGS_VERSION, parseSettings, type ParsedSettings } from '../settings/settings';
-import { parseEventLog, type ParsedLog } from '../history/events';
-import { parsePresetCustomisations, type ParsedCustomisations } from '../routine/presets-schema';
-import { parseRoutineState, type ParsedRoutineState } from '../routine/timer-schema';
-import { parseSittingState, type ParsedSittingState } from '../sitting/schema';
+import { BUCKET_PREFIX, ONBOARDED_KEY, POLICY_KEY, POPUP_KEY, PRESETS_KEY, REMIND_HERE_KEY, ROUTINE_KEY, SETTINGS_KEY, SITTING_KEY, TOTALS_KEY } from '../../storage-keys';
+import { bucketDay, emptyTotals, type StoredTotals } from '../../history/log';
+import { parseStoredTotals } from '../../history/schema';
+import { localDayKey } from '../../day';
+import { SETTINGS_VERSION, parseSettings, type ParsedSettings } from '../../settings/settings';
+import { parseEventLog, type ParsedLog } from '../../history/events';
+import { parsePresetCustomisations, type ParsedCustomisations } from '../../routine/presets-schema';
+import { parseRoutineState, type ParsedRoutineState } from '../../routine/timer-schema';
+import { parseSittingState, type ParsedSittingState } from '../../sitting/schema';
 
 /**
  * One typed item per key. Settings and the routine editor's changes follow the
@@ -20,7 +20,7 @@ import { parseSittingState, type ParsedSittingState } from '../sitting/schema';
  * defaults instead of throwing. Migrations are not declared here, because
  * `@wxt-dev/storage` would then run them in every page that imports this
  * file; the background runs them once at start (`runMigrations` in
- * `utils/platform/worker-storage.ts`, which reads and writes these same keys
+ * `utils/platform/storage/sync-watch.ts`, which reads and writes these same keys
  * with the browser's API alone, so that the worker carries no storage library).
  */
 

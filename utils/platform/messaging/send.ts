@@ -1,11 +1,11 @@
 import { browser } from 'wxt/browser';
-import type { Reply, ProtocolMap } from '../protocol/messages';
+import type { Reply, ProtocolMap } from '../../protocol/messages';
 
 type RequestType = keyof ProtocolMap;
 
 /**
  * The page's side of the request channel: `{ type, data }` out, `{ res }` back
- * (utils/platform/request-listener.ts). Sent with the browser's API alone: a
+ * (utils/platform/messaging/request-listener.ts). Sent with the browser's API alone: a
  * messaging library would cost the popup more than a tenth of its byte budget
  * for these few lines. As such a library does, a missing reply throws.
  */

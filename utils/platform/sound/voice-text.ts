@@ -1,7 +1,7 @@
-import type { StepKind } from '../routine/presets';
+import type { StepKind } from '../../routine/presets';
 import type { SpokenLine } from './voice';
 import { countdownUtterances, type Utterance } from './speech';
-import { browserWords, type MessageKey, type Words } from './i18n';
+import { browserWords, type MessageKey, type Words } from '../i18n';
 
 /**
  * The voice's words, in the UI language, made where a cue is decided: the

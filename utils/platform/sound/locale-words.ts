@@ -1,4 +1,4 @@
-import type { CountKey, MessageKey, Words } from './i18n';
+import type { CountKey, MessageKey, Words } from '../i18n';
 
 /**
  * Words from the extension's own locale files, for Chrome's offscreen document, which has no `i18n` API: the
