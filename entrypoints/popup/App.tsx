@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { findPreset } from '@/utils/routine/presets';
+import { findPreset } from '@/utils/routine/preset-lookup';
 import { tick, undoStopUntil, type RoutineState } from '@/utils/routine/timer';
 import { sendCommand } from '@/utils/platform/messaging';
 import type { CommandReply, RoutineRequest, SittingRequest } from '@/utils/protocol/messages';
