@@ -23,7 +23,7 @@ const COMMANDS = {
  * builds split code; the background is one file.
  */
 const SHARED_PAGE_MODULES =
-  /[\\/](node_modules[\\/](preact|webextension-polyfill|@wxt-dev[\\/]webextension-polyfill)[\\/]|utils[\\/](day|format|routine[\\/](timer|presets)|platform[\\/](i18n|messaging|storage-full)|sitting[\\/](schedule|rules))\.ts$|components[\\/](app-root|StepPicture|preset-name|Notices|StorageFullNotice)\.tsx?$)|preload-helper|rolldown[\\/]runtime|virtual:wxt/;
+  /[\\/](node_modules[\\/](preact|webextension-polyfill|@wxt-dev[\\/]webextension-polyfill)[\\/]|utils[\\/](day|format|routine[\\/](timer|preset-lookup)|platform[\\/](i18n|messaging|storage-full)|sitting[\\/](schedule|rules))\.ts$|components[\\/](app-root|StepPicture|preset-name|Notices|StorageFullNotice)\.tsx?$)|preload-helper|rolldown[\\/]runtime|virtual:wxt/;
 
 function sharedPageChunk(): Plugin {
   return {

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { findPreset } from '@/utils/routine/presets';
+import { findPreset } from '@/utils/routine/preset-lookup';
 import { tick, undoStopUntil, type RoutineState } from '@/utils/routine/timer';
 import { sendRequest } from '@/utils/platform/messaging/send';
 import type { Reply, RoutineRequest, SittingRequest } from '@/utils/protocol/messages';

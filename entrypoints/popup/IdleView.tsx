@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { presetDurationSec, type Preset } from '@/utils/routine/presets';
+import type { Preset } from '@/utils/routine/presets';
+import { presetDurationSec } from '@/utils/routine/preset-lookup';
 import { formatClock } from '@/utils/format';
 import type { Settings } from '@/utils/settings/settings';
 import { t } from '@/utils/platform/i18n';

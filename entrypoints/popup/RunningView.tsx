@@ -1,7 +1,8 @@
 import { useEffect, useLayoutEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { isActive, leadInRemainingMs, routineRemainingMs, stepEndsAt, stepRemainingMs, tick, upcomingMoments, type RoutineState } from '@/utils/routine/timer';
-import { stepInstructionsKey, stepTitleKey, type Step } from '@/utils/routine/presets';
+import type { Step } from '@/utils/routine/presets';
+import { stepInstructionsKey, stepTitleKey } from '@/utils/routine/preset-lookup';
 import { formatClock } from '@/utils/format';
 import type { RoutineRequest } from '@/utils/protocol/messages';
 import type { Settings } from '@/utils/settings/settings';

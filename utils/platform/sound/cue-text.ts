@@ -1,5 +1,5 @@
 import type { Step } from '../../routine/presets';
-import { stepTitleKey } from '../../routine/presets';
+import { stepTitleKey } from '../../routine/preset-lookup';
 import { formatClock } from '../../format';
 import { t } from '../i18n';
 

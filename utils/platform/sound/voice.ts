@@ -1,5 +1,6 @@
 import type { CueRequest } from '../../protocol/messages';
-import { stepTitleKey, type StepKind, type StepTitleKey } from '../../routine/presets';
+import type { StepKind } from '../../routine/presets';
+import { stepTitleKey, type StepTitleKey } from '../../routine/preset-lookup';
 import { COUNTDOWN_MS, type TimerEffect } from '../../routine/timer';
 import type { Settings } from '../../settings/settings';
 
