@@ -12,7 +12,10 @@ export function StorageFullNotice() {
   useEffect(() => {
     let live = true;
     const stop = watchStorageFull((at) => live && setFull(at !== null));
-    void readStorageFull().then((at) => live && setFull(at !== null), () => undefined);
+    void readStorageFull().then(
+      (at) => live && setFull(at !== null),
+      () => undefined,
+    );
     return () => {
       live = false;
       stop();

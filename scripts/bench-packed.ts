@@ -43,7 +43,9 @@ async function serve(crx: string, id: string, version: string) {
     const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
     if (path === '/update.xml') {
       response.writeHead(200, { 'content-type': 'text/xml' });
-      response.end(`<?xml version='1.0' encoding='UTF-8'?><gupdate xmlns='http://www.google.com/update2/response' protocol='2.0'><app appid='${id}'><updatecheck codebase='http://127.0.0.1:${port}/roll-call.crx' version='${version}'/></app></gupdate>`);
+      response.end(
+        `<?xml version='1.0' encoding='UTF-8'?><gupdate xmlns='http://www.google.com/update2/response' protocol='2.0'><app appid='${id}'><updatecheck codebase='http://127.0.0.1:${port}/roll-call.crx' version='${version}'/></app></gupdate>`,
+      );
     } else if (path === '/roll-call.crx') {
       response.writeHead(200, { 'content-type': 'application/x-chrome-extension' });
       response.end(readFileSync(crx));
@@ -66,12 +68,22 @@ async function main(buildDir: string) {
       executablePath: CHROME_PATH,
       headless: true,
       // Playwright's defaults turn off what a policy install needs.
-      ignoreDefaultArgs: ['--disable-extensions', '--disable-background-networking', '--disable-component-update', '--disable-default-apps', '--disable-component-extensions-with-background-pages'],
+      ignoreDefaultArgs: [
+        '--disable-extensions',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-default-apps',
+        '--disable-component-extensions-with-background-pages',
+      ],
       args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--autoplay-policy=no-user-gesture-required'],
     });
     try {
       await installed(context, id);
-      printCueFigures('packed build (.crx installed by policy)', await measureCuesWithViewsClosed({ context, extensionId: id }), TIMING_BUDGETS.cueViewsClosedMs);
+      printCueFigures(
+        'packed build (.crx installed by policy)',
+        await measureCuesWithViewsClosed({ context, extensionId: id }),
+        TIMING_BUDGETS.cueViewsClosedMs,
+      );
     } finally {
       await context.close();
     }

@@ -76,9 +76,9 @@ async function popupTimeToLiveState(harness: ExtensionHarness) {
   console.log(`  static page  median ${ms(median(staticPage))}  p95 ${ms(quantile(staticPage, 0.95))}`);
   console.log(`  popup        median ${ms(median(popup))}  p95 ${ms(quantile(popup, 0.95))}`);
   console.log(`  ratio        ${(median(popup) / median(staticPage)).toFixed(2)}x the static page  (budget ${TIMING_BUDGETS.popupToLiveStateRatio}x)`);
-  await (await harness.openPage('options.html')).evaluate(() =>
-    chrome.runtime.sendMessage({ id: 3, type: 'routine', data: { type: 'stop' }, timestamp: Date.now() }),
-  );
+  await (
+    await harness.openPage('options.html')
+  ).evaluate(() => chrome.runtime.sendMessage({ id: 3, type: 'routine', data: { type: 'stop' }, timestamp: Date.now() }));
 }
 
 async function workerColdStart(harness: ExtensionHarness) {
@@ -110,7 +110,16 @@ async function seedShortRoutine(harness: ExtensionHarness, page: Page): Promise<
   await harness.inWorker(
     async ({ start, steps, stepSec }) => {
       const stepList = Array.from({ length: steps }, (_, i) => ({ id: `s${i}`, kind: 'walk', side: 'none', durationSec: stepSec, enabled: true }));
-      const routine = { status: 'running', presetId: 'bench', steps: stepList, stepIndex: 0, stepStartedAt: start, pausedMs: 0, startedAt: start, routinePausedMs: 0 };
+      const routine = {
+        status: 'running',
+        presetId: 'bench',
+        steps: stepList,
+        stepIndex: 0,
+        stepStartedAt: start,
+        pausedMs: 0,
+        startedAt: start,
+        routinePausedMs: 0,
+      };
       await chrome.storage.local.set({ routine });
       await chrome.alarms.create('routine-step', { when: start + stepSec * 1000 });
     },
@@ -215,7 +224,20 @@ function historyBundle(days: number, perDay: number, now: number) {
     const d = new Date(now - i * 86_400_000);
     d.setHours(12, 0, 0, 0);
     if (i > 30) {
-      dailyTotals[dayKey(d)] = { breaksDue: 6, breaksTaken: 5, naturalBreaks: 2, skipped: 1, snoozed: 1, routinesCompleted: 1, routinesStopped: 0, completedByPreset: { full: 1 }, routineMs: 1_140_000, longestSittingMs: 2_700_000, comfortFeet: [7], comfortBack: [6] };
+      dailyTotals[dayKey(d)] = {
+        breaksDue: 6,
+        breaksTaken: 5,
+        naturalBreaks: 2,
+        skipped: 1,
+        snoozed: 1,
+        routinesCompleted: 1,
+        routinesStopped: 0,
+        completedByPreset: { full: 1 },
+        routineMs: 1_140_000,
+        longestSittingMs: 2_700_000,
+        comfortFeet: [7],
+        comfortBack: [6],
+      };
       continue;
     }
     for (let k = 0; k < perDay; k++) events.push({ type: 'breakTaken', at: d.getTime() + k * 1000, day: dayKey(d), how: k % 2 ? 'routine' : 'natural' });
@@ -242,10 +264,17 @@ function oneDayBundle(now: number, bytes = 5 * 1024 * 1024) {
 /** Imports a history through the product's own command, and waits for the background to have written it. */
 async function importHistory(page: Page, bundle: unknown): Promise<number> {
   return page.evaluate(async (data) => {
-    const reply = await chrome.runtime.sendMessage<unknown, { res?: { ok: boolean; error?: string } }>({ id: 7, type: 'data', data: { type: 'import', bundle: data }, timestamp: Date.now() });
+    const reply = await chrome.runtime.sendMessage<unknown, { res?: { ok: boolean; error?: string } }>({
+      id: 7,
+      type: 'data',
+      data: { type: 'import', bundle: data },
+      timestamp: Date.now(),
+    });
     if (!reply.res?.ok) throw new Error(`import refused: ${reply.res?.error ?? 'no reply'}`);
     const all = await chrome.storage.local.get(null);
-    return Object.keys(all).filter((k) => k.startsWith('events:')).reduce((n, k) => n + (all[k] as unknown[]).length, 0);
+    return Object.keys(all)
+      .filter((k) => k.startsWith('events:'))
+      .reduce((n, k) => n + (all[k] as unknown[]).length, 0);
   }, bundle);
 }
 
@@ -299,8 +328,12 @@ async function historyCost(dir: string) {
     ['largest import (5 MB)', historyBundle(30, 1900, now)],
     ['5 MB in one day', oneDayBundle(now)],
   ];
-  console.log(`\nCost against history (median of 5; budgets: press ${TIMING_BUDGETS.pressToViewMs} ms, cold wake ${TIMING_BUDGETS.coldWakeMs} ms, worker heap ${kb(TIMING_BUDGETS.workerHeapBytes)} at 400 days; cold wake = stopped worker woken to its write)`);
-  console.log(`  ${'history'.padEnd(24)} ${'raw events'.padStart(10)} ${'bundle'.padStart(8)} ${'press→view'.padStart(11)} ${'cold wake'.padStart(10)} ${'worker heap'.padStart(12)}`);
+  console.log(
+    `\nCost against history (median of 5; budgets: press ${TIMING_BUDGETS.pressToViewMs} ms, cold wake ${TIMING_BUDGETS.coldWakeMs} ms, worker heap ${kb(TIMING_BUDGETS.workerHeapBytes)} at 400 days; cold wake = stopped worker woken to its write)`,
+  );
+  console.log(
+    `  ${'history'.padEnd(24)} ${'raw events'.padStart(10)} ${'bundle'.padStart(8)} ${'press→view'.padStart(11)} ${'cold wake'.padStart(10)} ${'worker heap'.padStart(12)}`,
+  );
   for (const [label, bundle] of sizes) {
     const harness = await launchExtension({ extensionDir: dir });
     try {
@@ -318,7 +351,9 @@ async function historyCost(dir: string) {
       const bytes = JSON.stringify(bundle).length;
       // After a cold wake's job: what a worker holds at this size of history (the budget is for 400 days).
       const heapBytes = await workerHeapUsed(harness);
-      console.log(`  ${label.padEnd(24)} ${String(count).padStart(10)} ${kb(bytes).padStart(8)} ${ms(median(presses)).padStart(11)} ${ms(median(wakes)).padStart(10)} ${(heapBytes ? kb(heapBytes) : 'n/a').padStart(12)}`);
+      console.log(
+        `  ${label.padEnd(24)} ${String(count).padStart(10)} ${kb(bytes).padStart(8)} ${ms(median(presses)).padStart(11)} ${ms(median(wakes)).padStart(10)} ${(heapBytes ? kb(heapBytes) : 'n/a').padStart(12)}`,
+      );
     } finally {
       await harness.close();
     }

@@ -65,7 +65,10 @@ async function attachToTarget(cdp: CDPSession, url: string): Promise<TargetEvalu
       };
       cdp.on('Target.receivedMessageFromTarget', listener);
     });
-    await cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method: 'Runtime.evaluate', params: { expression, returnByValue: true } }) });
+    await cdp.send('Target.sendMessageToTarget', {
+      sessionId,
+      message: JSON.stringify({ id, method: 'Runtime.evaluate', params: { expression, returnByValue: true } }),
+    });
     return Promise.race([reply, sleep(5000).then(() => undefined)]);
   };
 }
@@ -73,7 +76,8 @@ async function attachToTarget(cdp: CDPSession, url: string): Promise<TargetEvalu
 /** Stops the worker the way Chrome does when it is idle, so the alarm that follows has to start it. */
 async function stopWorker(cdp: CDPSession, extensionId: string): Promise<void> {
   const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: Array<{ targetId: string; type: string; url: string }> };
-  for (const t of targetInfos.filter((t) => t.type === 'service_worker' && t.url.includes(extensionId))) await cdp.send('Target.closeTarget', { targetId: t.targetId });
+  for (const t of targetInfos.filter((t) => t.type === 'service_worker' && t.url.includes(extensionId)))
+    await cdp.send('Target.closeTarget', { targetId: t.targetId });
 }
 
 /**
@@ -210,7 +214,23 @@ export async function measureCuesWithViewsClosed(extension: LoadedExtension): Pr
   await seen(observer, offscreen);
   const stepList = Array.from({ length: steps }, (_, i) => ({ id: `s${i}`, kind: 'walk', side: 'none', durationSec: stepMs / 1000, enabled: true }));
   const now = Date.now();
-  let start = await seedRoutine(observer, { status: 'running', presetId: 'bench', steps: stepList, stepIndex: 0, stepStartedAt: now, pausedMs: 0, startedAt: now, routinePausedMs: 0, leadInSec: 0, leadInMs: 0, cueMark: 0 }, stepMs);
+  let start = await seedRoutine(
+    observer,
+    {
+      status: 'running',
+      presetId: 'bench',
+      steps: stepList,
+      stepIndex: 0,
+      stepStartedAt: now,
+      pausedMs: 0,
+      startedAt: now,
+      routinePausedMs: 0,
+      leadInSec: 0,
+      leadInMs: 0,
+      cueMark: 0,
+    },
+    stepMs,
+  );
   await stopWorker(cdp, extensionId);
   await sleep(start + steps * stepMs + 2000 - Date.now());
   let got = await seen(observer, offscreen);
@@ -231,7 +251,19 @@ export async function measureCuesWithViewsClosed(extension: LoadedExtension): Pr
   const then = Date.now();
   start = await seedRoutine(
     observer,
-    { status: 'running', presetId: 'bench', steps: [{ id: 'w', kind: 'walk', side: 'none', durationSec: walkMs / 1000, enabled: true }], stepIndex: 0, stepStartedAt: then, pausedMs: 0, startedAt: then, routinePausedMs: 0, leadInSec: leadInMs / 1000, leadInMs, cueMark: 0 },
+    {
+      status: 'running',
+      presetId: 'bench',
+      steps: [{ id: 'w', kind: 'walk', side: 'none', durationSec: walkMs / 1000, enabled: true }],
+      stepIndex: 0,
+      stepStartedAt: then,
+      pausedMs: 0,
+      startedAt: then,
+      routinePausedMs: 0,
+      leadInSec: leadInMs / 1000,
+      leadInMs,
+      cueMark: 0,
+    },
     leadInMs,
   );
   const goAt = start + leadInMs;
@@ -263,9 +295,14 @@ export function printCueFigures(build: string, figures: CueFigure[], budgetMs: n
   console.log(`\nStep-cue lateness, every view closed, ${build} (at the cue: sound started in the offscreen document, or notification shown)`);
   for (const f of figures) {
     const late = Number.isNaN(f.lateMs) ? 'never came' : `${f.lateMs.toFixed(0)} ms late`;
-    console.log(`  ${f.scenario.padEnd(24)} ${f.cue.padEnd(40)} due ${(f.aheadMs / 1000).toFixed(0).padStart(2)} s after the previous alarm  ${late.padStart(12)}`);
+    console.log(
+      `  ${f.scenario.padEnd(24)} ${f.cue.padEnd(40)} due ${(f.aheadMs / 1000).toFixed(0).padStart(2)} s after the previous alarm  ${late.padStart(12)}`,
+    );
   }
-  const lates = figures.map((f) => f.lateMs).filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
+  const lates = figures
+    .map((f) => f.lateMs)
+    .filter((x) => !Number.isNaN(x))
+    .sort((a, b) => a - b);
   const median = lates[Math.floor(lates.length / 2)] ?? NaN;
   const worst = lates.at(-1) ?? NaN;
   const missed = figures.length - lates.length;

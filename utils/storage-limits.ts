@@ -63,4 +63,3 @@ export function storageErrorKey(error: unknown, area: StorageArea, written?: Rea
 export function isQuotaError(error: unknown): boolean {
   return storageErrorKey(error, 'local') === 'error_storage_quota';
 }
-

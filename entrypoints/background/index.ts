@@ -58,10 +58,12 @@ export default defineBackground(() => {
       const reminderId = reminderIdOf(notificationId);
       // The test reminder takes this path too: the core knows it is never stored.
       if (reminderId === undefined) return;
-      return job(buttonIndex === 0 ? { type: 'startBreak', reminderId } : { type: 'sitting', input: { type: 'snooze', reminderId } }).then(async ({ reply }) => {
-        // A refusal here has no page to show it: the choice window opens with the reason.
-        if (!reply.ok && reply.error !== 'error_stale_reminder') await openReminderWindow(reminderId, reply.error);
-      });
+      return job(buttonIndex === 0 ? { type: 'startBreak', reminderId } : { type: 'sitting', input: { type: 'snooze', reminderId } }).then(
+        async ({ reply }) => {
+          // A refusal here has no page to show it: the choice window opens with the reason.
+          if (!reply.ok && reply.error !== 'error_stale_reminder') await openReminderWindow(reminderId, reply.error);
+        },
+      );
     });
   }
 

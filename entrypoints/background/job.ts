@@ -76,7 +76,10 @@ const SMALL_READ = [
  * (which folds yesterday), an import and a reset read all of local storage.
  * An older version's whole log is only looked for by its small companion key.
  */
-async function readForJob(now: number, wants: { allLocal: boolean; allSync: boolean }): Promise<{ local: Record<string, unknown>; sync: Record<string, unknown> }> {
+async function readForJob(
+  now: number,
+  wants: { allLocal: boolean; allSync: boolean },
+): Promise<{ local: Record<string, unknown>; sync: Record<string, unknown> }> {
   const today = bucketKey(localDayKey(now));
   const [head, sync] = await Promise.all([
     browser.storage.local.get(wants.allLocal ? null : [...SMALL_READ, today, LOCAL_KEYS.legacyEvents]),
@@ -88,7 +91,11 @@ async function readForJob(now: number, wants: { allLocal: boolean; allSync: bool
 }
 
 /** The buckets the new events go into, as stored or as this job already changed them. */
-async function bucketsFor(events: readonly RollCallEvent[], local: Record<string, unknown>, changes: Record<string, unknown>): Promise<Record<string, RollCallEvent[]>> {
+async function bucketsFor(
+  events: readonly RollCallEvent[],
+  local: Record<string, unknown>,
+  changes: Record<string, unknown>,
+): Promise<Record<string, RollCallEvent[]>> {
   const keys = bucketKeysOf(events);
   const missing = keys.filter((key) => !(key in local) && !(key in changes));
   const more = missing.length > 0 ? await browser.storage.local.get(missing) : {};
@@ -117,7 +124,14 @@ export async function runBackgroundJob(request: JobRequest, now: number, sender:
   // What the user and the organisation set, with any sync write a killed job left to finish.
   const pending = parseSyncIntent(local[LOCAL_KEYS.pendingSync]);
   const synced = afterIntent(sync, pending);
-  const stored = { sync: synced, settings: synced[SYNC_KEYS.settings] ?? null, settingsMeta: synced[SYNC_KEYS.settingsMeta], presets: synced[SYNC_KEYS.presets], remindHere: local[LOCAL_KEYS.remindHere], policy: local[LOCAL_KEYS.policy] };
+  const stored = {
+    sync: synced,
+    settings: synced[SYNC_KEYS.settings] ?? null,
+    settingsMeta: synced[SYNC_KEYS.settingsMeta],
+    presets: synced[SYNC_KEYS.presets],
+    remindHere: local[LOCAL_KEYS.remindHere],
+    policy: local[LOCAL_KEYS.policy],
+  };
   const input = typeof request === 'function' ? await request(planSetup(stored, undefined).settings.settings) : request;
 
   const routine = parseRoutineState(local[LOCAL_KEYS.routine]);
@@ -224,7 +238,8 @@ export async function runBackgroundJob(request: JobRequest, now: number, sender:
   for (const effect of result.effects) {
     // Unstored, the same reminder comes due again at the next refresh: show it only if it is not on screen already.
     const repeat = !written && effect.type === 'showReminder' && (await isReminderOnScreen(effect.reminderId));
-    if ((written || effect.type === 'showReminder') && !repeat) await carryOut(effect, { settings: effective, remindHere, senderWindowId: sender.windowId }).catch(logEffectFailure);
+    if ((written || effect.type === 'showReminder') && !repeat)
+      await carryOut(effect, { settings: effective, remindHere, senderWindowId: sender.windowId }).catch(logEffectFailure);
   }
   const kept = written ? result.state : state;
   if (input.type === 'start' || storeInput !== undefined) setIdleThreshold(effective.breakThresholdMin);
@@ -361,7 +376,8 @@ async function reconcileAlarms(state: JobResult['state'], ctx: Parameters<typeof
 }
 
 async function showBadge(state: JobResult['state'], settings: Settings, now: number, remindHere: boolean): Promise<void> {
-  const badge = routineBadge(state.routine, now) ?? (remindHere ? sittingBadge(state.sitting, settings, now) : { text: t('badge_off'), color: BADGE_COLORS.paused });
+  const badge =
+    routineBadge(state.routine, now) ?? (remindHere ? sittingBadge(state.sitting, settings, now) : { text: t('badge_off'), color: BADGE_COLORS.paused });
   await browser.action.setBadgeText({ text: badge.text });
   await browser.action.setBadgeBackgroundColor({ color: badge.color });
 }

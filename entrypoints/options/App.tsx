@@ -113,7 +113,14 @@ function OptionsPage({ anyFieldInvalid }: { anyFieldInvalid: boolean }) {
       <Reminders settings={settings} remindHere={remindHere} locked={policy.locked} save={save} setRemindHere={setRemindHere} />
       <ActiveHours settings={settings} locked={policy.locked} save={save} />
       <Goals settings={settings} locked={policy.locked} save={save} />
-      <RoutineSection settings={settings} locked={policy.locked} presets={presets} customisations={stored.customisations} save={save} savePresets={saveRoutines} />
+      <RoutineSection
+        settings={settings}
+        locked={policy.locked}
+        presets={presets}
+        customisations={stored.customisations}
+        save={save}
+        savePresets={saveRoutines}
+      />
       <Sound settings={settings} save={save} />
       <Shortcuts />
       <HistorySection settings={settings} now={Date.now()} />

@@ -28,7 +28,11 @@ export interface AppProps {
 function useWindowId(wanted: boolean): number | undefined {
   const [windowId, setWindowId] = useState<number>();
   useEffect(() => {
-    if (wanted) void browser.windows.getCurrent().then((w: { id?: number } | undefined) => setWindowId(w?.id), () => undefined);
+    if (wanted)
+      void browser.windows.getCurrent().then(
+        (w: { id?: number } | undefined) => setWindowId(w?.id),
+        () => undefined,
+      );
   }, [wanted]);
   return windowId;
 }
@@ -101,7 +105,12 @@ export function App({ inWindow, inPanel = false }: AppProps) {
             type="button"
             class="link"
             title={t('popup_side_panel_hint')}
-            onClick={() => void openSidePanel(windowId).then(() => window.close(), () => setError('popup_side_panel_failed'))}
+            onClick={() =>
+              void openSidePanel(windowId).then(
+                () => window.close(),
+                () => setError('popup_side_panel_failed'),
+              )
+            }
           >
             {t('popup_side_panel')}
           </button>

@@ -39,13 +39,7 @@ export function IdleView({ presets, settings, sitting, today, onStart, sendSitti
         <legend>{t('popup_choose_routine')}</legend>
         {presets.map((preset) => (
           <label key={preset.id} class="presets__option">
-            <input
-              type="radio"
-              name="preset"
-              value={preset.id}
-              checked={preset.id === chosen?.id}
-              onChange={() => setChosenId(preset.id)}
-            />
+            <input type="radio" name="preset" value={preset.id} checked={preset.id === chosen?.id} onChange={() => setChosenId(preset.id)} />
             <span class="presets__name">{presetName(preset)}</span>
             <span class="presets__length">{formatClock(presetDurationSec(preset) * 1000)}</span>
           </label>

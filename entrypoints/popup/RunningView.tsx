@@ -146,29 +146,29 @@ export function RunningView({ state: stored, settings, send }: RunningViewProps)
       </p>
       <div class="running__actions">
         <div class="controls">
-        {/* On the first step, going back can only start it again: the button says so. */}
-        {state.stepIndex === 0 ? (
-          <button type="button" onClick={() => send({ type: 'back' })} title={t('popup_restart_step_hint')}>
-            {t('popup_restart_step')}
+          {/* On the first step, going back can only start it again: the button says so. */}
+          {state.stepIndex === 0 ? (
+            <button type="button" onClick={() => send({ type: 'back' })} title={t('popup_restart_step_hint')}>
+              {t('popup_restart_step')}
+            </button>
+          ) : (
+            <button type="button" onClick={() => send({ type: 'back' })} title={t('popup_back_hint')}>
+              {t('popup_back')}
+            </button>
+          )}
+          {paused ? (
+            <button type="button" class="primary" onClick={() => send({ type: 'resume' })} title={t('popup_resume_hint')}>
+              {t('popup_resume')}
+            </button>
+          ) : (
+            <button type="button" class="primary" onClick={() => send({ type: 'pause' })} title={t('popup_pause_hint')}>
+              {t('popup_pause')}
+            </button>
+          )}
+          <button type="button" onClick={() => send({ type: 'skip' })} title={t(gettingReady ? 'popup_start_now_hint' : 'popup_skip_hint')}>
+            {t(gettingReady ? 'popup_start_now' : 'popup_skip')}
           </button>
-        ) : (
-          <button type="button" onClick={() => send({ type: 'back' })} title={t('popup_back_hint')}>
-            {t('popup_back')}
-          </button>
-        )}
-        {paused ? (
-          <button type="button" class="primary" onClick={() => send({ type: 'resume' })} title={t('popup_resume_hint')}>
-            {t('popup_resume')}
-          </button>
-        ) : (
-          <button type="button" class="primary" onClick={() => send({ type: 'pause' })} title={t('popup_pause_hint')}>
-            {t('popup_pause')}
-          </button>
-        )}
-        <button type="button" onClick={() => send({ type: 'skip' })} title={t(gettingReady ? 'popup_start_now_hint' : 'popup_skip_hint')}>
-          {t(gettingReady ? 'popup_start_now' : 'popup_skip')}
-        </button>
-      </div>
+        </div>
         <button type="button" class="danger" onClick={() => send({ type: 'stop' })} title={t('popup_stop_hint')}>
           {t('popup_stop')}
         </button>

@@ -28,7 +28,8 @@ async function storedSettings() {
 }
 
 async function storedPresets() {
-  return (await fakeBrowser.storage.sync.get('presets')).presets as { builtIn: Record<string, unknown>; custom: Array<{ id: string; name: string }> } | undefined;
+  return (await fakeBrowser.storage.sync.get('presets')).presets as
+    { builtIn: Record<string, unknown>; custom: Array<{ id: string; name: string }> } | undefined;
 }
 
 function type(input: HTMLElement, value: string) {
@@ -180,7 +181,11 @@ describe('options page', () => {
         fireEvent.click(steps.getByRole('checkbox', { name }));
         await waitFor(() => expect(steps.getByRole<HTMLInputElement>('checkbox', { name }).checked).toBe(false));
         // Each edit builds on the stored routine, so the next click waits until this one is stored.
-        await waitFor(async () => expect(((await storedPresets())?.builtIn.desk as { steps: Array<{ enabled: boolean }> }).steps.filter((step) => !step.enabled)).toHaveLength(index + 1));
+        await waitFor(async () =>
+          expect(((await storedPresets())?.builtIn.desk as { steps: Array<{ enabled: boolean }> }).steps.filter((step) => !step.enabled)).toHaveLength(
+            index + 1,
+          ),
+        );
       }
       fireEvent.click(steps.getByRole('checkbox', { name: 'Stretch your right calf' }));
       expect((await screen.findByRole('alert')).textContent).toBe('A routine needs at least one step turned on.');
@@ -209,7 +214,9 @@ describe('options page', () => {
       commit(await screen.findByLabelText('Name'), 'Evening');
       await waitFor(async () => expect((await storedPresets())?.custom.map((p) => p.name)).toEqual(['Evening']));
       fireEvent.click(screen.getByRole('button', { name: 'Delete this routine' }));
-      fireEvent.click(within(screen.getByRole('group', { name: /^Delete “Evening”\? This cannot be undone\./ })).getByRole('button', { name: 'Delete routine' }));
+      fireEvent.click(
+        within(screen.getByRole('group', { name: /^Delete “Evening”\? This cannot be undone\./ })).getByRole('button', { name: 'Delete routine' }),
+      );
       await waitFor(async () => expect((await storedPresets())?.custom).toEqual([]));
     });
 
@@ -271,7 +278,10 @@ describe('options page', () => {
     it.each([
       [
         'a routine with no step on, by its name',
-        { builtIn: { desk: { steps: ['roll-left', 'roll-right', 'walk', 'calf-left', 'calf-right'].map((id) => ({ id, durationSec: 60, enabled: false })) } }, custom: [] },
+        {
+          builtIn: { desk: { steps: ['roll-left', 'roll-right', 'walk', 'calf-left', 'calf-right'].map((id) => ({ id, durationSec: 60, enabled: false })) } },
+          custom: [],
+        },
         [],
         'The routine “Desk break” in this file has no step turned on. Nothing was changed.',
       ],
@@ -334,7 +344,9 @@ describe('options page', () => {
       );
       expect(messaging.sendMessage).not.toHaveBeenCalled();
       fireEvent.click(screen.getByRole('button', { name: 'Replace my data' }));
-      await waitFor(() => expect(messaging.sendMessage).toHaveBeenCalledWith('data', { type: 'import', bundle: expect.objectContaining({ format: 'roll-call-export' }) }));
+      await waitFor(() =>
+        expect(messaging.sendMessage).toHaveBeenCalledWith('data', { type: 'import', bundle: expect.objectContaining({ format: 'roll-call-export' }) }),
+      );
       expect(await screen.findByText('Imported.')).toBeTruthy();
     });
 
@@ -379,8 +391,18 @@ describe('options page', () => {
       const create = vi.spyOn(fakeBrowser.tabs, 'create');
       render(<App />);
       const section = await screen.findByRole('region', { name: 'Keyboard shortcuts' });
-      await waitFor(() => expect(within(section).getAllByRole('definition').map((d) => d.textContent)).toEqual(['Alt+Shift+G', 'Alt+Shift+H', 'Not set', 'Alt+Shift+O', 'Not set']));
-      expect(within(section).getAllByRole('term').map((d) => d.textContent)).toEqual([
+      await waitFor(() =>
+        expect(
+          within(section)
+            .getAllByRole('definition')
+            .map((d) => d.textContent),
+        ).toEqual(['Alt+Shift+G', 'Alt+Shift+H', 'Not set', 'Alt+Shift+O', 'Not set']),
+      );
+      expect(
+        within(section)
+          .getAllByRole('term')
+          .map((d) => d.textContent),
+      ).toEqual([
         'Take a break now (start the break routine)',
         'Pause or resume the running routine',
         'Snooze the break reminder',

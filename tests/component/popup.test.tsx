@@ -182,7 +182,15 @@ describe('popup', () => {
   it('shows the finish view with today’s progress, and Done dismisses it', async () => {
     await seedRoutine(applyRoutineCommand(runningDesk(), { type: 'stop' }, T0 + 20_000).state);
     const completed = { type: 'routineCompleted', presetId: 'desk', durationMs: 1, stepsDone: 5, stepsTotal: 5 } as const;
-    const totals = dailyTotals(appendEvents([], [{ ...completed, at: T0 - 5000 }, { ...completed, at: T0 - 4000, presetId: 'full' }]));
+    const totals = dailyTotals(
+      appendEvents(
+        [],
+        [
+          { ...completed, at: T0 - 5000 },
+          { ...completed, at: T0 - 4000, presetId: 'full' },
+        ],
+      ),
+    );
     await seedSnapshot({ routine: applyRoutineCommand(runningDesk(), { type: 'stop' }, T0 + 20_000).state, totals });
     render(<App inWindow={false} />);
     expect(await screen.findByRole('heading', { name: 'Routine stopped' })).toBeTruthy();

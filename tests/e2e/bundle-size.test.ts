@@ -19,7 +19,7 @@ describe('bundle budgets (gzip)', () => {
     expect(size.gzipBytes).toBeLessThanOrEqual(ceiling);
   });
 
-  it('has a drawing for every step kind, all of them together within the drawings budget, none inside the popup\'s script', () => {
+  it("has a drawing for every step kind, all of them together within the drawings budget, none inside the popup's script", () => {
     const drawings = measureDrawings(EXTENSION_DIR);
     expect(drawings.files.map((f) => f.file).sort()).toEqual(STEP_KINDS.map((kind) => `drawings/${kind}.svg`).sort());
     expect(drawings.gzipBytes).toBeLessThanOrEqual(DRAWINGS_BUDGET);

@@ -132,7 +132,7 @@ export async function readHistory(h: ExtensionHarness, since = 0, types?: string
       return {
         events: all.filter((e) => !(e.at < since) && (!types || types.includes(e.type))) as HistoryEvent[],
         count: all.length,
-        totals: ((stored.totals as { days?: Record<string, unknown> } | undefined)?.days) ?? {},
+        totals: (stored.totals as { days?: Record<string, unknown> } | undefined)?.days ?? {},
       };
     },
     { since, types },
@@ -207,8 +207,7 @@ export async function launchRig(settings: Record<string, unknown> = {}): Promise
     const { targetInfos } = (await (await session()).send('Target.getTargets')) as { targetInfos: TargetInfo[] };
     return targetInfos.filter((t) => t.type === 'service_worker' && t.url.includes(h.extensionId));
   };
-  const readStartId = () =>
-    popup.evaluate(async (key) => ((await chrome.storage.session.get(key))[key] as { id?: string } | undefined)?.id, WORKER_START_KEY);
+  const readStartId = () => popup.evaluate(async (key) => ((await chrome.storage.session.get(key))[key] as { id?: string } | undefined)?.id, WORKER_START_KEY);
 
   const rig: Rig = {
     get h() {
@@ -235,12 +234,17 @@ export async function launchRig(settings: Record<string, unknown> = {}): Promise
       })) as { success?: boolean };
       if (reply.success === false) throw new Error(`the worker target ${targetId} refused to close`);
       // Gone, or already replaced by a fresh start (a worker started again at once may keep its target id).
-      const gone = async () => !(await workerTargets()).some((t) => t.targetId === targetId) || (lastStart !== undefined && (await readStartId()) !== lastStart);
+      const gone = async () =>
+        !(await workerTargets()).some((t) => t.targetId === targetId) || (lastStart !== undefined && (await readStartId()) !== lastStart);
       await untilTrue(gone, 5000, `the worker target ${targetId} is still there after it was closed`);
     },
     async untilFreshStart(before, timeoutMs = 10_000) {
       let id: string | undefined;
-      await untilTrue(async () => (id = await readStartId()) !== undefined && id !== before, timeoutMs, `no fresh worker start: the start id is still ${before}`);
+      await untilTrue(
+        async () => (id = await readStartId()) !== undefined && id !== before,
+        timeoutMs,
+        `no fresh worker start: the start id is still ${before}`,
+      );
       return id!;
     },
     async wake() {
@@ -384,10 +388,15 @@ export async function applyReminderSettings(h: ExtensionHarness): Promise<void> 
     await chrome.storage.sync.set({ settings: { ...(settings as object), ...patch } });
   }, REMINDER_SETTINGS);
   const latest = Date.now() + REMINDER_SETTINGS.sittingIntervalMin * MIN + 5000;
-  await untilTrue(async () => ((await h.inWorker(() => chrome.alarms.get('sitting-break')))?.scheduledTime ?? Infinity) <= latest, 10_000, 'the break alarm does not follow the reminder settings');
+  await untilTrue(
+    async () => ((await h.inWorker(() => chrome.alarms.get('sitting-break')))?.scheduledTime ?? Infinity) <= latest,
+    10_000,
+    'the break alarm does not follow the reminder settings',
+  );
 }
 
-const breakNotifications = async (h: ExtensionHarness) => Object.keys(await h.inWorker(() => chrome.notifications.getAll())).filter((id) => id.startsWith('break:'));
+const breakNotifications = async (h: ExtensionHarness) =>
+  Object.keys(await h.inWorker(() => chrome.notifications.getAll())).filter((id) => id.startsWith('break:'));
 
 /**
  * Proves that reminders still come: a routine left running is stopped and dismissed, the interval (and a few
@@ -412,7 +421,9 @@ export async function reminderProblems(h: ExtensionHarness, timeoutMs = 8000): P
     await page.close();
   }
   const before = await breakNotifications(h);
-  const interval = await h.inWorker(async () => ((await chrome.storage.sync.get('settings')).settings as { sittingIntervalMin?: number } | undefined)?.sittingIntervalMin ?? 45);
+  const interval = await h.inWorker(
+    async () => ((await chrome.storage.sync.get('settings')).settings as { sittingIntervalMin?: number } | undefined)?.sittingIntervalMin ?? 45,
+  );
   const passedMin = interval + 5;
   if (passedMin >= REMINDER_SETTINGS.breakThresholdMin) throw new Error(`reminderProblems: ${passedMin} min would read as time away; use REMINDER_SETTINGS`);
   await shiftWorkerClock(h, passedMin * MIN);
@@ -424,7 +435,9 @@ export async function reminderProblems(h: ExtensionHarness, timeoutMs = 8000): P
     if ((await breakNotifications(h)).some((id) => !before.includes(id))) return [];
     await sleep(100);
   }
-  return [`no break reminder showed within ${timeoutMs} ms of ${passedMin} min of sitting (fired: ${pending.join(', ')}; break notifications before: ${before.join(', ') || 'none'})`];
+  return [
+    `no break reminder showed within ${timeoutMs} ms of ${passedMin} min of sitting (fired: ${pending.join(', ')}; break notifications before: ${before.join(', ') || 'none'})`,
+  ];
 }
 
 // ---------------------------------------------------------------- the invariants
@@ -476,10 +489,12 @@ export function violations(o: Observation, expect: Expectation): string[] {
   if (o.view.kind === 'loading') problems.push('the popup shows nothing');
   if (o.view.kind === 'idle' && o.view.status === ROUTINE_REST_TEXT) problems.push(`no routine runs, yet the popup says "${ROUTINE_REST_TEXT}"`);
   if (active) {
-    if (o.view.kind === 'running' && !o.alarmNames.includes(STEP_ALARM)) problems.push(`a routine runs with no ${STEP_ALARM} alarm (alarms: ${o.alarmNames.join(', ') || 'none'})`);
+    if (o.view.kind === 'running' && !o.alarmNames.includes(STEP_ALARM))
+      problems.push(`a routine runs with no ${STEP_ALARM} alarm (alarms: ${o.alarmNames.join(', ') || 'none'})`);
     if (o.alarmNames.includes('sitting-break')) problems.push('a routine runs, yet a sitting-break alarm is pending');
   } else {
-    if (!o.alarmNames.some((n) => SITTING_ALARMS.includes(n))) problems.push(`no routine runs and no sitting alarm is pending (alarms: ${o.alarmNames.join(', ') || 'none'})`);
+    if (!o.alarmNames.some((n) => SITTING_ALARMS.includes(n)))
+      problems.push(`no routine runs and no sitting alarm is pending (alarms: ${o.alarmNames.join(', ') || 'none'})`);
     if (o.alarmNames.includes(STEP_ALARM)) problems.push(`no routine runs, yet a ${STEP_ALARM} alarm is left`);
   }
   const wantEnded = (expect.alreadyEnded ?? 0) + (expect.routineBefore && !active ? 1 : 0);
@@ -529,10 +544,7 @@ export async function settleAndCheck(h: ExtensionHarness, expectation: Expectati
 
 /** Sends a command from an extension page in the envelope pages use (utils/platform/messaging/send.ts). */
 export function sendCommandFrom(page: Page, type: string, data?: unknown): Promise<unknown> {
-  return page.evaluate(
-    ({ type, data }) => chrome.runtime.sendMessage({ type, data }),
-    { type, data },
-  );
+  return page.evaluate(({ type, data }) => chrome.runtime.sendMessage({ type, data }), { type, data });
 }
 
 /**

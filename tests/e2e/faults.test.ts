@@ -150,7 +150,9 @@ const COMMANDS: Command[] = [
     name: 'a settings change',
     async prepare(rig) {
       const page = await rig.h.openPage('options.html');
-      const current = await page.evaluate(async () => ((await chrome.storage.sync.get('settings')).settings as { sittingIntervalMin?: number } | undefined)?.sittingIntervalMin);
+      const current = await page.evaluate(
+        async () => ((await chrome.storage.sync.get('settings')).settings as { sittingIntervalMin?: number } | undefined)?.sittingIntervalMin,
+      );
       const interval = current === 20 ? 90 : 20;
       return {
         ended: await endedCounter(rig.h),
@@ -166,7 +168,8 @@ const COMMANDS: Command[] = [
           const popup = await openPopup(rig.h);
           const view = await readView(popup);
           await popup.close();
-          if (view.kind !== 'idle' || view.interval !== `Reminder every ${interval} min`) problems.push(`the popup shows ${JSON.stringify(view)}, not the new interval ${interval}`);
+          if (view.kind !== 'idle' || view.interval !== `Reminder every ${interval} min`)
+            problems.push(`the popup shows ${JSON.stringify(view)}, not the new interval ${interval}`);
           const due = (await alarms(rig.h)).find((a) => a.name === 'sitting-break')?.scheduledTime;
           const now = Date.now();
           if (due === undefined) problems.push('no sitting-break alarm after the settings change');
@@ -207,11 +210,18 @@ const COMMANDS: Command[] = [
         routineBefore: true,
         act: () =>
           page.evaluate(() => {
-            void chrome.runtime.sendMessage({ id: 7, type: 'data', data: { type: 'import', bundle: (globalThis as { bundle?: unknown }).bundle }, timestamp: Date.now() });
+            void chrome.runtime.sendMessage({
+              id: 7,
+              type: 'data',
+              data: { type: 'import', bundle: (globalThis as { bundle?: unknown }).bundle },
+              timestamp: Date.now(),
+            });
           }),
         async extra() {
           const { count } = await readHistory(rig.h, Infinity);
-          return count === before || count === incoming.length ? [] : [`the history holds ${count} events: neither the ${before} before nor the ${incoming.length} imported`];
+          return count === before || count === incoming.length
+            ? []
+            : [`the history holds ${count} events: neither the ${before} before nor the ${incoming.length} imported`];
         },
         async after() {
           // The routine that ran through the import still ends in history, once.
@@ -301,9 +311,18 @@ async function killRounds(command: Command, dense: boolean): Promise<void> {
       t.push(Date.now());
       if (problems.length === 0 && reminder) problems.push(...(await reminderProblems(rig.h)).map((p) => `then the reminder: ${p}`));
       t.push(Date.now());
-      if (process.env.FAULT_DEBUG) console.info(`round ${index}: ${t.slice(1).map((x, i) => x - t[i]!).join(' ')} ms`);
+      if (process.env.FAULT_DEBUG)
+        console.info(
+          `round ${index}: ${t
+            .slice(1)
+            .map((x, i) => x - t[i]!)
+            .join(' ')} ms`,
+        );
       await round.cleanup?.().catch(() => undefined);
-      if (problems.length > 0) failures.push(`kill ${delay} ms after ${command.name}${restart ? ', then a browser restart' : ''}${reminder ? ' (the reminder round)' : ''}: ${problems.join('; ')}`);
+      if (problems.length > 0)
+        failures.push(
+          `kill ${delay} ms after ${command.name}${restart ? ', then a browser restart' : ''}${reminder ? ' (the reminder round)' : ''}: ${problems.join('; ')}`,
+        );
     }
   } finally {
     await rig.close();
@@ -315,7 +334,11 @@ async function killRounds(command: Command, dense: boolean): Promise<void> {
 describe('killing the worker after each command (issue 11)', () => {
   for (const command of COMMANDS) {
     for (const dense of [false, true]) {
-      it(`${command.name}, ${dense ? 'with 30 days × 200 events' : 'with an empty history'}: heals after every kill`, () => killRounds(command, dense), 240_000);
+      it(
+        `${command.name}, ${dense ? 'with 30 days × 200 events' : 'with an empty history'}: heals after every kill`,
+        () => killRounds(command, dense),
+        240_000,
+      );
     }
   }
 });
@@ -336,13 +359,15 @@ function choices(view: View): string[] {
 }
 
 const isActive = (view: View) => view.kind === 'running' || view.kind === 'paused';
-const sameView = (a: View, b: View) => a.kind === b.kind && (a.kind !== 'running' && a.kind !== 'paused' ? true : a.progress.split(' · ')[0] === (b as { progress: string }).progress.split(' · ')[0]);
+const sameView = (a: View, b: View) =>
+  a.kind === b.kind &&
+  (a.kind !== 'running' && a.kind !== 'paused' ? true : a.progress.split(' · ')[0] === (b as { progress: string }).progress.split(' · ')[0]);
 
 describe('random command sequences from two views, with kills (issue 11)', () => {
   it('keeps every invariant after each round', async () => {
     const seed = Number(process.env.FAULT_SEED ?? Math.floor(Math.random() * 2 ** 31));
     const random = mulberry32(seed);
-    const pick = <T,>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
+    const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
     const rig = await launchRig();
     const failures: string[] = [];
     const started = Date.now();
@@ -399,7 +424,9 @@ describe('random command sequences from two views, with kills (issue 11)', () =>
           await rig.untilFreshStart(start);
           const { problems } = await settleAndCheck(rig.h, expectation!);
           if (problems.length > 0) {
-            failures.push(`FAULT_SEED=${seed} round ${round}: ${steps.join(' → ')}, kill ${delay} ms after the last${restart ? ', restart' : ''}: ${problems.join('; ')}`);
+            failures.push(
+              `FAULT_SEED=${seed} round ${round}: ${steps.join(' → ')}, kill ${delay} ms after the last${restart ? ', restart' : ''}: ${problems.join('; ')}`,
+            );
             await resetAndReseed(rig, history);
           }
         } catch (error) {
@@ -411,7 +438,9 @@ describe('random command sequences from two views, with kills (issue 11)', () =>
     } finally {
       await rig.close();
     }
-    console.info(`faults: random sequences (FAULT_SEED=${seed}): ${failures.length} of ${RANDOM_ROUNDS} rounds failed, ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.info(
+      `faults: random sequences (FAULT_SEED=${seed}): ${failures.length} of ${RANDOM_ROUNDS} rounds failed, ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
     expect(failures, `FAULT_SEED=${seed}: ${failures.length} of ${RANDOM_ROUNDS} rounds failed`).toEqual([]);
   }, 240_000);
 });
@@ -448,7 +477,7 @@ async function countdownProblems(rig: Rig, fullSec: number): Promise<string[]> {
     if (first.kind !== 'running') return [`the routine is gone: the popup shows ${JSON.stringify(first)}`];
     // Polled: a moving countdown changes within a second or two; a frozen one never does.
     let second: View = first;
-    for (const deadline = Date.now() + 3000; second.kind === 'running' && second.timer === first.timer && Date.now() < deadline; ) {
+    for (const deadline = Date.now() + 3000; second.kind === 'running' && second.timer === first.timer && Date.now() < deadline;) {
       await sleep(100);
       second = await readView(popup);
     }

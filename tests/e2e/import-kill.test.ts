@@ -36,19 +36,23 @@ async function sendImport(harness: ExtensionHarness): Promise<void> {
   await page.close();
 }
 
-describe('a worker killed between an import\'s local and sync writes', () => {
+describe("a worker killed between an import's local and sync writes", () => {
   it('finishes the import at its next start: history and settings together, nothing pending', async () => {
     h = await launchExtension();
     const harness = h;
     // The kill's moment: every sync write from now on is held, as if the worker stopped inside it.
     await harness.inWorker(() => {
       const held = new Promise<void>(() => undefined);
-      chrome.storage.sync.set = (() => held);
+      chrome.storage.sync.set = () => held;
     });
     await sendImport(harness);
     // The local write (history + intent) lands first; the sync write never returns.
-    await expect.poll(() => harness.inWorker(async () => (await chrome.storage.local.get('pendingSync')).pendingSync !== undefined), { timeout: 15_000 }).toBe(true);
-    expect(await harness.inWorker(async () => (await chrome.storage.sync.get('settings')).settings as { sittingIntervalMin?: number } | undefined)).not.toMatchObject({ sittingIntervalMin: 25 });
+    await expect
+      .poll(() => harness.inWorker(async () => (await chrome.storage.local.get('pendingSync')).pendingSync !== undefined), { timeout: 15_000 })
+      .toBe(true);
+    expect(
+      await harness.inWorker(async () => (await chrome.storage.sync.get('settings')).settings as { sittingIntervalMin?: number } | undefined),
+    ).not.toMatchObject({ sittingIntervalMin: 25 });
     const startBefore = await harness.inWorker(async () => JSON.stringify(await chrome.storage.session.get(null)));
     await harness.killWorker();
     await expect.poll(() => harness.isWorkerRunning(), { timeout: 10_000 }).toBe(false);
@@ -56,11 +60,21 @@ describe('a worker killed between an import\'s local and sync writes', () => {
     await harness.wakeWorker();
     await expect.poll(() => harness.inWorker(async () => JSON.stringify(await chrome.storage.session.get(null))), { timeout: 10_000 }).not.toBe(startBefore);
     await expect
-      .poll(() => harness.inWorker(async () => ((await chrome.storage.sync.get('settings')).settings as { sittingIntervalMin?: number } | undefined)?.sittingIntervalMin), { timeout: 15_000 })
+      .poll(
+        () =>
+          harness.inWorker(
+            async () => ((await chrome.storage.sync.get('settings')).settings as { sittingIntervalMin?: number } | undefined)?.sittingIntervalMin,
+          ),
+        { timeout: 15_000 },
+      )
       .toBe(25);
     const after = await harness.inWorker(async (day) => {
       const local = await chrome.storage.local.get(null);
-      return { pending: local.pendingSync, bucket: local[`events:${day}`] as unknown[] | undefined, folded: (local.totals as { days?: Record<string, unknown> } | undefined)?.days?.[day] };
+      return {
+        pending: local.pendingSync,
+        bucket: local[`events:${day}`] as unknown[] | undefined,
+        folded: (local.totals as { days?: Record<string, unknown> } | undefined)?.days?.[day],
+      };
     }, DAY);
     expect(after.pending).toBeUndefined();
     // The imported day is in history, raw or already folded into the totals.

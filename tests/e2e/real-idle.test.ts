@@ -63,10 +63,11 @@ describe('a natural break, with real X input and the real idle API', () => {
   beforeAll(async () => {
     x = await startXvfb();
     harness = await launchExtension({ headed: true, env: { DISPLAY: x.display } });
-    await harness.inWorker(
-      (settings) => chrome.storage.sync.set({ settings }),
-      { ...activeNowSettings(), breakThresholdMin: THRESHOLD_MIN, sittingIntervalMin: INTERVAL_MIN },
-    );
+    await harness.inWorker((settings) => chrome.storage.sync.set({ settings }), {
+      ...activeNowSettings(),
+      breakThresholdMin: THRESHOLD_MIN,
+      sittingIntervalMin: INTERVAL_MIN,
+    });
     popup = await harness.openPage('popup.html');
   }, 60_000);
 

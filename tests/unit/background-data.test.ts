@@ -36,7 +36,7 @@ describe('import and reset in the background', () => {
     expect((await readEventLog()).events).toEqual(events);
   });
 
-  it('refuses an import that would pass sync\'s 100 KB before writing anything, naming that cause', async () => {
+  it("refuses an import that would pass sync's 100 KB before writing anything, naming that cause", async () => {
     await fakeBrowser.storage.local.set({ 'events:2026-11-25': events });
     // Another extension page's data is not ours to drop: 13 items of 7.85 KB already fill most of sync.
     await fakeBrowser.storage.sync.set(Object.fromEntries(Array.from({ length: 13 }, (_, i) => [`other${i}`, 'x'.repeat(7850)])));
@@ -47,11 +47,15 @@ describe('import and reset in the background', () => {
 
   it('finishes an import whose sync write was refused for now (or cut by a kill) at the next job, never leaving half of it', async () => {
     await fakeBrowser.storage.local.set({ 'events:2026-11-25': [] });
-    const syncSet = vi.spyOn(fakeBrowser.storage.sync, 'set').mockRejectedValueOnce(new Error('This request exceeds the MAX_WRITE_OPERATIONS_PER_MINUTE quota.'));
+    const syncSet = vi
+      .spyOn(fakeBrowser.storage.sync, 'set')
+      .mockRejectedValueOnce(new Error('This request exceeds the MAX_WRITE_OPERATIONS_PER_MINUTE quota.'));
     expect(await handleDataRequest({ type: 'import', bundle }, T0)).toEqual({ ok: true });
     // The history is in, and the settings are in effect here: the intent to write them to sync is stored with it.
     expect((await readEventLog()).events).toEqual(events);
-    expect((await fakeBrowser.storage.local.get('pendingSync')).pendingSync).toMatchObject({ set: { settings: expect.objectContaining({ sittingIntervalMin: 25 }) } });
+    expect((await fakeBrowser.storage.local.get('pendingSync')).pendingSync).toMatchObject({
+      set: { settings: expect.objectContaining({ sittingIntervalMin: 25 }) },
+    });
     expect((await fakeBrowser.storage.local.get('popup')).popup).toMatchObject({ settings: { sittingIntervalMin: 25 } });
     expect(await fakeBrowser.storage.sync.get('settings')).toEqual({});
     syncSet.mockRestore();
@@ -63,7 +67,11 @@ describe('import and reset in the background', () => {
   it.each([
     ['Chromium 156, an item over 8 KB', new Error('Resource::kQuotaBytesPerItem quota exceeded'), 'error_sync_item_too_large'],
     ['Chromium 156, sync full', new Error('Resource::kQuotaBytes quota exceeded'), 'error_sync_full'],
-    ['Firefox, sync full', Object.assign(new Error('storage.sync API call exceeded its quota limitations.'), { name: 'QuotaExceededError' }), 'error_sync_full'],
+    [
+      'Firefox, sync full',
+      Object.assign(new Error('storage.sync API call exceeded its quota limitations.'), { name: 'QuotaExceededError' }),
+      'error_sync_full',
+    ],
   ])('names a sync refusal of a settings change by its real cause (%s), undoes it, and nothing stored is lost', async (_, error, expected) => {
     await fakeBrowser.storage.local.set({ 'events:2026-11-25': events });
     await fakeBrowser.storage.sync.set({ settings: { ...DEFAULT_SETTINGS, snoozeMin: 7 } });
@@ -128,7 +136,10 @@ describe('reminders on this browser', () => {
     expect(await handleSittingRequest({ type: 'testReminder' }, T0)).toEqual({ ok: true });
     const shown = fakeBrowser.notifications.getAllCreateOptions() as Record<string, { title: string; message: string; buttons?: unknown[] }>;
     expect(Object.keys(shown)).toEqual(['break:test']);
-    expect(shown['break:test']).toMatchObject({ title: 'Time to stand up', message: 'This is a test reminder. Real ones look like this and say how long you have been sitting.' });
+    expect(shown['break:test']).toMatchObject({
+      title: 'Time to stand up',
+      message: 'This is a test reminder. Real ones look like this and say how long you have been sitting.',
+    });
     expect(await fakeBrowser.storage.local.get(null)).toEqual(before);
   });
 
@@ -141,7 +152,7 @@ describe('reminders on this browser', () => {
 });
 
 describe('history in the background', () => {
-  it('moves an older version\'s single log into day buckets, keeping days older than 30 days only as totals', async () => {
+  it("moves an older version's single log into day buckets, keeping days older than 30 days only as totals", async () => {
     const old = { type: 'skipped' as const, at: T0 - 40 * 86_400_000, day: '2026-10-16' };
     const yesterday = { type: 'skipped' as const, at: T0 - 86_400_000, day: '2026-11-24' };
     const recent = { type: 'skipped' as const, at: T0 - 1000, day: '2026-11-25' };
@@ -149,7 +160,11 @@ describe('history in the background', () => {
     await recoverState(T0);
     const stored = await fakeBrowser.storage.local.get(null);
     // The start job did the upkeep: the old keys are gone, and the history is in day buckets and totals.
-    expect(Object.keys(stored).filter((key) => key.startsWith('events:') || ['totals', 'eventLog', 'dailyTotals'].includes(key)).sort()).toEqual(['events:2026-11-24', 'events:2026-11-25', 'totals']);
+    expect(
+      Object.keys(stored)
+        .filter((key) => key.startsWith('events:') || ['totals', 'eventLog', 'dailyTotals'].includes(key))
+        .sort(),
+    ).toEqual(['events:2026-11-24', 'events:2026-11-25', 'totals']);
     expect(stored['events:2026-11-25']).toEqual([recent]);
     const totals = stored.totals as { through: string; days: Record<string, { skipped: number }> };
     expect(totals.through).toBe('2026-11-25');

@@ -55,7 +55,16 @@ describe('damaged storage', () => {
 
   it('reads a routine with a moment past the range of Date as no routine, and the sitting clock runs', async () => {
     await fakeBrowser.storage.local.set({
-      routine: { status: 'running', presetId: 'desk', steps: [{ id: 'walk', kind: 'walk', side: 'none', durationSec: 60, enabled: true }], stepIndex: 0, stepStartedAt: 9e15, pausedMs: 0, startedAt: T0, routinePausedMs: 0 },
+      routine: {
+        status: 'running',
+        presetId: 'desk',
+        steps: [{ id: 'walk', kind: 'walk', side: 'none', durationSec: 60, enabled: true }],
+        stepIndex: 0,
+        stepStartedAt: 9e15,
+        pausedMs: 0,
+        startedAt: T0,
+        routinePausedMs: 0,
+      },
       sitting: { lastSeenAt: T0, routineSince: T0 },
     });
     await recoverState(T0 + MIN);

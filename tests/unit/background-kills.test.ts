@@ -47,7 +47,8 @@ async function dump() {
 }
 
 /** The days with events: an emptied bucket holds nothing, and is removed at the next fold if a kill kept it. */
-const daysWithEvents = (local: Record<string, unknown>) => Object.entries(local).filter(([key, value]) => key.startsWith('events:') && Array.isArray(value) && value.length > 0);
+const daysWithEvents = (local: Record<string, unknown>) =>
+  Object.entries(local).filter(([key, value]) => key.startsWith('events:') && Array.isArray(value) && value.length > 0);
 
 /** How many storage calls the job makes when nothing stops it. */
 async function storageCallsOf(input: BackgroundInput, seed: () => Promise<void>): Promise<number> {
@@ -173,12 +174,17 @@ describe('a worker killed at any await of a job', () => {
       await seedUser();
       await fakeBrowser.storage.local.set({ totals: { through: '2026-11-24', days: {}, dropped: 0 }, 'events:2026-11-24': newEvents });
     };
-    await everyKill({ type: 'stepAlarm' }, seedYesterday, (after) => {
-      const totals = after.local.totals as { through: string; days: Record<string, { breaksTaken?: number }> };
-      // The start after the kill folds the day if the killed job did not: either way it is counted once.
-      expect(totals.through).toBe('2026-11-25');
-      expect(totals.days['2026-11-24']?.breaksTaken).toBe(1);
-      return 'applied';
-    }, { recoveryApplies: true });
+    await everyKill(
+      { type: 'stepAlarm' },
+      seedYesterday,
+      (after) => {
+        const totals = after.local.totals as { through: string; days: Record<string, { breaksTaken?: number }> };
+        // The start after the kill folds the day if the killed job did not: either way it is counted once.
+        expect(totals.through).toBe('2026-11-25');
+        expect(totals.days['2026-11-24']?.breaksTaken).toBe(1);
+        return 'applied';
+      },
+      { recoveryApplies: true },
+    );
   });
 });

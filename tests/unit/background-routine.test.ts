@@ -84,7 +84,15 @@ describe('routine shell', () => {
     const routine = { status: 'running', presetId: 'desk', steps, stepIndex: 0, stepStartedAt: T0, pausedMs: 0, startedAt: T0, routinePausedMs: 0 };
     await fakeBrowser.storage.local.set({ routine, sitting: { lastSeenAt: T0, routineSince: T0 } });
     await runBackgroundJob({ type: 'stepAlarm' }, T0 + 90_000);
-    expect((await readRoutineState()).state).toEqual({ ...routine, stepIndex: 1, stepStartedAt: T0 + 90_000, leadInSec: 0, leadInMs: 0, cueMark: 0, spentMs: [90_000, 0] });
+    expect((await readRoutineState()).state).toEqual({
+      ...routine,
+      stepIndex: 1,
+      stepStartedAt: T0 + 90_000,
+      leadInSec: 0,
+      leadInMs: 0,
+      cueMark: 0,
+      spentMs: [90_000, 0],
+    });
     expect(await alarmWhen()).toBe(T0 + 180_000);
   });
 

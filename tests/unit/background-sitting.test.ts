@@ -281,7 +281,10 @@ describe('a reminder notification that Firefox closes unanswered', () => {
   }
 
   const reminderWindows = () =>
-    vi.mocked(fakeBrowser.windows.create).mock.calls.map(([options]) => String(options?.url)).filter((url) => url.includes('/reminder.html'));
+    vi
+      .mocked(fakeBrowser.windows.create)
+      .mock.calls.map(([options]) => String(options?.url))
+      .filter((url) => url.includes('/reminder.html'));
 
   // Firefox always reports byUser = true (its bug 1413188), so both values must open the window.
   it.each([true, false])('opens the small reminder window for the reminder still shown (byUser %s), and only once', async (byUser) => {

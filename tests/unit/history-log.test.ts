@@ -26,7 +26,16 @@ describe('the event log in day buckets', () => {
   it('writes the same small amount on day 1 and day 400: one bucket, however long the history', () => {
     const event = datedEvents([skipped(now)]);
     const day1 = appendToLog({}, event, emptyTotals('2026-11-25'));
-    const long = { through: '2026-11-25', days: Object.fromEntries(Array.from({ length: 400 }, (_, i) => [`2025-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`, dailyTotals(event)['2026-11-25']!])), dropped: 0 };
+    const long = {
+      through: '2026-11-25',
+      days: Object.fromEntries(
+        Array.from({ length: 400 }, (_, i) => [
+          `2025-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`,
+          dailyTotals(event)['2026-11-25']!,
+        ]),
+      ),
+      dropped: 0,
+    };
     const day400 = appendToLog({}, event, long);
     expect(JSON.stringify(day400)).toBe(JSON.stringify(day1));
   });

@@ -13,7 +13,9 @@ const LOCALES = readdirSync(resolve(import.meta.dirname, '../../public/_locales'
 /** Every line the voice can say, with durations that reach each plural form (1, 2–4, 5+, 22 for Polish). */
 const LINES: SpokenLine[] = [
   ...STEP_KINDS.flatMap((kind) =>
-    SIDES.flatMap((side) => [1, 2, 5, 22, 60, 61, 90, 120, 300].map((durationSec) => ({ type: 'step' as const, title: stepTitleKey({ kind, side }), durationSec }))),
+    SIDES.flatMap((side) =>
+      [1, 2, 5, 22, 60, 61, 90, 120, 300].map((durationSec) => ({ type: 'step' as const, title: stepTitleKey({ kind, side }), durationSec })),
+    ),
   ),
   { type: 'go' },
   ...STEP_KINDS.map((kind) => ({ type: 'halfway' as const, kind })),
@@ -30,14 +32,14 @@ function asTheBrowserSays(locale: string): void {
   });
 }
 
-describe('the offscreen document\'s words, from the locale files', () => {
-  it.each(LOCALES)('say every line as the browser\'s i18n says it, in %s', (locale) => {
+describe("the offscreen document's words, from the locale files", () => {
+  it.each(LOCALES)("say every line as the browser's i18n says it, in %s", (locale) => {
     asTheBrowserSays(locale);
     const words = wordsFrom(locale.replace('_', '-'), [localeMessages(locale), localeMessages('en')] as Catalog[]);
     for (const line of LINES) expect(utterancesFor(line, words)).toEqual(utterancesFor(line));
   });
 
-  it('look a language up in Chrome\'s order, falling back to the default locale', () => {
+  it("look a language up in Chrome's order, falling back to the default locale", () => {
     expect(localeFolders('pt-BR')).toEqual(['pt_BR', 'pt', 'en']);
     expect(localeFolders('de')).toEqual(['de', 'en']);
     expect(localeFolders('en-US')).toEqual(['en_US', 'en']);

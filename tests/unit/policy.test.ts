@@ -86,7 +86,10 @@ describe('policyPatch: a policy value is the default, a lock is the value', () =
 
   it('sets every setting still at Roll Call’s default, and keeps what the user chose', () => {
     const current = { ...BUILT_IN, snoozeMin: 20 };
-    expect(policyPatch(current, {}, policy({ sittingIntervalMin: 60, snoozeMin: 15, remindHere: false }))).toEqual({ sittingIntervalMin: 60, remindHere: false });
+    expect(policyPatch(current, {}, policy({ sittingIntervalMin: 60, snoozeMin: 15, remindHere: false }))).toEqual({
+      sittingIntervalMin: 60,
+      remindHere: false,
+    });
   });
 
   it('changes nothing once applied, so applying again at every start is harmless', () => {

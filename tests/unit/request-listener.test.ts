@@ -20,7 +20,7 @@ describe('the command listener', () => {
     vi.restoreAllMocks();
   });
 
-  it('replies through sendResponse and keeps the channel open, as Chrome\'s own API needs', async () => {
+  it("replies through sendResponse and keeps the channel open, as Chrome's own API needs", async () => {
     const sendResponse = vi.fn();
     const kept = addedListener()({ type: 'refresh' }, {}, sendResponse);
     expect(kept).toBe(true);

@@ -32,7 +32,11 @@ const table: Row[] = [
   ['a routine id used twice', withCustom(mine('custom-a', [step('a')]), mine('custom-a', [step('b')])), 'duplicateRoutine', 'custom-a'],
 ];
 
-const IMPORT_ERRORS = { noStepsOn: 'error_import_no_steps_on', duplicateStep: 'error_import_duplicate_step', duplicateRoutine: 'error_import_duplicate_routine' };
+const IMPORT_ERRORS = {
+  noStepsOn: 'error_import_no_steps_on',
+  duplicateStep: 'error_import_duplicate_step',
+  duplicateRoutine: 'error_import_duplicate_routine',
+};
 const COMMAND_ERRORS = { noStepsOn: 'error_no_steps_on', duplicateStep: 'error_bad_command', duplicateRoutine: 'error_bad_command' };
 
 describe('one check of routines, for every door', () => {

@@ -27,7 +27,8 @@ const LEAD = 5 * S;
 type Active = Extract<RoutineState, { status: 'running' | 'paused' }>;
 const active = (s: RoutineState) => s as Active;
 const start = (leadInSec = 5, at = T0) => applyRoutineCommand(IDLE, { type: 'start', presetId: 'p', steps: STEPS, leadInSec }, at).state;
-const cues = (effects: TimerEffect[]) => effects.flatMap((e) => (e.type === 'momentCue' ? [e.moment] : e.type === 'stepCue' ? [`step:${e.step.id}`] : e.type === 'finishCue' ? ['done'] : []));
+const cues = (effects: TimerEffect[]) =>
+  effects.flatMap((e) => (e.type === 'momentCue' ? [e.moment] : e.type === 'stepCue' ? [`step:${e.step.id}`] : e.type === 'finishCue' ? ['done'] : []));
 
 /** Runs the timer through alarms at the given moments, as the background would, collecting the cues. */
 function wakeAt(state: RoutineState, moments: number[]): { state: RoutineState; cues: string[] } {
@@ -62,7 +63,16 @@ describe('lead-in', () => {
 
   it('is off at 0 seconds, and in a routine stored by an older version', () => {
     expect(stepEndsAt(start(0))).toBe(T0 + 180 * S);
-    const old = parseRoutineState({ status: 'running', presetId: 'p', steps: STEPS, stepIndex: 0, stepStartedAt: T0, pausedMs: 0, startedAt: T0, routinePausedMs: 0 });
+    const old = parseRoutineState({
+      status: 'running',
+      presetId: 'p',
+      steps: STEPS,
+      stepIndex: 0,
+      stepStartedAt: T0,
+      pausedMs: 0,
+      startedAt: T0,
+      routinePausedMs: 0,
+    });
     expect(old.invalid).toBe(false);
     expect(stepEndsAt(old.state)).toBe(T0 + 180 * S);
     expect(tick(old.state, T0 + 180 * S).state).toMatchObject({ stepIndex: 1, stepStartedAt: T0 + 180 * S });
@@ -70,8 +80,21 @@ describe('lead-in', () => {
   });
 
   it('fills in what a routine stored by an older version lacks: no lead-in, no moment cued yet, earlier steps spent in full', () => {
-    const stored = { status: 'paused', presetId: 'p', steps: STEPS, stepIndex: 2, stepStartedAt: T0 + 360 * S, pausedAt: T0 + 370 * S, pausedMs: 0, startedAt: T0, routinePausedMs: 0 };
-    expect(parseRoutineState(stored)).toEqual({ invalid: false, state: { ...stored, leadInSec: 0, leadInMs: 0, cueMark: 0, spentMs: [180 * S, 180 * S, 0, 0] } });
+    const stored = {
+      status: 'paused',
+      presetId: 'p',
+      steps: STEPS,
+      stepIndex: 2,
+      stepStartedAt: T0 + 360 * S,
+      pausedAt: T0 + 370 * S,
+      pausedMs: 0,
+      startedAt: T0,
+      routinePausedMs: 0,
+    };
+    expect(parseRoutineState(stored)).toEqual({
+      invalid: false,
+      state: { ...stored, leadInSec: 0, leadInMs: 0, cueMark: 0, spentMs: [180 * S, 180 * S, 0, 0] },
+    });
     // Stopped there, the two steps it had passed count as done.
     const held = applyRoutineCommand(parseRoutineState(stored).state, { type: 'stop' }, T0 + 371 * S).state;
     const stopped = applyRoutineCommand(held, { type: 'dismiss' }, T0 + 372 * S);
@@ -118,7 +141,7 @@ describe('lead-in', () => {
     expect(stepEndsAt(resumed)).toBe(T0 + 200 * S);
   });
 
-  it('back during a lead-in goes to the step before, with that step\'s own lead-in', () => {
+  it("back during a lead-in goes to the step before, with that step's own lead-in", () => {
     const second = wakeAt(start(), [T0 + LEAD + 180 * S]).state;
     const result = applyRoutineCommand(second, { type: 'back' }, T0 + LEAD + 182 * S);
     expect(result.state).toMatchObject({ stepIndex: 0, leadInMs: LEAD, stepStartedAt: T0 + LEAD + 182 * S, cueMark: 0 });

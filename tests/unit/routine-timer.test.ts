@@ -155,12 +155,12 @@ describe('tick', () => {
     expect(tick(paused, T0 + 3600 * S)).toEqual({ state: paused, effects: [] });
   });
 
-  it.each<RoutineState>([IDLE, { status: 'finished', presetId: 'desk', outcome: 'completed', startedAt: T0, endedAt: T0, durationMs: 0, stepsDone: 1, stepsTotal: 1 }])(
-    'ignores a repeated alarm once the routine is %# over',
-    (state) => {
-      expect(tick(state, T0 + 9999 * S)).toEqual({ state, effects: [] });
-    },
-  );
+  it.each<RoutineState>([
+    IDLE,
+    { status: 'finished', presetId: 'desk', outcome: 'completed', startedAt: T0, endedAt: T0, durationMs: 0, stepsDone: 1, stepsTotal: 1 },
+  ])('ignores a repeated alarm once the routine is %# over', (state) => {
+    expect(tick(state, T0 + 9999 * S)).toEqual({ state, effects: [] });
+  });
 });
 
 describe('pause and resume', () => {

@@ -44,7 +44,7 @@ function walkingStreak(totals: DailyTotals, today: string, options: StreakOption
 /** A small seeded generator, so a failure can be replayed. */
 function random(seed: number) {
   let state = seed;
-  return () => ((state = (state * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648);
+  return () => (state = (state * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
 }
 
 describe('the streak, counted without walking every calendar day', () => {
@@ -53,7 +53,9 @@ describe('the streak, counted without walking every calendar day', () => {
     for (let round = 0; round < 600; round++) {
       const today = shiftDay('2026-12-07', -Math.floor(next() * 30));
       const density = 0.5 + next() * 0.5;
-      const days = Array.from({ length: 80 }, (_, i) => i).filter(() => next() < density).map((n) => shiftDay(today, -n));
+      const days = Array.from({ length: 80 }, (_, i) => i)
+        .filter(() => next() < density)
+        .map((n) => shiftDay(today, -n));
       const totals = historyOf(days);
       const options = next() < 0.5 ? EVERY_DAY : WEEKDAYS;
       const expected = walkingStreak(totals, today, options);
@@ -137,16 +139,18 @@ describe('damage in the stored totals costs only itself', () => {
     expect(view.streak.days).toBe(0);
   });
 
-  it.each([['not a day', 'soon'], ['a number', 20261207], ['year 0', '0000-01-01'], ['missing', undefined]])(
-    'keeps every folded day when `through` is %s, and works it out from them',
-    (_, through) => {
-      const parsed = parseStoredTotals({ through, days: old, dropped: 0 })!;
-      expect(Object.keys(parsed.days)).toHaveLength(370);
-      // The day after the last folded day: later days are folded from their buckets, none twice.
-      expect(parsed.through).toBe(shiftDay(today, -30));
-      expect(parsed.dropped).toBe(1);
-    },
-  );
+  it.each([
+    ['not a day', 'soon'],
+    ['a number', 20261207],
+    ['year 0', '0000-01-01'],
+    ['missing', undefined],
+  ])('keeps every folded day when `through` is %s, and works it out from them', (_, through) => {
+    const parsed = parseStoredTotals({ through, days: old, dropped: 0 })!;
+    expect(Object.keys(parsed.days)).toHaveLength(370);
+    // The day after the last folded day: later days are folded from their buckets, none twice.
+    expect(parsed.through).toBe(shiftDay(today, -30));
+    expect(parsed.dropped).toBe(1);
+  });
 
   it('with no folded day and a damaged `through`, every bucket is still to fold', () => {
     expect(parseStoredTotals({ through: null, days: {}, dropped: 0 })).toEqual({ through: '2000-01-01', days: {}, dropped: 1 });
@@ -155,10 +159,22 @@ describe('damage in the stored totals costs only itself', () => {
   it('the daily upkeep keeps the folded days, folds the raw days once, and the history says one entry was unreadable', async () => {
     const now = dayKeyNoon(today).getTime();
     const yesterday = shiftDay(today, -1);
-    const event: RollCallEvent = { type: 'routineCompleted', at: dayKeyNoon(yesterday).getTime(), day: yesterday, presetId: 'full', durationMs: 60_000, stepsDone: 7, stepsTotal: 7 };
+    const event: RollCallEvent = {
+      type: 'routineCompleted',
+      at: dayKeyNoon(yesterday).getTime(),
+      day: yesterday,
+      presetId: 'full',
+      durationMs: 60_000,
+      stepsDone: 7,
+      stepsTotal: 7,
+    };
     const lastFolded = shiftDay(today, -31);
     const days = { ...old, [shiftDay(today, -2)]: met() };
-    await fakeBrowser.storage.local.set({ [TOTALS_KEY]: { through: 'damaged', days, dropped: 0 }, [bucketKey(yesterday)]: [event], [bucketKey(shiftDay(today, -2))]: [] });
+    await fakeBrowser.storage.local.set({
+      [TOTALS_KEY]: { through: 'damaged', days, dropped: 0 },
+      [bucketKey(yesterday)]: [event],
+      [bucketKey(shiftDay(today, -2))]: [],
+    });
     // The start job does the daily upkeep.
     await recoverState(now);
     const stored = parseStoredTotals((await fakeBrowser.storage.local.get(TOTALS_KEY))[TOTALS_KEY])!;
@@ -184,7 +200,14 @@ describe('the streak kept with the totals', () => {
     expect(first.store?.streak).toMatchObject({ through: today, length: 370, latestMet: shiftDay(today, -1) });
     // The stored value, as a job reads it next: the days are never touched.
     const stored = JSON.parse(JSON.stringify(first.store)) as StoredTotals;
-    const watchedDays = new Proxy(stored.days, { get: () => { throw new Error('a day was read'); }, ownKeys: () => { throw new Error('the days were listed'); } });
+    const watchedDays = new Proxy(stored.days, {
+      get: () => {
+        throw new Error('a day was read');
+      },
+      ownKeys: () => {
+        throw new Error('the days were listed');
+      },
+    });
     const next = jobHistoryView(readJobHistory({ ...stored, days: watchedDays }), [routineToday], today, EVERY_DAY);
     expect(next.store).toBeUndefined();
     expect(next.streak).toEqual(first.streak);

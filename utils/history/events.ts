@@ -66,7 +66,6 @@ export type EventType = RollCallEvent['type'];
 /** An event as its producer describes it; the day is filled in on append. */
 export type NewEvent = RollCallEvent extends infer E ? (E extends RollCallEvent ? Omit<E, 'day'> : never) : never;
 
-
 /** Returns a new log with the events added at the end; the old log is left as it was. */
 export function appendEvents(log: readonly RollCallEvent[], events: readonly NewEvent[]): RollCallEvent[] {
   return [...log, ...events.map((e) => ({ ...e, day: localDayKey(e.at) }))];

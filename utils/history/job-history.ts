@@ -36,7 +36,12 @@ export function jobHistoryOf(totals: StoredTotals): JobHistory {
 }
 
 /** Adds events to their days' buckets; the folded days are read only when an event belongs to one of them. */
-export function appendToHistory(current: Readonly<Record<string, readonly RollCallEvent[]>>, events: readonly RollCallEvent[], history: JobHistory, today: string): Append {
+export function appendToHistory(
+  current: Readonly<Record<string, readonly RollCallEvent[]>>,
+  events: readonly RollCallEvent[],
+  history: JobHistory,
+  today: string,
+): Append {
   const through = history.through ?? today;
   const late = events.some((e) => e.day < through);
   return appendToLog(current, events, late ? (history.totals() ?? emptyTotals(through)) : emptyTotals(through));

@@ -56,11 +56,7 @@ export interface Append {
 }
 
 /** Adds dated events to their days' buckets; `current` holds those buckets as stored (a missing one is empty). */
-export function appendToLog(
-  current: Readonly<Record<string, readonly RollCallEvent[]>>,
-  events: readonly RollCallEvent[],
-  totals: StoredTotals,
-): Append {
+export function appendToLog(current: Readonly<Record<string, readonly RollCallEvent[]>>, events: readonly RollCallEvent[], totals: StoredTotals): Append {
   const buckets: Record<string, RollCallEvent[]> = {};
   for (const event of events) {
     const key = bucketKey(event.day);
@@ -131,7 +127,9 @@ export function migrateWholeLog(
   now: number,
 ): { buckets: Record<string, RollCallEvent[]>; totals: StoredTotals; removeBuckets: string[] } {
   const { buckets } = appendToLog({}, events, emptyTotals('0000-00-00'));
-  const earliestBucket = Object.keys(buckets).map((k) => bucketDay(k) ?? '').sort()[0];
+  const earliestBucket = Object.keys(buckets)
+    .map((k) => bucketDay(k) ?? '')
+    .sort()[0];
   // Days before the earliest bucket are only in the compacted totals; the fold below counts the rest.
   const start: StoredTotals = { through: earliestBucket ?? localDayKey(now), days: compacted, dropped: 0 };
   const rolled = rollOver(start, buckets, 0, now);

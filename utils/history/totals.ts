@@ -203,7 +203,8 @@ export function allTimeTotals(totals: DailyTotals): AllTimeTotals {
 
 /** Daily totals as CSV, one row a day, oldest first, for spreadsheets. */
 export function totalsToCsv(totals: DailyTotals, fullRoutinePresetId: string): string {
-  const header = 'date,breaks_due,breaks_taken,natural_breaks,skipped,snoozed,routines_completed,full_routines,routines_stopped,routine_minutes,longest_sitting_minutes';
+  const header =
+    'date,breaks_due,breaks_taken,natural_breaks,skipped,snoozed,routines_completed,full_routines,routines_stopped,routine_minutes,longest_sitting_minutes';
   const rows = Object.keys(totals)
     .sort()
     .map((day) => {

@@ -81,7 +81,14 @@ export function replaceHistory(
 ): HistoryPlan {
   const today = localDayKey(now);
   const { buckets } = appendToLog({}, events, emptyTotals('0000-00-00'));
-  const totals: StoredTotals = { through: today, days: dailyTotals(events.filter((e) => e.day < today), importedTotals), dropped: 0 };
+  const totals: StoredTotals = {
+    through: today,
+    days: dailyTotals(
+      events.filter((e) => e.day < today),
+      importedTotals,
+    ),
+    dropped: 0,
+  };
   const changes: Record<string, unknown> = { [TOTALS_KEY]: totals };
   const remove: string[] = [];
   // An older version's log not yet moved would otherwise be merged into the new history later.

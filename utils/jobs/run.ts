@@ -131,8 +131,13 @@ class Job {
 
   startRoutine(presetId: string) {
     const preset = findPreset(this.ctx.presets, presetId);
-    if (!preset) { this.refuse('error_unknown_preset'); return; }
-    this.applyTimer(applyRoutineCommand(this.routine, { type: 'start', presetId: preset.id, steps: preset.steps, leadInSec: this.ctx.settings.leadInSec }, this.ctx.now));
+    if (!preset) {
+      this.refuse('error_unknown_preset');
+      return;
+    }
+    this.applyTimer(
+      applyRoutineCommand(this.routine, { type: 'start', presetId: preset.id, steps: preset.steps, leadInSec: this.ctx.settings.leadInSec }, this.ctx.now),
+    );
   }
 
   /** Repairs what the invariants forbid, logging each repair. */
@@ -165,19 +170,28 @@ function refuseStale(job: Job, reminderId: string | undefined): boolean {
 function applyInput(job: Job, input: JobInput) {
   const { now, settings } = job.ctx;
   switch (input.type) {
-    case 'start':
-      { job.feedSitting({ type: 'wake' }); return; }
+    case 'start': {
+      job.feedSitting({ type: 'wake' });
+      return;
+    }
     case 'sitting': {
       const { input: sittingInput } = input;
       if ((sittingInput.type === 'snooze' || sittingInput.type === 'skip') && refuseStale(job, sittingInput.reminderId)) return;
-      job.feedSitting(sittingInput); return;
+      job.feedSitting(sittingInput);
+      return;
     }
     case 'stepAlarm':
       // The catch-up before the input did all there is to do.
       return;
     case 'routine':
-      if (input.request.type === 'start') { job.startRoutine(input.request.presetId); return; }
-      { job.applyTimer(applyRoutineCommand(job.routine, input.request, now)); return; }
+      if (input.request.type === 'start') {
+        job.startRoutine(input.request.presetId);
+        return;
+      }
+      {
+        job.applyTimer(applyRoutineCommand(job.routine, input.request, now));
+        return;
+      }
     case 'startBreak':
       if (!refuseStale(job, input.reminderId)) startBreak(job, input.reminderId !== undefined);
       return;
@@ -198,7 +212,10 @@ function applyInput(job: Job, input: JobInput) {
       return;
     }
     case 'rateComfort':
-      if (input.feet === undefined && input.back === undefined) { job.refuse('error_bad_command'); return; }
+      if (input.feet === undefined && input.back === undefined) {
+        job.refuse('error_bad_command');
+        return;
+      }
       job.events.push({ type: 'comfortRated', at: now, feet: input.feet, back: input.back });
       return;
   }

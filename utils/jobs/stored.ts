@@ -169,7 +169,11 @@ function applyInput(current: SetupResult, stored: StoredSetup, input: StoreInput
       const problem = presetsCommandError(customisations.output);
       if (problem) return refuse(current, problem);
       if (!fitsSyncItem(SYNC_KEYS.presets, customisations.output)) return refuse(current, 'error_sync_item_too_large');
-      return { ...current, presets: customisations.output, sync: mergeIntents(current.sync, { set: { [SYNC_KEYS.presets]: customisations.output }, remove: [] }) };
+      return {
+        ...current,
+        presets: customisations.output,
+        sync: mergeIntents(current.sync, { set: { [SYNC_KEYS.presets]: customisations.output }, remove: [] }),
+      };
     }
     case 'remindHere':
       if (current.policy.locked.includes('remindHere')) return refuse(current, 'error_locked');
@@ -214,7 +218,8 @@ function enforcePolicy(
   const applied = applyPolicy({ settings: current.settings.settings, remindHere: current.remindHere }, previous, policy);
   const recordChanged = JSON.stringify(record) !== JSON.stringify(storedRecord);
   let result: SetupResult = { ...current, policy, local: recordChanged ? { ...current.local, [LOCAL_KEYS.policy]: record } : current.local };
-  if (applied.remindHere !== current.remindHere) result = { ...result, remindHere: applied.remindHere, local: { ...result.local, [LOCAL_KEYS.remindHere]: applied.remindHere } };
+  if (applied.remindHere !== current.remindHere)
+    result = { ...result, remindHere: applied.remindHere, local: { ...result.local, [LOCAL_KEYS.remindHere]: applied.remindHere } };
   if (JSON.stringify(applied.settings) !== JSON.stringify(current.settings.settings)) result = saveSettings(result, applied.settings);
   return result;
 }

@@ -28,10 +28,7 @@ export const SITTING_REQUEST_SCHEMA = v.variant('type', [
   v.object({ type: v.literal('testReminder') }),
 ]);
 
-export const DATA_REQUEST_SCHEMA = v.variant('type', [
-  v.object({ type: v.literal('import'), bundle: v.unknown() }),
-  v.object({ type: v.literal('reset') }),
-]);
+export const DATA_REQUEST_SCHEMA = v.variant('type', [v.object({ type: v.literal('import'), bundle: v.unknown() }), v.object({ type: v.literal('reset') })]);
 
 /**
  * Only the envelope is checked here: each field of a patch, and the routines,

@@ -31,9 +31,7 @@ export type DataRequest = { type: 'import'; bundle: unknown } | { type: 'reset' 
 
 /** Changes to what the user set; the background checks them whole and is their only writer. */
 export type SettingsRequest =
-  | { type: 'patch'; patch: Partial<Settings> }
-  | { type: 'presets'; customisations: PresetCustomisations }
-  | { type: 'remindHere'; value: boolean };
+  { type: 'patch'; patch: Partial<Settings> } | { type: 'presets'; customisations: PresetCustomisations } | { type: 'remindHere'; value: boolean };
 
 /** Why a request was refused, as a locale key the page can show. */
 export type ReplyErrorKey =

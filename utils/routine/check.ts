@@ -15,9 +15,7 @@ export interface RoutineRef {
 }
 
 export type RoutineProblem =
-  | { problem: 'noStepsOn'; routine: RoutineRef }
-  | { problem: 'duplicateStep'; routine: RoutineRef }
-  | { problem: 'duplicateRoutine'; routine: RoutineRef };
+  { problem: 'noStepsOn'; routine: RoutineRef } | { problem: 'duplicateStep'; routine: RoutineRef } | { problem: 'duplicateRoutine'; routine: RoutineRef };
 
 const refOf = (preset: Preset): RoutineRef => (preset.name === undefined ? { id: preset.id } : { id: preset.id, name: preset.name });
 

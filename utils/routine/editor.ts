@@ -1,12 +1,4 @@
-import {
-  PRESET_NAME_MAX_LENGTH,
-  cleanPresetName,
-  isBuiltInPresetId,
-  type CustomPreset,
-  type Preset,
-  type PresetCustomisations,
-  type Step,
-} from './presets';
+import { PRESET_NAME_MAX_LENGTH, cleanPresetName, isBuiltInPresetId, type CustomPreset, type Preset, type PresetCustomisations, type Step } from './presets';
 import { routineProblem } from './check';
 
 /**
@@ -35,11 +27,19 @@ function withSteps(c: PresetCustomisations, preset: Preset, steps: Step[]): Edit
 }
 
 export function setStepDuration(c: PresetCustomisations, preset: Preset, stepId: string, durationSec: number): EditResult {
-  return withSteps(c, preset, preset.steps.map((s) => (s.id === stepId ? { ...s, durationSec } : s)));
+  return withSteps(
+    c,
+    preset,
+    preset.steps.map((s) => (s.id === stepId ? { ...s, durationSec } : s)),
+  );
 }
 
 export function setStepEnabled(c: PresetCustomisations, preset: Preset, stepId: string, enabled: boolean): EditResult {
-  return withSteps(c, preset, preset.steps.map((s) => (s.id === stepId ? { ...s, enabled } : s)));
+  return withSteps(
+    c,
+    preset,
+    preset.steps.map((s) => (s.id === stepId ? { ...s, enabled } : s)),
+  );
 }
 
 /** Moves a step one place up (-1) or down (+1); at either end nothing changes. */

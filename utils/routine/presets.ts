@@ -98,13 +98,7 @@ export const BUILT_IN_PRESETS: readonly Preset[] = Object.freeze([
   {
     id: 'desk',
     builtIn: true,
-    steps: [
-      step('roll-left', 90),
-      step('roll-right', 90),
-      step('walk', 60),
-      step('calf-left', 30),
-      step('calf-right', 30),
-    ],
+    steps: [step('roll-left', 90), step('roll-right', 90), step('walk', 60), step('calf-left', 30), step('calf-right', 30)],
   },
   {
     id: 'back',
@@ -149,9 +143,7 @@ function applyOverride(preset: Preset, override: BuiltInOverride | undefined): P
 
 /** Every preset the user can pick: the built-ins with the user's changes, then their own. */
 export function resolvePresets(customisations: PresetCustomisations): Preset[] {
-  const builtIns = BUILT_IN_PRESETS.map((p) =>
-    applyOverride(p, customisations.builtIn[p.id as BuiltInPresetId]),
-  );
+  const builtIns = BUILT_IN_PRESETS.map((p) => applyOverride(p, customisations.builtIn[p.id as BuiltInPresetId]));
   const custom = customisations.custom.map((c) => ({ ...c, builtIn: false, steps: c.steps.map((s) => ({ ...s })) }));
   return [...builtIns, ...custom];
 }

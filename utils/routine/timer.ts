@@ -272,7 +272,10 @@ function finish(state: Active, wanted: RoutineOutcome, endedAt: number): TimerRe
     stepsDone,
     stepsTotal,
   };
-  const effects: TimerEffect[] = [{ type: 'log', event }, { type: 'routineEnded', at: endedAt, outcome }];
+  const effects: TimerEffect[] = [
+    { type: 'log', event },
+    { type: 'routineEnded', at: endedAt, outcome },
+  ];
   if (outcome === 'completed') effects.push({ type: 'finishCue' });
   return { state: { status: 'finished', ...finished }, effects };
 }
@@ -369,9 +372,7 @@ type ActiveCommand = Exclude<RoutineCommand, { type: 'start' | 'dismiss' }>;
 function commandOnActive(state: Active, command: ActiveCommand, now: number): TimerResult {
   switch (command.type) {
     case 'pause':
-      return state.status === 'paused'
-        ? { state, effects: [] }
-        : { state: { ...state, status: 'paused', pausedAt: now }, effects: [] };
+      return state.status === 'paused' ? { state, effects: [] } : { state: { ...state, status: 'paused', pausedAt: now }, effects: [] };
     case 'resume': {
       if (state.status === 'running') return { state, effects: [] };
       const { pausedAt, ...rest } = state;
@@ -437,8 +438,7 @@ export function applyRoutineCommand(state: RoutineState, command: RoutineCommand
   let result: TimerResult;
   if (command.type === 'start') result = start(current, command, now);
   else if (isStopping(current)) result = commandOnStopping(current, command, now);
-  else if (command.type === 'dismiss')
-    result = current.status === 'finished' ? { state: IDLE, effects: [] } : { state: current, effects: [] };
+  else if (command.type === 'dismiss') result = current.status === 'finished' ? { state: IDLE, effects: [] } : { state: current, effects: [] };
   else if (isActive(current)) result = commandOnActive(current, command, now);
   // Stop asks for no routine to run, which already holds.
   else result = { state: current, effects: [], rejected: command.type === 'stop' ? undefined : command.type === 'undoStop' ? 'undoExpired' : 'notRunning' };

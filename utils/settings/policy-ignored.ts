@@ -23,7 +23,8 @@ export function ignoredPolicyValues(managed: unknown): IgnoredPolicyValue[] {
     if (reason) ignore(key, value, reason);
   }
   const { values } = parsePolicy(raw);
-  if (raw.activeEnd !== undefined && !('activeEnd' in values) && !problemWith('activeEnd', raw.activeEnd)) ignore('activeEnd', raw.activeEnd, 'error_same_time');
+  if (raw.activeEnd !== undefined && !('activeEnd' in values) && !problemWith('activeEnd', raw.activeEnd))
+    ignore('activeEnd', raw.activeEnd, 'error_same_time');
   const locked = raw.locked ?? [];
   if (!Array.isArray(locked)) ignore('locked', locked, 'policy_reason_list');
   else {
@@ -40,4 +41,3 @@ export function readPolicyForPage(stored: unknown): Policy & { ignored: IgnoredP
   const managed = storedManaged(stored);
   return { ...parsePolicy(managed), ignored: ignoredPolicyValues(managed) };
 }
-

@@ -124,7 +124,11 @@ export function withLockedValues(settings: Settings, policy: Policy): Settings {
 }
 
 /** The user's values once the policy is applied by the rule above; `previous` as for `policyPatch`. */
-export function applyPolicy(current: { settings: Settings; remindHere: boolean }, previous: PolicyValues, policy: Policy): { settings: Settings; remindHere: boolean } {
+export function applyPolicy(
+  current: { settings: Settings; remindHere: boolean },
+  previous: PolicyValues,
+  policy: Policy,
+): { settings: Settings; remindHere: boolean } {
   const { remindHere, ...patch } = policyPatch({ ...current.settings, remindHere: current.remindHere }, previous, policy);
   return { settings: withLockedValues(applySettingsPatch(current.settings, patch), policy), remindHere: remindHere ?? current.remindHere };
 }

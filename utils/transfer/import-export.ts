@@ -38,13 +38,7 @@ export interface ExportBundle {
   dailyTotals: DailyTotals;
 }
 
-export function buildExport(
-  settings: Settings,
-  presets: PresetCustomisations,
-  events: RollCallEvent[],
-  dailyTotals: DailyTotals,
-  now: number,
-): ExportBundle {
+export function buildExport(settings: Settings, presets: PresetCustomisations, events: RollCallEvent[], dailyTotals: DailyTotals, now: number): ExportBundle {
   return { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: new Date(now).toISOString(), settings, presets, events, dailyTotals };
 }
 
@@ -80,7 +74,7 @@ export interface ImportSummary {
   lastDay?: string;
 }
 
-export type ImportResult = ({ ok: true; bundle: ExportBundle; summary: ImportSummary }) | ({ ok: false } & ImportError);
+export type ImportResult = { ok: true; bundle: ExportBundle; summary: ImportSummary } | ({ ok: false } & ImportError);
 
 /** How far past `now` a time in a file may lie: another device's clock may run a little ahead, but not by days. */
 export const IMPORT_FUTURE_SLACK_MS = 24 * 60 * 60 * 1000;
@@ -185,7 +179,9 @@ function checkTotals(raw: unknown, latest: number): { totals: DailyTotals } | Im
     return { error: 'error_import_totals' };
   }
   // A day some moment from 1970 to `latest` was, somewhere on Earth; a day in year 0 is damage, not history.
-  const badDays = Object.keys(parsed.output).filter((day) => !dayCanHold(day, 0, latest)).sort();
+  const badDays = Object.keys(parsed.output)
+    .filter((day) => !dayCanHold(day, 0, latest))
+    .sort();
   const [firstBadDay] = badDays;
   return firstBadDay !== undefined ? { error: 'error_import_totals_day', day: firstBadDay, count: badDays.length } : { totals: parsed.output };
 }

@@ -162,14 +162,18 @@ export function DataSection({ settings, customisations, locked }: DataSectionPro
         <label class="button-like" for="import-file">
           {t('data_import')}
         </label>
-        <input id="import-file" class="visually-hidden" type="file" accept="application/json,.json" onChange={(e) => void readFile(e.currentTarget.files?.[0])} />
+        <input
+          id="import-file"
+          class="visually-hidden"
+          type="file"
+          accept="application/json,.json"
+          onChange={(e) => void readFile(e.currentTarget.files?.[0])}
+        />
       </div>
       {message?.from === 'import' && <Message {...message} />}
       {pending && (
         <div class="confirm" role="group" aria-labelledby="import-summary">
-          <p id="import-summary">
-            {describeImport(pending)}
-          </p>
+          <p id="import-summary">{describeImport(pending)}</p>
           <p>{t('import_warning')}</p>
           <LockedKept locked={locked} settings={settings} imported={pending.bundle.settings} />
           <div class="field-row">

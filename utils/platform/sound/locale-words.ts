@@ -50,5 +50,8 @@ async function fetchCatalog(folder: string): Promise<Catalog> {
 /** The words for `lang` from the locale files this build carries; a folder it lacks is passed over. */
 export async function loadLocaleWords(lang: string, load: (folder: string) => Promise<Catalog> = fetchCatalog): Promise<Words> {
   const catalogs = await Promise.all(localeFolders(lang).map((folder) => load(folder).catch(() => undefined)));
-  return wordsFrom(lang, catalogs.filter((catalog) => catalog !== undefined));
+  return wordsFrom(
+    lang,
+    catalogs.filter((catalog) => catalog !== undefined),
+  );
 }

@@ -13,7 +13,13 @@ export const browserSpeaker: Speaker = { speak: (text, lang, volume) => speakCue
 export function playCue(request: CueRequest, audio?: AudioContext, speaker: Speaker = browserSpeaker, words: Words = browserWords): void {
   if (request.chime) playChime(request.volume, audio);
   // `setTimeout` called as a method of another object throws in browsers, so it is wrapped.
-  if (request.spoken) say(utterancesFor(request.spoken, words), speaker, { lang: request.lang, volume: request.volume, now: Date.now(), later: (run, ms) => setTimeout(run, ms) });
+  if (request.spoken)
+    say(utterancesFor(request.spoken, words), speaker, {
+      lang: request.lang,
+      volume: request.volume,
+      now: Date.now(),
+      later: (run, ms) => setTimeout(run, ms),
+    });
 }
 
 /** An open view's cue: decided, worded and played here. */

@@ -1,6 +1,17 @@
 import { storage } from '@wxt-dev/storage';
 import { browser } from 'wxt/browser';
-import { BUCKET_PREFIX, ONBOARDED_KEY, POLICY_KEY, POPUP_KEY, PRESETS_KEY, REMIND_HERE_KEY, ROUTINE_KEY, SETTINGS_KEY, SITTING_KEY, TOTALS_KEY } from '../../storage-keys';
+import {
+  BUCKET_PREFIX,
+  ONBOARDED_KEY,
+  POLICY_KEY,
+  POPUP_KEY,
+  PRESETS_KEY,
+  REMIND_HERE_KEY,
+  ROUTINE_KEY,
+  SETTINGS_KEY,
+  SITTING_KEY,
+  TOTALS_KEY,
+} from '../../storage-keys';
 import { bucketDay, emptyTotals, type StoredTotals } from '../../history/log';
 import { parseStoredTotals } from '../../history/schema';
 import { localDayKey } from '../../day';
@@ -48,7 +59,6 @@ export function eventBucketItem(day: string) {
   return storage.defineItem<unknown>(`local:${BUCKET_PREFIX}${day}`);
 }
 
-
 /** The running routine; only the background writes it, every view watches it. */
 export const routineItem = storage.defineItem<unknown>(`local:${ROUTINE_KEY}`);
 
@@ -69,7 +79,9 @@ export async function readPresetCustomisations(): Promise<ParsedCustomisations> 
 /** The raw events of every stored day, oldest first, with the count of entries that could not be read. */
 export async function readEventLog(): Promise<ParsedLog> {
   const all = await browser.storage.local.get(null);
-  const days = Object.keys(all).filter((key) => bucketDay(key) !== undefined).sort();
+  const days = Object.keys(all)
+    .filter((key) => bucketDay(key) !== undefined)
+    .sort();
   const parsed = days.map((key) => parseEventLog(all[key]));
   return { events: parsed.flatMap((p) => p.events), dropped: parsed.reduce((n, p) => n + p.dropped, 0) };
 }

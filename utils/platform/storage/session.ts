@@ -33,7 +33,6 @@ export function watchStorageFull(listener: (at: number | null) => void): () => v
   return () => browser.storage.onChanged.removeListener(onChanged);
 }
 
-
 export interface WorkerStart {
   id: string;
   at: number;
