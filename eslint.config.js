@@ -58,10 +58,7 @@ export default defineConfig(
       'react-hooks/exhaustive-deps': 'error',
 
       'no-restricted-properties': ['error', ...HTML_SINKS],
-      'no-restricted-syntax': [
-        'error',
-        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Render text or elements, never raw HTML.' },
-      ],
+      'no-restricted-syntax': ['error', { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Render text or elements, never raw HTML.' }],
     },
   },
 

@@ -23,7 +23,7 @@ const COMMANDS = {
  * builds split code; the background is one file.
  */
 const SHARED_PAGE_MODULES =
-  /[\\/](node_modules[\\/](preact|webextension-polyfill|@wxt-dev[\\/]webextension-polyfill)[\\/]|utils[\\/](day|format|routine[\\/](timer|presets)|platform[\\/](i18n|messaging|storage-full)|sitting[\\/](schedule|rules))\.ts$|components[\\/](app-root|StepPicture|preset-name|Notices|StorageFullNotice)\.tsx?$)|preload-helper|rolldown[\\/]runtime|virtual:wxt/;
+  /[\\/](node_modules[\\/](preact|webextension-polyfill|@wxt-dev[\\/]webextension-polyfill)[\\/]|utils[\\/](day|format|routine[\\/](timer|preset-lookup)|platform[\\/](i18n|messaging|storage-full)|sitting[\\/](schedule|rules))\.ts$|components[\\/](app-root|StepPicture|preset-name|Notices|StorageFullNotice)\.tsx?$)|preload-helper|rolldown[\\/]runtime|virtual:wxt/;
 
 function sharedPageChunk(): Plugin {
   return {
@@ -31,6 +31,30 @@ function sharedPageChunk(): Plugin {
     outputOptions(options) {
       if (options.format !== 'es') return null;
       return { ...options, codeSplitting: { groups: [{ name: 'ui', test: SHARED_PAGE_MODULES }] } };
+    },
+  };
+}
+
+/**
+ * On Chrome the worker uses Chrome's own promise-based API instead of webextension-polyfill: every API the worker
+ * calls returns a promise in MV3 from the minimum version on, and the command listener replies through
+ * sendResponse, which both take. Measured on Chromium 156 (README, Benchmark): 2.5 KB gzip less, and no wrapping
+ * of the whole API at every cold start. Firefox has `browser` natively and the pages keep the polyfill.
+ */
+function nativeBrowserInChromeWorker(browser: string): Plugin {
+  let isWorkerBuild = false;
+  return {
+    name: 'roll-call:native-browser-in-chrome-worker',
+    enforce: 'pre',
+    options(options) {
+      const input = options.input;
+      const entries = typeof input === 'string' ? [input] : Array.isArray(input) ? input : Object.values(input ?? {});
+      isWorkerBuild = browser !== 'firefox' && entries.some((entry) => /[\\/]entrypoints[\\/]background[\\/]index\.ts$/.test(entry));
+      return null;
+    },
+    resolveId(source) {
+      if (!isWorkerBuild || source !== '@wxt-dev/webextension-polyfill/browser') return null;
+      return this.resolve('@/utils/platform/native-browser');
     },
   };
 }
@@ -43,8 +67,8 @@ export default defineConfig({
     baseIconPath: 'assets/icon.svg',
     developmentIndicator: false,
   },
-  vite: () => ({
-    plugins: [preact({ prefreshEnabled: false, devToolsEnabled: false }), sharedPageChunk()],
+  vite: ({ browser }) => ({
+    plugins: [preact({ prefreshEnabled: false, devToolsEnabled: false }), sharedPageChunk(), nativeBrowserInChromeWorker(browser)],
     // Every browser this supports (Chrome 116, Firefox 140) preloads modules itself: the polyfill would only
     // add bytes and a startup scan of the page to every view.
     build: { modulePreload: { polyfill: false } },

@@ -17,14 +17,7 @@ export function CountdownRing({ remainingMs, totalMs, label, paused }: Countdown
     <div class={`ring${paused ? ' ring--paused' : ''}`}>
       <svg viewBox="0 0 120 120" aria-hidden="true">
         <circle class="ring__track" cx="60" cy="60" r={RADIUS} />
-        <circle
-          class="ring__progress"
-          cx="60"
-          cy="60"
-          r={RADIUS}
-          stroke-dasharray={CIRCUMFERENCE}
-          stroke-dashoffset={CIRCUMFERENCE * (1 - fraction)}
-        />
+        <circle class="ring__progress" cx="60" cy="60" r={RADIUS} stroke-dasharray={CIRCUMFERENCE} stroke-dashoffset={CIRCUMFERENCE * (1 - fraction)} />
       </svg>
       <div class="ring__digits" role="timer" aria-label={label} aria-live="off">
         {formatClock(remainingMs)}

@@ -1,5 +1,6 @@
 import { NUMBER_RANGES, type NumberField } from '@/utils/settings/settings';
-import { POLICY_FIELDS, type IgnoredPolicyValue } from '@/utils/settings/policy';
+import { POLICY_FIELDS } from '@/utils/settings/policy';
+import type { IgnoredPolicyValue } from '@/utils/settings/policy-ignored';
 import { t } from '@/utils/platform/i18n';
 
 export interface PolicyNoticeProps {

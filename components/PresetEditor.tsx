@@ -95,7 +95,11 @@ export function PresetEditor({ presets, customisations, onSave, onDeleted, now }
           return (
             <li key={`${preset.id}-${step.id}`} class={`editor__step${step.enabled ? '' : ' editor__step--off'}`}>
               <label class="editor__on">
-                <input type="checkbox" checked={step.enabled} onChange={(e) => apply(setStepEnabled(customisations, preset, step.id, e.currentTarget.checked))} />
+                <input
+                  type="checkbox"
+                  checked={step.enabled}
+                  onChange={(e) => apply(setStepEnabled(customisations, preset, step.id, e.currentTarget.checked))}
+                />
                 <StepPicture step={step} size="small" />
                 <span>{title}</span>
               </label>
@@ -109,7 +113,12 @@ export function PresetEditor({ presets, customisations, onSave, onDeleted, now }
                 onSave={(seconds) => apply(setStepDuration(customisations, preset, step.id, seconds))}
               />
               <div class="editor__move">
-                <button type="button" aria-label={t('editor_move_up', title)} disabled={index === 0} onClick={() => apply(moveStep(customisations, preset, step.id, -1))}>
+                <button
+                  type="button"
+                  aria-label={t('editor_move_up', title)}
+                  disabled={index === 0}
+                  onClick={() => apply(moveStep(customisations, preset, step.id, -1))}
+                >
                   ↑
                 </button>
                 <button

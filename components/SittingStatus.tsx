@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { nextActiveStart } from '@/utils/sitting/schedule';
 import { PAUSE_CHOICES, nextBreakAt, sittingMs, sittingMode, type SittingView } from '@/utils/sitting/rules';
 import type { Settings } from '@/utils/settings/settings';
-import type { SittingRequest } from '@/utils/protocol/commands';
+import type { SittingRequest } from '@/utils/protocol/messages';
 import { ceilMinutes, formatMoment } from '@/utils/format';
 import { t } from '@/utils/platform/i18n';
 

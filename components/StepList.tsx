@@ -1,5 +1,5 @@
 import type { Step } from '@/utils/routine/presets';
-import { stepTitleKey } from '@/utils/routine/presets';
+import { stepTitleKey } from '@/utils/routine/preset-lookup';
 import { formatClock } from '@/utils/format';
 import { t } from '@/utils/platform/i18n';
 import { StepPicture } from './StepPicture';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { readStorageFull, watchStorageFull } from '@/utils/platform/storage-full';
+import { readStorageFull, watchStorageFull } from '@/utils/platform/storage/session';
 import { t } from '@/utils/platform/i18n';
 
 /**
@@ -12,7 +12,10 @@ export function StorageFullNotice() {
   useEffect(() => {
     let live = true;
     const stop = watchStorageFull((at) => live && setFull(at !== null));
-    void readStorageFull().then((at) => live && setFull(at !== null), () => undefined);
+    void readStorageFull().then(
+      (at) => live && setFull(at !== null),
+      () => undefined,
+    );
     return () => {
       live = false;
       stop();

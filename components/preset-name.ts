@@ -1,4 +1,5 @@
-import { isBuiltInPresetId, presetNameKey, type Preset } from '@/utils/routine/presets';
+import type { Preset } from '@/utils/routine/presets';
+import { isBuiltInPresetId, presetNameKey } from '@/utils/routine/preset-lookup';
 import { t } from '@/utils/platform/i18n';
 
 /**

@@ -1,4 +1,4 @@
-import type { CommandReply } from '@/utils/protocol/commands';
+import type { Reply } from '@/utils/protocol/messages';
 import type { Settings } from '@/utils/settings/settings';
 
 /**
@@ -10,7 +10,7 @@ import type { Settings } from '@/utils/settings/settings';
  * if the save fails, so it never shows a value that was not stored.
  */
 
-export type SaverStatus = { type: 'idle' } | { type: 'saving' } | { type: 'saved' } | { type: 'failed'; error: Extract<CommandReply, { ok: false }>['error'] };
+export type SaverStatus = { type: 'idle' } | { type: 'saving' } | { type: 'saved' } | { type: 'failed'; error: Extract<Reply, { ok: false }>['error'] };
 
 export interface SaverState {
   /** Values on their way to storage: shown, not yet stored. */
@@ -27,7 +27,7 @@ export interface SettingsSaver {
 export const SAVE_DELAY_MS = 400;
 
 export function createSettingsSaver(
-  send: (patch: Partial<Settings>) => Promise<CommandReply>,
+  send: (patch: Partial<Settings>) => Promise<Reply>,
   onChange: (state: SaverState) => void,
   delayMs = SAVE_DELAY_MS,
 ): SettingsSaver {
@@ -46,7 +46,7 @@ export function createSettingsSaver(
     waiting = {};
     status = { type: 'saving' };
     publish();
-    const reply = await send(inFlight).catch((): CommandReply => ({ ok: false, error: 'error_save_failed' }));
+    const reply = await send(inFlight).catch((): Reply => ({ ok: false, error: 'error_save_failed' }));
     inFlight = undefined;
     status = reply.ok ? { type: 'saved' } : { type: 'failed', error: reply.error };
     publish();

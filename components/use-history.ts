@@ -4,7 +4,7 @@ import { parseEventLog } from '@/utils/history/events';
 import { bucketKey, emptyTotals, historyTotals } from '@/utils/history/log';
 import { parseStoredTotals } from '@/utils/history/schema';
 import type { DailyTotals } from '@/utils/history/totals';
-import { eventBucketItem, totalsItem } from '@/utils/platform/storage';
+import { eventBucketItem, totalsItem } from '@/utils/platform/storage/items';
 import { useStorageItem } from './use-storage';
 
 export interface HistoryView {

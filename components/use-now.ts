@@ -17,10 +17,13 @@ export function useNow(periodMs: number | undefined, anchor = 0): number {
     let timer: ReturnType<typeof setTimeout>;
     const schedule = () => {
       const sincePhase = (((Date.now() - anchor) % periodMs) + periodMs) % periodMs;
-      timer = setTimeout(() => {
-        setTicks((n) => n + 1);
-        schedule();
-      }, periodMs - sincePhase + 5);
+      timer = setTimeout(
+        () => {
+          setTicks((n) => n + 1);
+          schedule();
+        },
+        periodMs - sincePhase + 5,
+      );
     };
     schedule();
     return () => clearTimeout(timer);

@@ -2,10 +2,10 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { Storage } from 'webextension-polyfill';
 import { isPopupSnapshot, type PopupSnapshot } from '@/utils/display/popup-snapshot';
-import { sendCommand } from '@/utils/platform/messaging';
+import { sendRequest } from '@/utils/platform/messaging/send';
+import { POPUP_KEY } from '@/utils/storage-keys';
 
-/** The key of `local:popup` as the browser's storage area names it. */
-const SNAPSHOT_KEY = 'popup';
+const SNAPSHOT_KEY = POPUP_KEY;
 
 /** The stored snapshot as it is read and then changed; `deliver` is set once a view listens. */
 interface SnapshotFeed {
@@ -74,7 +74,7 @@ export function usePopupSnapshot(): PopupSnapshot | undefined {
     const accept = (raw: unknown) => {
       if (!live) return;
       if (isPopupSnapshot(raw)) setSnapshot(raw);
-      else void sendCommand('refresh', undefined);
+      else void sendRequest('refresh', undefined);
     };
     feed.deliver = accept;
     if (feed.latest) accept(feed.latest.raw);

@@ -1,15 +1,19 @@
 // npm run bench: prints Roll Call's speed, size and memory figures against the design's budgets.
 // Figures only: timings drift on shared machines, so nothing here fails a build.
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DESIGN_BUDGETS, DRAWINGS_BUDGET, measureDrawings, measureEntrypoints } from './bundle-sizes.ts';
+import { BYTE_BUDGETS, DRAWINGS_BUDGET, TIMING_BUDGETS } from './budgets.ts';
+import { measureDrawings, measureEntrypoints } from './bundle-sizes.ts';
+import { measureCuesWithViewsClosed, printCueFigures } from './cue-lateness.ts';
 import { launchExtension, EXTENSION_DIR, type ExtensionHarness } from '../tests/e2e/fixture.ts';
 import type { Page } from 'playwright-core';
 
 const OPENS = 25;
 const CUE_STEPS = 6;
 const STEP_SEC = 3;
+const POLICY_LOCK = '/tmp/chromium-policy.lock';
 
 const median = (xs: number[]) => quantile(xs, 0.5);
 function quantile(xs: number[], q: number): number {
@@ -24,7 +28,7 @@ function printSizes() {
   const sizes = measureEntrypoints(EXTENSION_DIR);
   console.log('\nBundle size (gzip, every chunk an entrypoint loads)');
   for (const [name, size] of Object.entries(sizes)) {
-    const budget = DESIGN_BUDGETS[name as keyof typeof DESIGN_BUDGETS];
+    const budget = BYTE_BUDGETS[name as keyof typeof BYTE_BUDGETS];
     console.log(`  ${name.padEnd(11)} ${kb(size.gzipBytes).padStart(8)}  budget ${kb(budget)}  ${size.gzipBytes <= budget ? 'ok' : 'OVER'}`);
   }
   const drawings = measureDrawings(EXTENSION_DIR);
@@ -71,10 +75,10 @@ async function popupTimeToLiveState(harness: ExtensionHarness) {
   console.log(`\nPopup to live state (navigation start to the first paint of the running countdown), n = ${OPENS} each`);
   console.log(`  static page  median ${ms(median(staticPage))}  p95 ${ms(quantile(staticPage, 0.95))}`);
   console.log(`  popup        median ${ms(median(popup))}  p95 ${ms(quantile(popup, 0.95))}`);
-  console.log(`  ratio        ${(median(popup) / median(staticPage)).toFixed(2)}x the static page  (budget 1.5x)`);
-  await (await harness.openPage('options.html')).evaluate(() =>
-    chrome.runtime.sendMessage({ id: 3, type: 'routine', data: { type: 'stop' }, timestamp: Date.now() }),
-  );
+  console.log(`  ratio        ${(median(popup) / median(staticPage)).toFixed(2)}x the static page  (budget ${TIMING_BUDGETS.popupToLiveStateRatio}x)`);
+  await (
+    await harness.openPage('options.html')
+  ).evaluate(() => chrome.runtime.sendMessage({ id: 3, type: 'routine', data: { type: 'stop' }, timestamp: Date.now() }));
 }
 
 async function workerColdStart(harness: ExtensionHarness) {
@@ -93,7 +97,7 @@ async function workerColdStart(harness: ExtensionHarness) {
   }
   await page.close();
   console.log(`\nWorker cold start (stopped worker to its first reply to a command), n = 10`);
-  console.log(`  median ${ms(median(times))}  p95 ${ms(quantile(times, 0.95))}`);
+  console.log(`  median ${ms(median(times))}  p95 ${ms(quantile(times, 0.95))}  (budget ${TIMING_BUDGETS.workerColdStartMs} ms median)`);
 }
 
 /**
@@ -106,14 +110,24 @@ async function seedShortRoutine(harness: ExtensionHarness, page: Page): Promise<
   await harness.inWorker(
     async ({ start, steps, stepSec }) => {
       const stepList = Array.from({ length: steps }, (_, i) => ({ id: `s${i}`, kind: 'walk', side: 'none', durationSec: stepSec, enabled: true }));
-      const routine = { status: 'running', presetId: 'bench', steps: stepList, stepIndex: 0, stepStartedAt: start, pausedMs: 0, startedAt: start, routinePausedMs: 0 };
+      const routine = {
+        status: 'running',
+        presetId: 'bench',
+        steps: stepList,
+        stepIndex: 0,
+        stepStartedAt: start,
+        pausedMs: 0,
+        startedAt: start,
+        routinePausedMs: 0,
+      };
       await chrome.storage.local.set({ routine });
       await chrome.alarms.create('routine-step', { when: start + stepSec * 1000 });
     },
     { start, steps: CUE_STEPS, stepSec: STEP_SEC },
   );
   await page.evaluate(() => chrome.runtime.sendMessage({ id: 5, type: 'refresh', timestamp: Date.now() }));
-  return start;
+  // The background may move the stored start when it rebuilds; the cues keep to what it stored.
+  return harness.inWorker(async () => ((await chrome.storage.local.get('routine')).routine as { stepStartedAt: number }).stepStartedAt);
 }
 
 /** Each cue against the step end it belongs to: the nearest scheduled end. */
@@ -125,22 +139,9 @@ function lateness(cues: number[], start: number): number[] {
   });
 }
 
-async function cueLateness(harness: ExtensionHarness) {
-  // Every view closed: when the background handled each step end, seen from a page that is not a routine view.
+/** A view open: the popup plays the chime itself; its oscillator start is the cue. */
+async function cueLatenessViewOpen(harness: ExtensionHarness) {
   const observer = await harness.openPage('options.html');
-  await observer.evaluate(() => {
-    const late: number[] = [];
-    (globalThis as { late?: number[] }).late = late;
-    chrome.storage.onChanged.addListener((changes, area) => {
-      const next = changes.routine?.newValue as { status?: string; stepStartedAt?: number; stepIndex?: number } | undefined;
-      if (area === 'local' && next?.status === 'running' && (next.stepIndex ?? 0) > 0 && next.stepStartedAt !== undefined) late.push(Date.now() - next.stepStartedAt);
-    });
-  });
-  const closedStart = await seedShortRoutine(harness, observer);
-  await sleep(closedStart - Date.now() + CUE_STEPS * STEP_SEC * 1000 + 1500);
-  const closed = await observer.evaluate(() => (globalThis as { late?: number[] }).late ?? []);
-
-  // A view open: the popup plays the chime itself; its oscillator start is the cue.
   const popup: Page = await harness.context.newPage();
   await popup.addInitScript(() => {
     const cues: number[] = [];
@@ -161,10 +162,18 @@ async function cueLateness(harness: ExtensionHarness) {
   const open = lateness(await popup.evaluate(() => (globalThis as { cues?: number[] }).cues ?? []), openStart);
   await popup.close();
   await observer.close();
+  console.log(`\nStep-cue lateness, a view open (unpacked build, ${STEP_SEC} s steps, at the popup's own chime)`);
+  console.log(`  n = ${open.length}  median ${ms(median(open))}  (budget ${TIMING_BUDGETS.cueViewOpenMs} ms)`);
+}
 
-  console.log(`\nStep-cue lateness (unpacked build, ${STEP_SEC} s steps)`);
-  console.log(`  a view open       n = ${open.length}  median ${ms(median(open))}  (budget 100 ms)`);
-  console.log(`  every view closed n = ${closed.length}  median ${ms(median(closed))}  (budget 1.5 s; a packed build's floor is about 30 s)`);
+/**
+ * The packed build as users get it, installed by machine policy: a separate script, run under the machine's
+ * policy lock (the policy file it writes changes every Chromium here). Needs root, for /etc/chromium/policies.
+ */
+function cueLatenessPacked(dir: string) {
+  const script = join(import.meta.dirname, 'bench-packed.ts');
+  const run = spawnSync('flock', [POLICY_LOCK, process.execPath, '--experimental-strip-types', '--no-warnings', script, dir], { stdio: 'inherit' });
+  if (run.status !== 0) console.log(`\nStep-cue lateness, packed build: not measured (${run.error?.message ?? `exit ${run.status}`})`);
 }
 
 /** The worker's heap through CDP: Playwright offers no session on a worker, so talk to its target directly. */
@@ -215,7 +224,20 @@ function historyBundle(days: number, perDay: number, now: number) {
     const d = new Date(now - i * 86_400_000);
     d.setHours(12, 0, 0, 0);
     if (i > 30) {
-      dailyTotals[dayKey(d)] = { breaksDue: 6, breaksTaken: 5, naturalBreaks: 2, skipped: 1, snoozed: 1, routinesCompleted: 1, routinesStopped: 0, completedByPreset: { full: 1 }, routineMs: 1_140_000, longestSittingMs: 2_700_000, comfortFeet: [7], comfortBack: [6] };
+      dailyTotals[dayKey(d)] = {
+        breaksDue: 6,
+        breaksTaken: 5,
+        naturalBreaks: 2,
+        skipped: 1,
+        snoozed: 1,
+        routinesCompleted: 1,
+        routinesStopped: 0,
+        completedByPreset: { full: 1 },
+        routineMs: 1_140_000,
+        longestSittingMs: 2_700_000,
+        comfortFeet: [7],
+        comfortBack: [6],
+      };
       continue;
     }
     for (let k = 0; k < perDay; k++) events.push({ type: 'breakTaken', at: d.getTime() + k * 1000, day: dayKey(d), how: k % 2 ? 'routine' : 'natural' });
@@ -223,13 +245,36 @@ function historyBundle(days: number, perDay: number, now: number) {
   return { format: 'roll-call-export', version: 1, settings: {}, presets: { builtIn: {}, custom: [] }, events, dailyTotals };
 }
 
+/**
+ * The largest import in one day: as many events as fit in 5 MB (about 65,000), all today, so every
+ * job reads and rewrites that one bucket, and tomorrow's fold counts it whole.
+ */
+function oneDayBundle(now: number, bytes = 5 * 1024 * 1024) {
+  const start = new Date(now);
+  start.setHours(0, 0, 0, 0);
+  const base = historyBundle(0, 0, now);
+  const day = `${start.getFullYear()}-${String(start.getMonth() + 1).padStart(2, '0')}-${String(start.getDate()).padStart(2, '0')}`;
+  const event = (k: number) => ({ type: 'breakTaken', at: start.getTime() + k, day, how: k % 2 ? 'routine' : 'natural' });
+  // Each event costs its JSON and a comma; times grow by a digit now and then, so leave a little room.
+  const perEvent = JSON.stringify(event(now - start.getTime())).length + 1;
+  const count = Math.floor((bytes - JSON.stringify(base).length - 1024) / perEvent);
+  return { ...base, events: Array.from({ length: count }, (_, k) => event(Math.floor((k * (now - start.getTime())) / count))) };
+}
+
 /** Imports a history through the product's own command, and waits for the background to have written it. */
 async function importHistory(page: Page, bundle: unknown): Promise<number> {
   return page.evaluate(async (data) => {
-    const reply = await chrome.runtime.sendMessage<unknown, { res?: { ok: boolean; error?: string } }>({ id: 7, type: 'data', data: { type: 'import', bundle: data }, timestamp: Date.now() });
+    const reply = await chrome.runtime.sendMessage<unknown, { res?: { ok: boolean; error?: string } }>({
+      id: 7,
+      type: 'data',
+      data: { type: 'import', bundle: data },
+      timestamp: Date.now(),
+    });
     if (!reply.res?.ok) throw new Error(`import refused: ${reply.res?.error ?? 'no reply'}`);
     const all = await chrome.storage.local.get(null);
-    return Object.keys(all).filter((k) => k.startsWith('events:')).reduce((n, k) => n + (all[k] as unknown[]).length, 0);
+    return Object.keys(all)
+      .filter((k) => k.startsWith('events:'))
+      .reduce((n, k) => n + (all[k] as unknown[]).length, 0);
   }, bundle);
 }
 
@@ -273,7 +318,7 @@ async function coldWake(harness: ExtensionHarness, page: Page): Promise<number> 
   });
 }
 
-/** The same two figures at four sizes of history: cost must not grow with it. */
+/** The same two figures at five sizes of history: cost must not grow with it. */
 async function historyCost(dir: string) {
   const now = Date.now();
   const sizes: Array<[string, unknown]> = [
@@ -281,9 +326,14 @@ async function historyCost(dir: string) {
     ['30 days × 200 events', historyBundle(30, 200, now)],
     ['400 days', historyBundle(400, 200, now)],
     ['largest import (5 MB)', historyBundle(30, 1900, now)],
+    ['5 MB in one day', oneDayBundle(now)],
   ];
-  console.log('\nCost against history (median of 5; budgets: press 100 ms, cold wake 60 ms; cold wake = stopped worker woken to its write)');
-  console.log(`  ${'history'.padEnd(24)} ${'raw events'.padStart(10)} ${'bundle'.padStart(8)} ${'press→view'.padStart(11)} ${'cold wake'.padStart(10)}`);
+  console.log(
+    `\nCost against history (median of 5; budgets: press ${TIMING_BUDGETS.pressToViewMs} ms, cold wake ${TIMING_BUDGETS.coldWakeMs} ms, worker heap ${kb(TIMING_BUDGETS.workerHeapBytes)} at 400 days; cold wake = stopped worker woken to its write)`,
+  );
+  console.log(
+    `  ${'history'.padEnd(24)} ${'raw events'.padStart(10)} ${'bundle'.padStart(8)} ${'press→view'.padStart(11)} ${'cold wake'.padStart(10)} ${'worker heap'.padStart(12)}`,
+  );
   for (const [label, bundle] of sizes) {
     const harness = await launchExtension({ extensionDir: dir });
     try {
@@ -299,7 +349,11 @@ async function historyCost(dir: string) {
       const wakes: number[] = [];
       for (let i = 0; i < 5; i++) wakes.push(await coldWake(harness, page));
       const bytes = JSON.stringify(bundle).length;
-      console.log(`  ${label.padEnd(24)} ${String(count).padStart(10)} ${kb(bytes).padStart(8)} ${ms(median(presses)).padStart(11)} ${ms(median(wakes)).padStart(10)}`);
+      // After a cold wake's job: what a worker holds at this size of history (the budget is for 400 days).
+      const heapBytes = await workerHeapUsed(harness);
+      console.log(
+        `  ${label.padEnd(24)} ${String(count).padStart(10)} ${kb(bytes).padStart(8)} ${ms(median(presses)).padStart(11)} ${ms(median(wakes)).padStart(10)} ${(heapBytes ? kb(heapBytes) : 'n/a').padStart(12)}`,
+      );
     } finally {
       await harness.close();
     }
@@ -323,12 +377,14 @@ const harness = await launchExtension({ extensionDir: dir });
 try {
   await popupTimeToLiveState(harness);
   await workerColdStart(harness);
-  await cueLateness(harness);
+  await cueLatenessViewOpen(harness);
+  printCueFigures('unpacked build', await measureCuesWithViewsClosed(harness), TIMING_BUDGETS.cueViewsClosedMs);
   await heap(harness);
 } finally {
   await harness.close();
 }
 try {
+  cueLatenessPacked(dir);
   await historyCost(dir);
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import type { BYTE_BUDGETS } from './budgets.ts';
 
 /**
  * Gzip bytes of what each entrypoint loads: a page's script, every chunk it
@@ -8,29 +9,7 @@ import { gzipSync } from 'node:zlib';
  * Shared by the size test (budgets) and the benchmark (figures).
  */
 
-export const BUDGETS = {
-  popup: 20 * 1024,
-  options: 35 * 1024,
-  // The design's budget is 15 KB. The one-job core, the day-bucket log and the complete import check
-  // (which the worker must run again on any message) took the worker from 19.0 to 23.0 KB; the worker
-  // then dropped @wxt-dev/storage and @webext-core/messaging (pages keep them): it reads and writes
-  // storage with the browser's API (utils/platform/worker-storage.ts, migrations included) and sends
-  // cues in the messaging library's envelope (utils/platform/cue-player.ts), which took it back under
-  // 19.5 KB. webextension-polyfill and valibot remain. Issues #13–#15 then put into the worker what only
-  // it can do with every view closed: the lead-in, halfway and countdown cues and their spoken words
-  // (the offscreen document has no i18n), keep-awake, Undo after Stop, the organisation's policy (the
-  // one writer applies locks), keyboard shortcuts and breaks shared across devices: +2.8 KB. A slimming
-  // pass found 0.6 KB more (classes to closures) but broke restart recovery and was reverted. The
-  // ceiling is now 23 KB: over the design's 19.5 KB, and said so in the README and the issue notes.
-  background: 23 * 1024,
-} as const;
-
-/** All step drawings together (public/drawings/, loaded as files by <img>, outside every page's script). */
-export const DRAWINGS_BUDGET = 12 * 1024;
-
-export const DESIGN_BUDGETS = { popup: 20 * 1024, options: 35 * 1024, background: 15 * 1024 } as const;
-
-export type Entrypoint = keyof typeof BUDGETS;
+export type Entrypoint = keyof typeof BYTE_BUDGETS;
 
 export interface EntrypointSize {
   files: Array<{ file: string; gzipBytes: number }>;

@@ -25,7 +25,7 @@ function installPromiseAwareSendMessage() {
     hasListeners: () => listeners.length > 0,
     removeAllListeners: () => void (listeners.length = 0),
   });
-  fakeBrowser.runtime.sendMessage = (async (message: unknown) => {
+  fakeBrowser.runtime.sendMessage = async (message: unknown) => {
     if (listeners.length === 0) throw new Error('Could not establish connection. Receiving end does not exist.');
     for (const listener of [...listeners]) {
       let reply: unknown;
@@ -37,7 +37,7 @@ function installPromiseAwareSendMessage() {
       }
     }
     return undefined;
-  });
+  };
 }
 
 beforeEach(() => {

@@ -18,8 +18,6 @@ export function ceilMinutes(ms: number): number {
 /** A moment as the user's language writes it: the time alone today, with the weekday on another day. */
 export function formatMoment(at: number, now: number, locale: string): string {
   const sameDay = new Date(at).toDateString() === new Date(now).toDateString();
-  const options: Intl.DateTimeFormatOptions = sameDay
-    ? { hour: 'numeric', minute: '2-digit' }
-    : { weekday: 'short', hour: 'numeric', minute: '2-digit' };
+  const options: Intl.DateTimeFormatOptions = sameDay ? { hour: 'numeric', minute: '2-digit' } : { weekday: 'short', hour: 'numeric', minute: '2-digit' };
   return new Intl.DateTimeFormat(locale, options).format(at);
 }

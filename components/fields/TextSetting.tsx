@@ -23,7 +23,19 @@ export interface TextSettingProps<T> {
  * field (linked by aria-describedby), and saved only on `change` and only
  * when valid, so a bad value is never written.
  */
-export function TextSetting<T>({ id, label, hint, value, format, parse, describeError, onSave, inputMode = 'numeric', width = 'short', disabled }: TextSettingProps<T>) {
+export function TextSetting<T>({
+  id,
+  label,
+  hint,
+  value,
+  format,
+  parse,
+  describeError,
+  onSave,
+  inputMode = 'numeric',
+  width = 'short',
+  disabled,
+}: TextSettingProps<T>) {
   const [text, setText] = useState(() => format(value));
   const [error, setError] = useState<string | undefined>();
   useReportValidity(id, error !== undefined);

@@ -12,7 +12,14 @@ export interface ToggleProps {
 export function Toggle({ id, label, hint, checked, disabled, onChange }: ToggleProps) {
   return (
     <div class="field field--toggle">
-      <input id={id} type="checkbox" checked={checked} disabled={disabled} aria-describedby={hint ? `${id}-hint` : undefined} onChange={(e) => onChange(e.currentTarget.checked)} />
+      <input
+        id={id}
+        type="checkbox"
+        checked={checked}
+        disabled={disabled}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+        onChange={(e) => onChange(e.currentTarget.checked)}
+      />
       <label for={id}>{label}</label>
       {hint && (
         <p id={`${id}-hint`} class="field__hint">

@@ -50,7 +50,13 @@ export function ComfortTrend({ points, days }: ComfortTrendProps) {
               );
             })}
             {[...new Set([first, last])].map((day) => (
-              <text key={day} x={x(day)} y={CHART_TOP + CHART_HEIGHT + 16} text-anchor={days.length < 2 ? 'middle' : day === first ? 'start' : 'end'} class="axis">
+              <text
+                key={day}
+                x={x(day)}
+                y={CHART_TOP + CHART_HEIGHT + 16}
+                text-anchor={days.length < 2 ? 'middle' : day === first ? 'start' : 'end'}
+                class="axis"
+              >
                 {dayLabel(day, { day: 'numeric', month: 'short' })}
               </text>
             ))}

@@ -87,7 +87,9 @@ export function GoalCalendar({ totals, today, start, options }: GoalCalendarProp
         ))}
       </svg>
       <Legend items={STATES.map((state) => ({ label: t(`history_legend_${state}`), className: `cell--${state}` }))} />
-      <p id="calendar-summary">{active === 0 ? t('history_calendar_empty') : t('history_calendar_summary', met, tCount('count_active_days', active), dayLabel(first))}</p>
+      <p id="calendar-summary">
+        {active === 0 ? t('history_calendar_empty') : t('history_calendar_summary', met, tCount('count_active_days', active), dayLabel(first))}
+      </p>
     </figure>
   );
 }

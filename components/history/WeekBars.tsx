@@ -45,7 +45,18 @@ export function WeekBars({ totals, days }: WeekBarsProps) {
               <g key={day} transform={`translate(${CHART_LEFT + i * GROUP + 7}, 0)`}>
                 {SERIES.map((s, j) => {
                   const v = value(day, s.key);
-                  return <rect key={s.key} class={`bar ${s.className}`} x={j * BAR} y={y(v)} width={BAR - 2} height={y(0) - y(v)} data-day={day} data-series={s.key} />;
+                  return (
+                    <rect
+                      key={s.key}
+                      class={`bar ${s.className}`}
+                      x={j * BAR}
+                      y={y(v)}
+                      width={BAR - 2}
+                      height={y(0) - y(v)}
+                      data-day={day}
+                      data-series={s.key}
+                    />
+                  );
                 })}
                 <text x={(SERIES.length * BAR) / 2} y={y(0) + 16} text-anchor="middle" class="axis">
                   {dayLabel(day, { weekday: 'short' })}

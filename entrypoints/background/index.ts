@@ -1,52 +1,55 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createSerialQueue } from '@/utils/serial-queue';
-import { readOnboarded, readSettings, runMigrations, watchSyncKey, writeOnboarded } from '@/utils/platform/worker-storage';
-import { listenForCommands } from '@/utils/platform/command-listener';
-import { isAudioPlaying, queryIdleState, setIdleThreshold, watchIdleState, type IdleState } from '@/utils/platform/environment';
-import { openPopOutWindow } from '@/utils/platform/routine-views';
-import type { JobInput } from '@/utils/jobs/run';
+import { watchSyncKey } from '@/utils/platform/storage/sync-watch';
+import { listenForRequests } from '@/utils/platform/messaging/request-listener';
+import { isAudioPlaying, queryIdleState, watchIdleState, type IdleState } from '@/utils/platform/environment';
+import { openPopOutWindow } from '@/utils/platform/windows/routine-views';
 import { SITTING_ALARMS } from '@/utils/sitting/rules';
-import { TEST_REMINDER_ID } from '@/utils/protocol/commands';
+import { TEST_REMINDER_ID } from '@/utils/protocol/messages';
 import { SHORTCUTS } from '@/utils/protocol/shortcuts';
-import { openSidePanel } from '@/utils/platform/side-panel';
-import { SHARED_BREAK_KEY } from '@/utils/sitting/shared-break';
-import { handleRoutineRequest, handleSettingsRequest, handleSittingRequest, recoverState } from './commands';
-import { handleDataRequest } from './import-and-reset';
-import { SITTING_ALARM_NAMES, STEP_ALARM, maintainHistory, runBackgroundJob } from './job';
-import { openReminderWindow, openWindowForClosedReminder, reminderIdOf } from './reminder';
+import { openSidePanel } from '@/utils/platform/windows/side-panel';
+import { SYNC_KEYS } from '@/utils/storage-keys';
+import { writeWorkerStart } from '@/utils/platform/storage/session';
+import { handleDataRequest, handleRoutineRequest, handleSettingsRequest, handleSittingRequest } from './requests';
+import { SITTING_ALARM_NAMES, STEP_ALARM, runBackgroundJob, type BackgroundInput, type JobRequest } from './job';
+import { openReminderWindow, reminderIdOf } from './reminder';
 import { CUE_NOTIFICATION_ID } from './step-cue';
-import { applyManagedPolicy } from './policy';
+import { readManagedPolicy } from './policy';
 
 /**
  * The background wires browser events to jobs. Listeners are added
  * synchronously so an event that woke the worker is not missed. Every event
- * is one job on one serial queue; recovery runs as the first job of every
- * start, because a relaunch with --load-extension reports `install` and never
- * fires `onStartup`, and browsers drop alarms across restarts.
+ * is one job on one serial queue, and only a job writes storage. The start
+ * job runs first at every start, because a relaunch with --load-extension
+ * reports `install` and never fires `onStartup`, and browsers drop alarms
+ * across restarts.
  */
 export default defineBackground(() => {
   const serially = createSerialQueue();
-  const job = (input: JobInput) => serially(() => runBackgroundJob(input, Date.now()));
+  const job = (request: JobRequest) => serially(() => runBackgroundJob(request, Date.now()));
+  /** The organisation's policy, read outside the queue so that no job waits for the browser's answer. */
+  const applyPolicy = () => void readManagedPolicy().then((managed) => job({ type: 'policy', managed }));
 
-  listenForCommands({
+  listenForRequests({
     routine: (data, sender) => serially(() => handleRoutineRequest(data, Date.now(), sender)),
     sitting: (data, sender) => serially(() => handleSittingRequest(data, Date.now(), sender)),
     data: (data) => serially(() => handleDataRequest(data, Date.now())),
-    settings: (data) => serially(() => handleSettingsRequest(data)),
+    settings: (data) => serially(() => handleSettingsRequest(data, Date.now())),
     refresh: () => job({ type: 'sitting', input: { type: 'wake' } }).then((outcome) => outcome.reply),
   });
 
-  // Firefox starts an event page at browser start only when it listens for onStartup; recovery itself runs below.
+  // Firefox starts an event page at browser start only when it listens for onStartup; the start job runs below.
   browser.runtime.onStartup.addListener(() => undefined);
 
   // eslint-disable-next-line @typescript-eslint/no-misused-promises -- the browser ignores the returned promise; the fake browser's trigger() awaits it, so tests see the alarm's work done
   browser.alarms.onAlarm.addListener(async (alarm) => {
     if (alarm.name === STEP_ALARM) await job({ type: 'stepAlarm' });
-    else if (SITTING_ALARM_NAMES.includes(alarm.name)) await serially(() => onSittingAlarm(alarm.name, Date.now()));
+    else if (alarm.name === SITTING_ALARMS.refresh) await job(refreshInput);
+    else if (SITTING_ALARM_NAMES.includes(alarm.name)) await job({ type: 'sitting', input: { type: 'alarm' } });
   });
 
-  watchIdleState((idleState) => void serially(() => onIdleState(idleState, Date.now())));
+  watchIdleState((idleState) => void job(() => idleInput(idleState)));
 
   // Firefox's notifications have no buttons; there a click opens the choice window instead.
   if (import.meta.env.BROWSER !== 'firefox') {
@@ -55,12 +58,12 @@ export default defineBackground(() => {
       const reminderId = reminderIdOf(notificationId);
       // The test reminder takes this path too: the core knows it is never stored.
       if (reminderId === undefined) return;
-      const type = buttonIndex === 0 ? 'startBreak' : 'snooze';
-      return serially(async () => {
-        const reply = await handleSittingRequest({ type, reminderId }, Date.now());
-        // A refusal here has no page to show it: the choice window opens with the reason.
-        if (!reply.ok && reply.error !== 'error_stale_reminder') await openReminderWindow(reminderId, reply.error);
-      });
+      return job(buttonIndex === 0 ? { type: 'startBreak', reminderId } : { type: 'sitting', input: { type: 'snooze', reminderId } }).then(
+        async ({ reply }) => {
+          // A refusal here has no page to show it: the choice window opens with the reason.
+          if (!reply.ok && reply.error !== 'error_stale_reminder') await openReminderWindow(reminderId, reply.error);
+        },
+      );
     });
   }
 
@@ -83,20 +86,22 @@ export default defineBackground(() => {
     browser.notifications.onClosed.addListener((notificationId) => {
       const reminderId = reminderIdOf(notificationId);
       if (reminderId === undefined || reminderId === TEST_REMINDER_ID || openedFromNotification.has(reminderId)) return;
-      return serially(async () => {
-        if (await openWindowForClosedReminder(reminderId, Date.now())) openedFromNotification.add(reminderId);
+      return job({ type: 'reminderClosed', reminderId }).then(({ result }) => {
+        if (result.effects.some((effect) => effect.type === 'openReminderWindow')) openedFromNotification.add(reminderId);
       });
     });
   }
 
-  // A changed setting takes effect at once: the idle threshold, the break alarm, the badge.
-  watchSyncKey('settings', () => void serially(() => onSettingsChanged(Date.now())));
+  // A changed setting takes effect at once (the idle threshold, the break alarm, the badge), and a locked value stays.
+  watchSyncKey(SYNC_KEYS.settings, () => void job({ type: 'settingsSynced' }));
   // A policy deployed or changed while the browser runs takes effect at once (Chrome; Firefox reads it at start).
-  browser.storage.onChanged.addListener((_, area) => void (area === 'managed' && serially(applyManagedPolicy)));
+  browser.storage.onChanged.addListener((_, area) => {
+    if (area === 'managed') applyPolicy();
+  });
   // A routine edited in the options page shows in the popup's picker.
-  watchSyncKey('presets', () => void job({ type: 'sitting', input: { type: 'settingsChanged' } }));
+  watchSyncKey(SYNC_KEYS.presets, () => void job({ type: 'sitting', input: { type: 'settingsChanged' } }));
   // A break taken on another device of this synced profile; the core decides whether it counts here.
-  watchSyncKey(SHARED_BREAK_KEY, (record) => void job({ type: 'sharedBreak', record }));
+  watchSyncKey(SYNC_KEYS.sharedBreak, (record) => void job({ type: 'sharedBreak', record }));
 
   // eslint-disable-next-line @typescript-eslint/no-misused-promises -- as for alarms: returned so that a test can wait for the job
   browser.commands.onCommand.addListener((name, tab) => {
@@ -106,51 +111,27 @@ export default defineBackground(() => {
     return job({ type: 'shortcut', name });
   });
 
-  void serially(() => recover(Date.now()));
+  // Marks this start in storage.session (gone at a browser restart), so that a test can prove a killed worker
+  // really started again; it waits for nothing, and nothing waits for it.
+  void writeWorkerStart(Date.now()).catch(() => undefined);
+  // The start job catches up the routine and the sitting clock, heals the state, does the history's upkeep and
+  // re-creates every alarm; then the idle state as it is now, and the policy as the browser has it.
+  void job({ type: 'start' });
+  void job(async (settings) => {
+    const idleState = await queryIdleState(settings.breakThresholdMin).catch((): IdleState => 'active');
+    return idleState === 'active' ? { type: 'stepAlarm' } : idleInput(idleState);
+  });
+  applyPolicy();
 });
 
-function logStartFailure(error: unknown) {
-  console.warn('Roll Call: upkeep at start failed; the state and alarms are recovered all the same', error);
-}
-
-async function onIdleState(idleState: IdleState, now: number): Promise<void> {
+async function idleInput(idleState: IdleState): Promise<BackgroundInput> {
   const audible = idleState === 'idle' ? await isAudioPlaying().catch(() => false) : false;
-  await runBackgroundJob({ type: 'sitting', input: { type: 'idle', idleState, audible } }, now);
+  return { type: 'sitting', input: { type: 'idle', idleState, audible } };
 }
 
 /** The refresh also looks at idle and sound now, so an absence that began during music is not missed. */
-async function onSittingAlarm(name: string, now: number): Promise<void> {
-  let seen: { idleState: IdleState; audible: boolean } | undefined;
-  if (name === SITTING_ALARMS.refresh) {
-    const { settings } = await readSettings();
-    const idleState = await queryIdleState(settings.breakThresholdMin).catch((): IdleState => 'active');
-    seen = { idleState, audible: idleState !== 'active' && (await isAudioPlaying().catch(() => true)) };
-  }
-  await runBackgroundJob({ type: 'sitting', input: { type: 'alarm', seen } }, now);
-}
-
-async function onSettingsChanged(now: number): Promise<void> {
-  // A change synced from a device without the policy does not undo a locked value here.
-  await applyManagedPolicy();
-  const { settings } = await readSettings();
-  setIdleThreshold(settings.breakThresholdMin);
-  await runBackgroundJob({ type: 'sitting', input: { type: 'settingsChanged' } }, now);
-}
-
-async function recover(now: number): Promise<void> {
-  // Upkeep that fails (a full store, say) must never keep the start from re-creating the alarms below.
-  await runMigrations().catch(logStartFailure);
-  await maintainHistory(now).catch(logStartFailure);
-  const { settings } = await readSettings();
-  setIdleThreshold(settings.breakThresholdMin);
-  // One job catches up the routine and the sitting clock, heals the state, and re-creates every alarm.
-  await recoverState(now);
-  // After the alarms: a policy that changes settings starts a settings job of its own.
-  await applyManagedPolicy().catch(logStartFailure);
+async function refreshInput(settings: { breakThresholdMin: number }): Promise<BackgroundInput> {
   const idleState = await queryIdleState(settings.breakThresholdMin).catch((): IdleState => 'active');
-  if (idleState !== 'active') await onIdleState(idleState, now);
-  if (!(await readOnboarded())) {
-    await writeOnboarded();
-    await browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
-  }
+  const seen = { idleState, audible: idleState !== 'active' && (await isAudioPlaying().catch(() => true)) };
+  return { type: 'sitting', input: { type: 'alarm', seen } };
 }

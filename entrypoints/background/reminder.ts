@@ -3,11 +3,10 @@ import type { SittingEffect } from '@/utils/sitting/rules';
 import { SNOOZES_BEFORE_COUNT_SHOWN } from '@/utils/sitting/rules';
 import type { Settings } from '@/utils/settings/settings';
 import { t } from '@/utils/platform/i18n';
-import { TEST_REMINDER_ID } from '@/utils/protocol/commands';
-import { readSittingState } from '@/utils/platform/worker-storage';
-import { playCueInBackground } from '@/utils/platform/cue-player';
-import { currentBrowserKind, reminderNotification } from '@/utils/platform/notification-options';
-import { findOwnWindow, focusOwnWindow } from '@/utils/platform/routine-views';
+import { TEST_REMINDER_ID } from '@/utils/protocol/messages';
+import { playCueInBackground } from '@/utils/platform/sound/cue-player';
+import { currentBrowserKind, reminderNotification } from '@/utils/display/notification-options';
+import { findOwnWindow, focusOwnWindow } from '@/utils/platform/windows/routine-views';
 
 /**
  * How a due break reaches the user: a notification with buttons on Chrome,
@@ -81,14 +80,11 @@ async function present(reminderId: string, message: string, silent: boolean, set
  * Firefox closes a notification by itself after about 20 seconds, and its
  * `onClosed` cannot say who closed it (it always reports `byUser`, Firefox
  * bug 1413188). Either way the reminder went unanswered, and a user who was
- * away would find only the "!" badge; so the small window takes its place,
- * while that reminder is still the one shown (not answered, not snoozed, not
- * stale) and no window shows it yet. Reads the sitting state, writes nothing.
- * Resolves whether it opened the window.
+ * away would find only the "!" badge; so the small window takes its place
+ * (the core decides that the reminder is still the one shown), unless a
+ * window shows it already. Resolves whether it opened the window.
  */
-export async function openWindowForClosedReminder(reminderId: string, now: number): Promise<boolean> {
-  const { reminder } = (await readSittingState(now)).state;
-  if (reminder?.id !== reminderId || reminder.shownAt === undefined || reminder.snoozedUntil !== undefined) return false;
+export async function openWindowForClosedReminder(reminderId: string): Promise<boolean> {
   if ((await findOwnWindow(showsReminder(reminderId))) !== undefined) return false;
   await openReminderWindow(reminderId);
   return true;

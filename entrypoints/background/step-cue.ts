@@ -1,10 +1,10 @@
 import { browser } from 'wxt/browser';
 import type { Settings } from '@/utils/settings/settings';
-import { cueText } from '@/utils/platform/cue-text';
-import { isRoutineViewOpen } from '@/utils/platform/routine-views';
-import { playCueInBackground } from '@/utils/platform/cue-player';
-import { cueNotification, currentBrowserKind } from '@/utils/platform/notification-options';
-import { cueRequest, type CueEffect } from '@/utils/platform/voice';
+import { cueText } from '@/utils/platform/sound/cue-text';
+import { isRoutineViewOpen } from '@/utils/platform/windows/routine-views';
+import { playCueInBackground } from '@/utils/platform/sound/cue-player';
+import { cueNotification, currentBrowserKind } from '@/utils/display/notification-options';
+import { cueRequest, type CueEffect } from '@/utils/platform/sound/voice';
 
 /** One notification id, reused, so step changes replace each other instead of piling up. */
 export const CUE_NOTIFICATION_ID = 'routine-cue';

@@ -2,13 +2,13 @@ import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { resolvePresets, type PresetCustomisations } from '@/utils/routine/presets';
 import { parseSettings, type Settings } from '@/utils/settings/settings';
 import { parsePresetCustomisations } from '@/utils/routine/presets-schema';
-import { policyItem, presetsItem, remindHereItem, settingsItem } from '@/utils/platform/storage';
-import { readStoredPolicy } from '@/utils/settings/policy';
+import { policyItem, presetsItem, remindHereItem, settingsItem } from '@/utils/platform/storage/items';
+import { readPolicyForPage } from '@/utils/settings/policy-ignored';
 import { t, type MessageKey } from '@/utils/platform/i18n';
 import { useStorageItem } from '@/components/use-storage';
 import { Notices } from '@/components/Notices';
 import { PolicyNotice } from '@/components/PolicyNotice';
-import type { CommandReply } from '@/utils/protocol/commands';
+import type { Reply } from '@/utils/protocol/messages';
 import { createSettingsSaver, type SaverState } from '@/components/settings-saver';
 import { StorageFullNotice } from '@/components/StorageFullNotice';
 import { FieldValidity } from '@/components/fields/validity';
@@ -51,7 +51,7 @@ function OptionsPage({ anyFieldInvalid }: { anyFieldInvalid: boolean }) {
   const parsed = useStorageItem(settingsItem, parseSettings);
   const stored = useStorageItem(presetsItem, parsePresetCustomisations);
   const remindHere = useStorageItem(remindHereItem, readBoolean);
-  const policy = useStorageItem(policyItem, readStoredPolicy);
+  const policy = useStorageItem(policyItem, readPolicyForPage);
   const presets = useMemo(() => stored && resolvePresets(stored.customisations), [stored]);
   const [status, setStatus] = useState<{ key: MessageKey; error: boolean } | undefined>();
   const [saver, setSaver] = useState<SaverState>({ unsaved: {}, status: { type: 'idle' } });
@@ -76,7 +76,7 @@ function OptionsPage({ anyFieldInvalid }: { anyFieldInvalid: boolean }) {
 
   if (!parsed || !stored || !presets || remindHere === undefined || !policy) return <main aria-busy="true" />;
 
-  const report = (reply: CommandReply) => setStatus(reply.ok ? { key: 'options_saved', error: false } : { key: reply.error, error: true });
+  const report = (reply: Reply) => setStatus(reply.ok ? { key: 'options_saved', error: false } : { key: reply.error, error: true });
   const save = (patch: Partial<Settings>) => settingsSaver.save(patch);
   const saveRoutines = (c: PresetCustomisations) => void sendPresets(c).then(report);
   const setRemindHere = (value: boolean) => void sendRemindHere(value).then(report);
@@ -113,7 +113,14 @@ function OptionsPage({ anyFieldInvalid }: { anyFieldInvalid: boolean }) {
       <Reminders settings={settings} remindHere={remindHere} locked={policy.locked} save={save} setRemindHere={setRemindHere} />
       <ActiveHours settings={settings} locked={policy.locked} save={save} />
       <Goals settings={settings} locked={policy.locked} save={save} />
-      <RoutineSection settings={settings} locked={policy.locked} presets={presets} customisations={stored.customisations} save={save} savePresets={saveRoutines} />
+      <RoutineSection
+        settings={settings}
+        locked={policy.locked}
+        presets={presets}
+        customisations={stored.customisations}
+        save={save}
+        savePresets={saveRoutines}
+      />
       <Sound settings={settings} save={save} />
       <Shortcuts />
       <HistorySection settings={settings} now={Date.now()} />

@@ -1,7 +1,7 @@
 import type { PresetCustomisations } from '@/utils/routine/presets';
-import type { CommandReply } from '@/utils/protocol/commands';
+import type { Reply } from '@/utils/protocol/messages';
 import type { Settings } from '@/utils/settings/settings';
-import { sendCommand } from '@/utils/platform/messaging';
+import { sendRequest } from '@/utils/platform/messaging/send';
 
 /**
  * The options page's writes, all as commands: the background checks them with
@@ -9,14 +9,14 @@ import { sendCommand } from '@/utils/platform/messaging';
  * "remind on this browser" switch.
  */
 
-export function sendSettingsPatch(patch: Partial<Settings>): Promise<CommandReply> {
-  return sendCommand('settings', { type: 'patch', patch });
+export function sendSettingsPatch(patch: Partial<Settings>): Promise<Reply> {
+  return sendRequest('settings', { type: 'patch', patch });
 }
 
-export function sendPresets(customisations: PresetCustomisations): Promise<CommandReply> {
-  return sendCommand('settings', { type: 'presets', customisations });
+export function sendPresets(customisations: PresetCustomisations): Promise<Reply> {
+  return sendRequest('settings', { type: 'presets', customisations });
 }
 
-export function sendRemindHere(value: boolean): Promise<CommandReply> {
-  return sendCommand('settings', { type: 'remindHere', value });
+export function sendRemindHere(value: boolean): Promise<Reply> {
+  return sendRequest('settings', { type: 'remindHere', value });
 }

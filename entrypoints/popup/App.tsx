@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { findPreset } from '@/utils/routine/presets';
+import { findPreset } from '@/utils/routine/preset-lookup';
 import { tick, undoStopUntil, type RoutineState } from '@/utils/routine/timer';
-import { sendCommand } from '@/utils/platform/messaging';
-import type { CommandReply, RoutineRequest, SittingRequest } from '@/utils/protocol/commands';
+import { sendRequest } from '@/utils/platform/messaging/send';
+import type { Reply, RoutineRequest, SittingRequest } from '@/utils/protocol/messages';
 import { t, type MessageKey } from '@/utils/platform/i18n';
-import { openSidePanel } from '@/utils/platform/side-panel';
+import { openSidePanel } from '@/utils/platform/windows/side-panel';
 import { usePopupSnapshot } from '@/components/use-snapshot';
 import { presetName } from '@/components/preset-name';
 import { Notices } from '@/components/Notices';
@@ -28,14 +28,18 @@ export interface AppProps {
 function useWindowId(wanted: boolean): number | undefined {
   const [windowId, setWindowId] = useState<number>();
   useEffect(() => {
-    if (wanted) void browser.windows.getCurrent().then((w: { id?: number } | undefined) => setWindowId(w?.id), () => undefined);
+    if (wanted)
+      void browser.windows.getCurrent().then(
+        (w: { id?: number } | undefined) => setWindowId(w?.id),
+        () => undefined,
+      );
   }, [wanted]);
   return windowId;
 }
 
 /** Opens the pop-out window; the code that finds or opens it loads with the click (a window needs no user gesture). */
 async function popOut(): Promise<void> {
-  const { openPopOutWindow } = await import('@/utils/platform/routine-views');
+  const { openPopOutWindow } = await import('@/utils/platform/windows/routine-views');
   await openPopOutWindow();
   window.close();
 }
@@ -73,12 +77,12 @@ export function App({ inWindow, inPanel = false }: AppProps) {
   const windowId = useWindowId(inPopup);
   const FinishedView = useFinishedView(snapshot !== undefined && snapshot.routine.status !== 'idle');
 
-  const showReply = (reply: CommandReply) => {
+  const showReply = (reply: Reply) => {
     setError(reply.ok ? undefined : reply.error);
     return reply.ok;
   };
-  const send = useCallback(async (request: RoutineRequest) => showReply(await sendCommand('routine', request)), []);
-  const sendSitting = useCallback(async (request: SittingRequest) => showReply(await sendCommand('sitting', request)), []);
+  const send = useCallback(async (request: RoutineRequest) => showReply(await sendRequest('routine', request)), []);
+  const sendSitting = useCallback(async (request: SittingRequest) => showReply(await sendRequest('sitting', request)), []);
 
   if (!snapshot) return <main class="loading" aria-busy="true" />;
 
@@ -101,7 +105,12 @@ export function App({ inWindow, inPanel = false }: AppProps) {
             type="button"
             class="link"
             title={t('popup_side_panel_hint')}
-            onClick={() => void openSidePanel(windowId).then(() => window.close(), () => setError('popup_side_panel_failed'))}
+            onClick={() =>
+              void openSidePanel(windowId).then(
+                () => window.close(),
+                () => setError('popup_side_panel_failed'),
+              )
+            }
           >
             {t('popup_side_panel')}
           </button>
@@ -139,8 +148,8 @@ export function App({ inWindow, inPanel = false }: AppProps) {
           today={today}
           onStart={(presetId) => void send({ type: 'start', presetId })}
           sendSitting={(request) => void sendSitting(request)}
-          remindHere={snapshot.remindHere !== false}
-          turnRemindersOn={() => void sendCommand('settings', { type: 'remindHere', value: true }).then(showReply)}
+          remindHere={snapshot.remindHere}
+          turnRemindersOn={() => void sendRequest('settings', { type: 'remindHere', value: true }).then(showReply)}
         />
       )}
       <footer class="disclaimer">{t('popup_disclaimer')}</footer>

@@ -3,7 +3,7 @@ import type { RoutineState } from '@/utils/routine/timer';
 import type { Settings } from '@/utils/settings/settings';
 import type { TodayProgress } from '@/utils/display/popup-snapshot';
 import { ComfortCheck, type ComfortRating } from '@/components/ComfortCheck';
-import type { RoutineRequest } from '@/utils/protocol/commands';
+import type { RoutineRequest } from '@/utils/protocol/messages';
 import { formatClock } from '@/utils/format';
 import { t, tCount } from '@/utils/platform/i18n';
 import { useNow } from '@/components/use-now';
@@ -63,11 +63,11 @@ export function FinishedView({ state, presetLabel, settings, today, undoUntil, o
       {undoUntil !== undefined && <UndoBar until={undoUntil} send={send} />}
       <h1>{completed ? t('popup_finished_title') : t('popup_stopped_title')}</h1>
       <p class="finished__preset">{presetLabel}</p>
-      <p class="finished__summary">
-        {t('popup_finished_summary', formatClock(state.durationMs), state.stepsDone, state.stepsTotal)}
-      </p>
+      <p class="finished__summary">{t('popup_finished_summary', formatClock(state.durationMs), state.stepsDone, state.stepsTotal)}</p>
       {!completed && <p class="muted">{t('popup_finished_rule')}</p>}
-      <p class="finished__today">{t('popup_today_progress', tCount('count_routines', today.routinesCompleted), today.fullRoutines, settings.goalRoutinesPerDay)}</p>
+      <p class="finished__today">
+        {t('popup_today_progress', tCount('count_routines', today.routinesCompleted), today.fullRoutines, settings.goalRoutinesPerDay)}
+      </p>
       {completed && settings.comfortCheck && <ComfortCheck value={rating} onChange={setRating} />}
       <button type="button" class="primary" onClick={() => void done()} autoFocus>
         {t('popup_done')}

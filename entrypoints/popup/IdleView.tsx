@@ -1,10 +1,11 @@
 import { useState } from 'preact/hooks';
-import { presetDurationSec, type Preset } from '@/utils/routine/presets';
+import type { Preset } from '@/utils/routine/presets';
+import { presetDurationSec } from '@/utils/routine/preset-lookup';
 import { formatClock } from '@/utils/format';
 import type { Settings } from '@/utils/settings/settings';
 import { t } from '@/utils/platform/i18n';
 import type { SittingView } from '@/utils/sitting/rules';
-import type { SittingRequest } from '@/utils/protocol/commands';
+import type { SittingRequest } from '@/utils/protocol/messages';
 import { presetName } from '@/components/preset-name';
 import { StepList } from '@/components/StepList';
 import { SittingStatus } from '@/components/SittingStatus';
@@ -38,13 +39,7 @@ export function IdleView({ presets, settings, sitting, today, onStart, sendSitti
         <legend>{t('popup_choose_routine')}</legend>
         {presets.map((preset) => (
           <label key={preset.id} class="presets__option">
-            <input
-              type="radio"
-              name="preset"
-              value={preset.id}
-              checked={preset.id === chosen?.id}
-              onChange={() => setChosenId(preset.id)}
-            />
+            <input type="radio" name="preset" value={preset.id} checked={preset.id === chosen?.id} onChange={() => setChosenId(preset.id)} />
             <span class="presets__name">{presetName(preset)}</span>
             <span class="presets__length">{formatClock(presetDurationSec(preset) * 1000)}</span>
           </label>

@@ -1,12 +1,13 @@
 import { useEffect, useLayoutEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { isActive, leadInRemainingMs, routineRemainingMs, stepEndsAt, stepRemainingMs, tick, upcomingMoments, type RoutineState } from '@/utils/routine/timer';
-import { stepInstructionsKey, stepTitleKey, type Step } from '@/utils/routine/presets';
+import type { Step } from '@/utils/routine/presets';
+import { stepInstructionsKey, stepTitleKey } from '@/utils/routine/preset-lookup';
 import { formatClock } from '@/utils/format';
-import type { RoutineRequest } from '@/utils/protocol/commands';
+import type { RoutineRequest } from '@/utils/protocol/messages';
 import type { Settings } from '@/utils/settings/settings';
 import { t } from '@/utils/platform/i18n';
-import type { CueEffect } from '@/utils/platform/voice';
+import type { CueEffect } from '@/utils/platform/sound/voice';
 import { CountdownRing } from '@/components/CountdownRing';
 import { StepPicture } from '@/components/StepPicture';
 import { useNow } from '@/components/use-now';
@@ -48,7 +49,7 @@ function useCues(state: Active, settings: Settings) {
     const timers = (JSON.parse(plan) as typeof cues).map(([at, cue]) => {
       const wait = at - Date.now();
       // The sound and voice code loads when the first cue is due, not with the popup: the popup opens faster.
-      const play = () => void import('@/utils/platform/play-cue').then(({ playCueHere }) => playCueHere(cue, { chime, spokenCues, volume }, lang));
+      const play = () => void import('@/utils/platform/sound/play-cue').then(({ playCueHere }) => playCueHere(cue, { chime, spokenCues, volume }, lang));
       return (chime || spokenCues) && wait > 0 ? setTimeout(play, wait) : undefined;
     });
     return () => timers.forEach((timer) => clearTimeout(timer));
@@ -132,7 +133,7 @@ export function RunningView({ state: stored, settings, send }: RunningViewProps)
         </div>
         <CountdownRing
           remainingMs={gettingReady ? leadInLeft : remaining}
-          totalMs={gettingReady ? (state.leadInMs ?? 0) : step.durationSec * 1000}
+          totalMs={gettingReady ? state.leadInMs : step.durationSec * 1000}
           paused={paused}
           label={t(gettingReady ? 'popup_lead_in_left' : 'popup_time_left')}
         />
@@ -145,29 +146,29 @@ export function RunningView({ state: stored, settings, send }: RunningViewProps)
       </p>
       <div class="running__actions">
         <div class="controls">
-        {/* On the first step, going back can only start it again: the button says so. */}
-        {state.stepIndex === 0 ? (
-          <button type="button" onClick={() => send({ type: 'back' })} title={t('popup_restart_step_hint')}>
-            {t('popup_restart_step')}
+          {/* On the first step, going back can only start it again: the button says so. */}
+          {state.stepIndex === 0 ? (
+            <button type="button" onClick={() => send({ type: 'back' })} title={t('popup_restart_step_hint')}>
+              {t('popup_restart_step')}
+            </button>
+          ) : (
+            <button type="button" onClick={() => send({ type: 'back' })} title={t('popup_back_hint')}>
+              {t('popup_back')}
+            </button>
+          )}
+          {paused ? (
+            <button type="button" class="primary" onClick={() => send({ type: 'resume' })} title={t('popup_resume_hint')}>
+              {t('popup_resume')}
+            </button>
+          ) : (
+            <button type="button" class="primary" onClick={() => send({ type: 'pause' })} title={t('popup_pause_hint')}>
+              {t('popup_pause')}
+            </button>
+          )}
+          <button type="button" onClick={() => send({ type: 'skip' })} title={t(gettingReady ? 'popup_start_now_hint' : 'popup_skip_hint')}>
+            {t(gettingReady ? 'popup_start_now' : 'popup_skip')}
           </button>
-        ) : (
-          <button type="button" onClick={() => send({ type: 'back' })} title={t('popup_back_hint')}>
-            {t('popup_back')}
-          </button>
-        )}
-        {paused ? (
-          <button type="button" class="primary" onClick={() => send({ type: 'resume' })} title={t('popup_resume_hint')}>
-            {t('popup_resume')}
-          </button>
-        ) : (
-          <button type="button" class="primary" onClick={() => send({ type: 'pause' })} title={t('popup_pause_hint')}>
-            {t('popup_pause')}
-          </button>
-        )}
-        <button type="button" onClick={() => send({ type: 'skip' })} title={t(gettingReady ? 'popup_start_now_hint' : 'popup_skip_hint')}>
-          {t(gettingReady ? 'popup_start_now' : 'popup_skip')}
-        </button>
-      </div>
+        </div>
         <button type="button" class="danger" onClick={() => send({ type: 'stop' })} title={t('popup_stop_hint')}>
           {t('popup_stop')}
         </button>

@@ -1,14 +1,14 @@
 import { useState } from 'preact/hooks';
 import { parseSettings } from '@/utils/settings/settings';
-import { presetsItem, settingsItem, sittingItem } from '@/utils/platform/storage';
+import { presetsItem, settingsItem, sittingItem } from '@/utils/platform/storage/items';
 import { parsePresetCustomisations } from '@/utils/routine/presets-schema';
 import { enabledSteps, findPreset, presetDurationSec, resolvePresets } from '@/utils/routine/presets';
 import { formatClock } from '@/utils/format';
 import { presetName } from '@/components/preset-name';
 import { parseSittingState } from '@/utils/sitting/schema';
 import { sittingMs } from '@/utils/sitting/rules';
-import { sendCommand } from '@/utils/platform/messaging';
-import { TEST_REMINDER_ID, type SittingRequest } from '@/utils/protocol/commands';
+import { sendRequest } from '@/utils/platform/messaging/send';
+import { TEST_REMINDER_ID, type SittingRequest } from '@/utils/protocol/messages';
 import { t, type MessageKey } from '@/utils/platform/i18n';
 import { useStorageItem } from '@/components/use-storage';
 import { StepPicture } from '@/components/StepPicture';
@@ -39,7 +39,7 @@ export function ReminderChoice({ reminderId, initialError, onDone }: ReminderCho
   const shown = sitting.reminder?.shownAt !== undefined ? sitting.reminder : undefined;
   const current = shown !== undefined && (reminderId === undefined || shown.id === reminderId);
   const send = async (request: SittingRequest) => {
-    const reply = await sendCommand('sitting', request);
+    const reply = await sendRequest('sitting', request);
     if (reply.ok) onDone();
     else setError(reply.error);
   };

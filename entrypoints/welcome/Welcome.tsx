@@ -3,8 +3,8 @@ import { browser } from 'wxt/browser';
 import { parseSettings, type Settings } from '@/utils/settings/settings';
 import { isCounting, nextActiveStart } from '@/utils/sitting/schedule';
 import { formatMoment } from '@/utils/format';
-import { settingsItem } from '@/utils/platform/storage';
-import { sendCommand } from '@/utils/platform/messaging';
+import { settingsItem } from '@/utils/platform/storage/items';
+import { sendRequest } from '@/utils/platform/messaging/send';
 import { t } from '@/utils/platform/i18n';
 import { useStorageItem } from '@/components/use-storage';
 import { PinPicture } from './PinPicture';
@@ -55,11 +55,11 @@ function TestSection({ settings }: { settings: Settings }) {
   const [step, setStep] = useState<TestStep>('idle');
   const [switched, setSwitched] = useState(false);
   const sendTest = async () => {
-    const reply = await sendCommand('sitting', { type: 'testReminder' });
+    const reply = await sendRequest('sitting', { type: 'testReminder' });
     if (reply.ok) setStep('asking');
   };
   const switchToWindows = async () => {
-    const reply = await sendCommand('settings', { type: 'patch', patch: { remindWith: 'window' } });
+    const reply = await sendRequest('settings', { type: 'patch', patch: { remindWith: 'window' } });
     if (reply.ok) setSwitched(true);
   };
   const windowsOn = switched || settings.remindWith === 'window';

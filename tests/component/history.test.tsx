@@ -117,7 +117,11 @@ describe('history charts', () => {
     expect([...one.querySelectorAll('.scale text')].map((t) => t.textContent)).toEqual(['0', '5', '10']);
     expect([...one.querySelectorAll(':scope > text')].map((t) => t.textContent)).toEqual(['Nov 24']);
     const box = one.getAttribute('viewBox');
-    expect(within(screen.getByRole('table')).getAllByRole('cell').map((c) => c.textContent)).toEqual(['6.0', '4.5']);
+    expect(
+      within(screen.getByRole('table'))
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['6.0', '4.5']);
     cleanup();
     const month = lastDays('2026-11-25', 30);
     render(<ComfortTrend points={month.map((day, i) => ({ day, feet: i % 11, back: 10 - (i % 11) }))} days={month} />);
@@ -134,7 +138,10 @@ describe('the popup’s line for today', () => {
   it('shows the full routine and breaks against the goals, and the streak, each number with its label', async () => {
     const today = { day: '2026-11-25', routinesCompleted: 1, fullRoutines: 1, breaksTaken: 2, longestSittingMs: 0, streakDays: 3, forgivenDays: 0 };
     render(<TodayLine settings={DEFAULT_SETTINGS} today={today} />);
-    const figures = [...document.querySelectorAll('.today__stat')].map((stat) => [stat.querySelector('dt')?.textContent, stat.querySelector('dd')?.textContent]);
+    const figures = [...document.querySelectorAll('.today__stat')].map((stat) => [
+      stat.querySelector('dt')?.textContent,
+      stat.querySelector('dd')?.textContent,
+    ]);
     expect(figures).toEqual([
       ['full routine', '1/1'],
       ['breaks', '2/6'],
@@ -147,5 +154,21 @@ describe('the popup’s line for today', () => {
     const today = { day: '2026-11-25', routinesCompleted: 0, fullRoutines: 0, breaksTaken: 0, longestSittingMs: 0, streakDays: 4, forgivenDays: 1 };
     render(<TodayLine settings={DEFAULT_SETTINGS} today={today} />);
     expect(await screen.findByText('days in a row, a rest day forgiven')).toBeTruthy();
+  });
+});
+
+describe('the history section with damaged totals', () => {
+  afterEach(cleanup);
+
+  it('keeps every folded day when the fold marker cannot be read, and says one entry could not be read', async () => {
+    const { fakeBrowser } = await import('wxt/testing/fake-browser');
+    const { HistorySection } = await import('@/entrypoints/options/sections/HistorySection');
+    const now = at(25, 12);
+    await fakeBrowser.storage.local.set({ totals: { through: 'damaged', days: dailyTotals(events.filter((e) => e.day < '2026-11-25')), dropped: 0 } });
+    render(<HistorySection settings={DEFAULT_SETTINGS} now={now} />);
+    expect((await screen.findByText(/could not be read/)).textContent).toBe('1 history entry could not be read and was left out.');
+    // Yesterday's folded day is still there, not rebuilt from nothing.
+    expect(screen.getByText(/over 1 day\./)).toBeTruthy();
+    expect(screen.queryByText(/Nothing recorded yet/)).toBeNull();
   });
 });

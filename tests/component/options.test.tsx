@@ -3,18 +3,18 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '@/entrypoints/options/App';
-import { messaging } from '@/utils/platform/messaging';
-import { listenForCommands } from '@/utils/platform/command-listener';
-import { handleRoutineRequest, handleSettingsRequest, handleSittingRequest } from '@/entrypoints/background/commands';
-import { handleDataRequest } from '@/entrypoints/background/import-and-reset';
+import { messaging } from '@/utils/platform/messaging/send';
+import { listenForRequests } from '@/utils/platform/messaging/request-listener';
+import { handleRoutineRequest, handleSettingsRequest, handleSittingRequest } from '@/tests/background-jobs';
+import { handleDataRequest } from '@/tests/background-jobs';
 import { BUILT_IN_PRESETS } from '@/utils/routine/presets';
 import { fakeCommands } from '../fake-commands';
 
-vi.mock('@/utils/platform/cue-player', () => ({ playCueInBackground: vi.fn(async () => {}) }));
+vi.mock('@/utils/platform/sound/cue-player', () => ({ playCueInBackground: vi.fn(async () => {}) }));
 
 // The page writes nothing itself: its commands reach the background's real handlers, which check and store them.
 beforeEach(() => {
-  listenForCommands({
+  listenForRequests({
     routine: (data) => handleRoutineRequest(data, Date.now()),
     sitting: (data) => handleSittingRequest(data, Date.now()),
     data: (data) => handleDataRequest(data, Date.now()),
@@ -28,7 +28,8 @@ async function storedSettings() {
 }
 
 async function storedPresets() {
-  return (await fakeBrowser.storage.sync.get('presets')).presets as { builtIn: Record<string, unknown>; custom: Array<{ id: string; name: string }> } | undefined;
+  return (await fakeBrowser.storage.sync.get('presets')).presets as
+    { builtIn: Record<string, unknown>; custom: Array<{ id: string; name: string }> } | undefined;
 }
 
 function type(input: HTMLElement, value: string) {
@@ -176,9 +177,15 @@ describe('options page', () => {
       render(<App />);
       fireEvent.change(await screen.findByLabelText('Routine to edit'), { target: { value: 'desk' } });
       const steps = within(await screen.findByRole('list', { name: 'Steps of Desk break' }));
-      for (const name of ['Roll your left foot', 'Roll your right foot', 'Walk barefoot', 'Stretch your left calf']) {
+      for (const [index, name] of ['Roll your left foot', 'Roll your right foot', 'Walk barefoot', 'Stretch your left calf'].entries()) {
         fireEvent.click(steps.getByRole('checkbox', { name }));
         await waitFor(() => expect(steps.getByRole<HTMLInputElement>('checkbox', { name }).checked).toBe(false));
+        // Each edit builds on the stored routine, so the next click waits until this one is stored.
+        await waitFor(async () =>
+          expect(((await storedPresets())?.builtIn.desk as { steps: Array<{ enabled: boolean }> }).steps.filter((step) => !step.enabled)).toHaveLength(
+            index + 1,
+          ),
+        );
       }
       fireEvent.click(steps.getByRole('checkbox', { name: 'Stretch your right calf' }));
       expect((await screen.findByRole('alert')).textContent).toBe('A routine needs at least one step turned on.');
@@ -207,7 +214,9 @@ describe('options page', () => {
       commit(await screen.findByLabelText('Name'), 'Evening');
       await waitFor(async () => expect((await storedPresets())?.custom.map((p) => p.name)).toEqual(['Evening']));
       fireEvent.click(screen.getByRole('button', { name: 'Delete this routine' }));
-      fireEvent.click(within(screen.getByRole('group', { name: /^Delete “Evening”\? This cannot be undone\./ })).getByRole('button', { name: 'Delete routine' }));
+      fireEvent.click(
+        within(screen.getByRole('group', { name: /^Delete “Evening”\? This cannot be undone\./ })).getByRole('button', { name: 'Delete routine' }),
+      );
       await waitFor(async () => expect((await storedPresets())?.custom).toEqual([]));
     });
 
@@ -228,13 +237,21 @@ describe('options page', () => {
       await fakeBrowser.storage.sync.set({ presets: stored });
       render(<App />);
       if (stored.custom.length > 0) fireEvent.change(await screen.findByLabelText('Routine to edit'), { target: { value: 'custom-a' } });
+      const send = vi.spyOn(messaging, 'sendMessage');
       fireEvent.click(await screen.findByRole('button', { name: action }));
       const question = await screen.findByRole('group', { name: /cannot be undone|will be lost/ });
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      expect(await storedPresets()).toEqual(stored);
       fireEvent.click(within(question).getByRole('button', { name: 'Cancel' }));
       await waitFor(() => expect(screen.queryByRole('group', { name: /cannot be undone|will be lost/ })).toBeNull());
-      expect(await storedPresets()).toEqual(stored);
+      // A rename after Cancel goes down the same channel, so any write the question made was sent before it;
+      // once the rename is stored, that write would be too.
+      const name = screen.getByLabelText<HTMLInputElement>('Name');
+      commit(name, `${name.value} again`);
+      const renamed =
+        stored.custom.length > 0
+          ? { ...stored, custom: stored.custom.map((p) => ({ ...p, name: `${p.name} again` })) }
+          : { ...stored, builtIn: { full: { name: 'Mine again' } } };
+      await waitFor(async () => expect(await storedPresets()).toEqual(renamed));
+      expect(send.mock.calls.filter(([type]) => type === 'settings')).toEqual([['settings', { type: 'presets', customisations: renamed }]]);
     });
   });
 
@@ -261,7 +278,10 @@ describe('options page', () => {
     it.each([
       [
         'a routine with no step on, by its name',
-        { builtIn: { desk: { steps: ['roll-left', 'roll-right', 'walk', 'calf-left', 'calf-right'].map((id) => ({ id, durationSec: 60, enabled: false })) } }, custom: [] },
+        {
+          builtIn: { desk: { steps: ['roll-left', 'roll-right', 'walk', 'calf-left', 'calf-right'].map((id) => ({ id, durationSec: 60, enabled: false })) } },
+          custom: [],
+        },
         [],
         'The routine “Desk break” in this file has no step turned on. Nothing was changed.',
       ],
@@ -324,7 +344,9 @@ describe('options page', () => {
       );
       expect(messaging.sendMessage).not.toHaveBeenCalled();
       fireEvent.click(screen.getByRole('button', { name: 'Replace my data' }));
-      await waitFor(() => expect(messaging.sendMessage).toHaveBeenCalledWith('data', { type: 'import', bundle: expect.objectContaining({ format: 'roll-call-export' }) }));
+      await waitFor(() =>
+        expect(messaging.sendMessage).toHaveBeenCalledWith('data', { type: 'import', bundle: expect.objectContaining({ format: 'roll-call-export' }) }),
+      );
       expect(await screen.findByText('Imported.')).toBeTruthy();
     });
 
@@ -369,8 +391,18 @@ describe('options page', () => {
       const create = vi.spyOn(fakeBrowser.tabs, 'create');
       render(<App />);
       const section = await screen.findByRole('region', { name: 'Keyboard shortcuts' });
-      await waitFor(() => expect(within(section).getAllByRole('definition').map((d) => d.textContent)).toEqual(['Alt+Shift+G', 'Alt+Shift+H', 'Not set', 'Alt+Shift+O', 'Not set']));
-      expect(within(section).getAllByRole('term').map((d) => d.textContent)).toEqual([
+      await waitFor(() =>
+        expect(
+          within(section)
+            .getAllByRole('definition')
+            .map((d) => d.textContent),
+        ).toEqual(['Alt+Shift+G', 'Alt+Shift+H', 'Not set', 'Alt+Shift+O', 'Not set']),
+      );
+      expect(
+        within(section)
+          .getAllByRole('term')
+          .map((d) => d.textContent),
+      ).toEqual([
         'Take a break now (start the break routine)',
         'Pause or resume the running routine',
         'Snooze the break reminder',

@@ -3,18 +3,18 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '@/entrypoints/options/App';
-import { listenForCommands } from '@/utils/platform/command-listener';
-import { handleRoutineRequest, handleSettingsRequest, handleSittingRequest } from '@/entrypoints/background/commands';
-import { handleDataRequest } from '@/entrypoints/background/import-and-reset';
-import { applyManagedPolicy } from '@/entrypoints/background/policy';
+import { listenForRequests } from '@/utils/platform/messaging/request-listener';
+import { handleRoutineRequest, handleSettingsRequest, handleSittingRequest } from '@/tests/background-jobs';
+import { handleDataRequest } from '@/tests/background-jobs';
+import { applyManagedPolicy } from '@/tests/background-jobs';
 import { buildExport } from '@/utils/transfer/import-export';
 import { DEFAULT_SETTINGS } from '@/utils/settings/settings';
 import { EMPTY_CUSTOMISATIONS } from '@/utils/routine/presets';
 
-vi.mock('@/utils/platform/cue-player', () => ({ playCueInBackground: vi.fn(async () => {}) }));
+vi.mock('@/utils/platform/sound/cue-player', () => ({ playCueInBackground: vi.fn(async () => {}) }));
 
 beforeEach(() => {
-  listenForCommands({
+  listenForRequests({
     routine: (data) => handleRoutineRequest(data, Date.now()),
     sitting: (data) => handleSittingRequest(data, Date.now()),
     data: (data) => handleDataRequest(data, Date.now()),
@@ -33,20 +33,26 @@ describe('the options page under an organisation’s policy', () => {
   afterEach(cleanup);
 
   it('shows a locked setting with its value, as set by the organisation, and does not let it change', async () => {
-    await deploy({ sittingIntervalMin: 60, activeDays: [1, 3], breakPresetId: 'back', remindHere: false, locked: ['sittingIntervalMin', 'activeDays', 'breakPresetId', 'remindHere'] });
+    await deploy({
+      sittingIntervalMin: 60,
+      activeDays: [1, 3],
+      breakPresetId: 'back',
+      remindHere: false,
+      locked: ['sittingIntervalMin', 'activeDays', 'breakPresetId', 'remindHere'],
+    });
     render(<App />);
     const interval = await screen.findByLabelText<HTMLInputElement>('Sitting interval (minutes)');
     expect(interval.value).toBe('60');
     expect(interval.disabled).toBe(true);
     const note = document.getElementById(interval.getAttribute('aria-describedby') ?? '');
     expect(note?.textContent).toBe('Set by your organisation');
-    expect((screen.getByLabelText<HTMLSelectElement>('A break reminder starts')).disabled).toBe(true);
-    expect((screen.getByLabelText<HTMLInputElement>('Remind on this browser')).disabled).toBe(true);
+    expect(screen.getByLabelText<HTMLSelectElement>('A break reminder starts').disabled).toBe(true);
+    expect(screen.getByLabelText<HTMLInputElement>('Remind on this browser').disabled).toBe(true);
     const days = screen.getByRole('group', { name: 'Active days' });
     expect(within(days).getByText('Set by your organisation')).toBeTruthy();
     for (const box of within(days).getAllByRole<HTMLInputElement>('checkbox')) expect(box.disabled).toBe(true);
     // An unlocked setting stays the user's to change.
-    expect((screen.getByLabelText<HTMLInputElement>('Snooze length (minutes)')).disabled).toBe(false);
+    expect(screen.getByLabelText<HTMLInputElement>('Snooze length (minutes)').disabled).toBe(false);
   });
 
   it('shows an unlocked policy value as the starting value, which the user can change', async () => {
@@ -66,8 +72,8 @@ describe('the options page under an organisation’s policy', () => {
     expect(screen.getByText(/A break reminder starts \(breakPresetId\) = "mine"\. It was ignored\. Name one of the built-in routines/)).toBeTruthy();
     expect(screen.getByText(/volume = 20\. It was ignored\. Roll Call has no setting by this name\./)).toBeTruthy();
     expect(screen.getByText(/locked = "snoozeMin"\. It was ignored\. A setting can only be locked when the policy also sets its value\./)).toBeTruthy();
-    expect((screen.getByLabelText<HTMLInputElement>('Breaks a day')).value).toBe('9');
-    expect((screen.getByLabelText<HTMLInputElement>('Sitting interval (minutes)')).value).toBe('45');
+    expect(screen.getByLabelText<HTMLInputElement>('Breaks a day').value).toBe('9');
+    expect(screen.getByLabelText<HTMLInputElement>('Sitting interval (minutes)').value).toBe('45');
   });
 
   it('says before an import that the locked settings keep the organisation’s values', async () => {

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { messaging } from '@/utils/platform/messaging';
+import { messaging } from '@/utils/platform/messaging/send';
 import { IDLE, applyRoutineCommand, tick, type RoutineState } from '@/utils/routine/timer';
 import { BUILT_IN_PRESETS } from '@/utils/routine/presets';
 import { App } from '@/entrypoints/popup/App';
@@ -72,11 +72,15 @@ describe('popup', () => {
     await waitFor(() => expect(sent).toContainEqual({ type: 'remindHere', value: true }));
   });
 
-  it('reads a snapshot from before “remind on this browser” was in it as reminders on', async () => {
+  it('paints no snapshot from an older version, which may lack fields, and asks the background for a new one', async () => {
     const snapshot = await seedSnapshot();
     const { remindHere: _, ...older } = snapshot;
-    await fakeBrowser.storage.local.set({ popup: older });
+    await fakeBrowser.storage.local.set({ popup: { ...older, v: 1 } });
     render(<App inWindow={false} />);
+    await waitFor(() => expect(messaging.sendMessage).toHaveBeenCalledWith('refresh', undefined));
+    expect(screen.queryByText(/^Next break in/)).toBeNull();
+    // The background's answer: a snapshot of this version, which the popup paints as it arrives.
+    await seedSnapshot();
     expect(await screen.findByText(/^Next break in/)).toBeTruthy();
     expect(screen.queryByText('Reminders are off on this browser')).toBeNull();
   });
@@ -117,8 +121,7 @@ describe('popup', () => {
     await seedSnapshot({ sitting: { sittingSince: T0 - 30 * 60_000, lastSeenAt: T0 } });
     render(<App inWindow={false} />);
     expect(await screen.findByText('Next break in 15 min')).toBeTruthy();
-    // Let the view's effects settle, as they have long before anyone clicks.
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // The view's effects have run, as they have long before anyone clicks: findBy* waits inside act(), which flushes them.
     // Seconds later, between two of the view's own ticks, the background stores the skip.
     vi.setSystemTime(T0 + 25_000);
     await seedSnapshot({ sitting: { sittingSince: T0 + 25_000, lastSeenAt: T0 + 25_000 } });
@@ -179,7 +182,15 @@ describe('popup', () => {
   it('shows the finish view with today’s progress, and Done dismisses it', async () => {
     await seedRoutine(applyRoutineCommand(runningDesk(), { type: 'stop' }, T0 + 20_000).state);
     const completed = { type: 'routineCompleted', presetId: 'desk', durationMs: 1, stepsDone: 5, stepsTotal: 5 } as const;
-    const totals = dailyTotals(appendEvents([], [{ ...completed, at: T0 - 5000 }, { ...completed, at: T0 - 4000, presetId: 'full' }]));
+    const totals = dailyTotals(
+      appendEvents(
+        [],
+        [
+          { ...completed, at: T0 - 5000 },
+          { ...completed, at: T0 - 4000, presetId: 'full' },
+        ],
+      ),
+    );
     await seedSnapshot({ routine: applyRoutineCommand(runningDesk(), { type: 'stop' }, T0 + 20_000).state, totals });
     render(<App inWindow={false} />);
     expect(await screen.findByRole('heading', { name: 'Routine stopped' })).toBeTruthy();

@@ -4,7 +4,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { SittingStatus } from '@/components/SittingStatus';
 import { DEFAULT_SETTINGS } from '@/utils/settings/settings';
-import { messaging } from '@/utils/platform/messaging';
+import { messaging } from '@/utils/platform/messaging/send';
 import type { SittingState } from '@/utils/sitting/rules';
 import { ReminderChoice } from '@/entrypoints/reminder/ReminderChoice';
 

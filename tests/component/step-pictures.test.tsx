@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen, within } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { messaging } from '@/utils/platform/messaging';
+import { messaging } from '@/utils/platform/messaging/send';
 import { IDLE, applyRoutineCommand } from '@/utils/routine/timer';
 import { BUILT_IN_PRESETS, SIDES, STEP_KINDS } from '@/utils/routine/presets';
 import { StepPicture } from '@/components/StepPicture';

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { activeDaysText, Welcome } from '@/entrypoints/welcome/Welcome';
-import { messaging } from '@/utils/platform/messaging';
+import { messaging } from '@/utils/platform/messaging/send';
 
 // Wednesday 25 November 2026: 10:00 is inside the default hours (Mon–Fri 08:00–18:00), 20:00 and Saturday are not.
 const WEDNESDAY_10 = new Date(2026, 10, 25, 10, 0).getTime();

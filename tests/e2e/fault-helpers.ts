@@ -132,7 +132,7 @@ export async function readHistory(h: ExtensionHarness, since = 0, types?: string
       return {
         events: all.filter((e) => !(e.at < since) && (!types || types.includes(e.type))) as HistoryEvent[],
         count: all.length,
-        totals: ((stored.totals as { days?: Record<string, unknown> } | undefined)?.days) ?? {},
+        totals: (stored.totals as { days?: Record<string, unknown> } | undefined)?.days ?? {},
       };
     },
     { since, types },
@@ -167,15 +167,28 @@ export interface Rig {
   h: ExtensionHarness;
   /** A popup in a tab, kept open: the page the commands are clicked in. */
   popup: Page;
-  /** Returns the worker's CDP target id now, so a kill later costs one round trip. */
-  workerTarget(): Promise<string | undefined>;
-  /** Closes the worker target, the way Chrome stops an idle worker. */
-  kill(targetId: string | undefined): Promise<void>;
+  /** The running worker's CDP target id (waking a stopped worker first), so a kill later costs one round trip; throws when there is none. */
+  workerTarget(): Promise<string>;
+  /** The id the running worker wrote when it started (utils/platform/storage/session.ts), read from the popup so the read wakes nothing. */
+  workerStartId(): Promise<string>;
+  /** Closes the worker target, the way Chrome stops an idle worker, and waits until it is gone (or a fresh start replaced it); throws when it cannot. */
+  kill(targetId: string): Promise<void>;
+  /** Waits until a start other than `before` has written its id: proof that a fresh worker runs. Throws after `timeoutMs`. */
+  untilFreshStart(before: string, timeoutMs?: number): Promise<string>;
   /** Starts a stopped worker with a message from the open popup, as any click would (cheaper than a new page). */
   wake(): Promise<void>;
   /** Closes the browser and starts it again on the same profile. */
   relaunch(): Promise<void>;
   close(): Promise<void>;
+}
+
+/** Where each worker start writes its id, in storage.session (WORKER_START_KEY in utils/storage-keys.ts). */
+const WORKER_START_KEY = 'workerStart';
+
+interface TargetInfo {
+  targetId: string;
+  type: string;
+  url: string;
 }
 
 /** A browser with the build loaded, active hours around now, and a popup tab ready. */
@@ -186,6 +199,15 @@ export async function launchRig(settings: Record<string, unknown> = {}): Promise
   await untilTrue(async () => (await h.inWorker(() => chrome.alarms.get('sitting-break'))) !== undefined, 15_000, 'no sitting-break alarm after launch');
   let cdp: CDPSession | undefined;
   let popup = await openPopup(h);
+  /** The start id last read by workerStartId(). */
+  let lastStart: string | undefined;
+
+  const session = async () => (cdp ??= await h.context.newCDPSession(await h.context.newPage()));
+  const workerTargets = async () => {
+    const { targetInfos } = (await (await session()).send('Target.getTargets')) as { targetInfos: TargetInfo[] };
+    return targetInfos.filter((t) => t.type === 'service_worker' && t.url.includes(h.extensionId));
+  };
+  const readStartId = () => popup.evaluate(async (key) => ((await chrome.storage.session.get(key))[key] as { id?: string } | undefined)?.id, WORKER_START_KEY);
 
   const rig: Rig = {
     get h() {
@@ -195,13 +217,35 @@ export async function launchRig(settings: Record<string, unknown> = {}): Promise
       return popup;
     },
     async workerTarget() {
-      if (!cdp) cdp = await h.context.newCDPSession(await h.context.newPage());
-      const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: Array<{ targetId: string; type: string; url: string }> };
-      return targetInfos.find((t) => t.type === 'service_worker' && t.url.includes(h.extensionId))?.targetId;
+      let [target] = await workerTargets();
+      if (!target) {
+        await rig.wake();
+        await untilTrue(async () => (target = (await workerTargets())[0]) !== undefined, 10_000, 'no service worker target, even after a wake-up');
+      }
+      return target!.targetId;
+    },
+    async workerStartId() {
+      await untilTrue(async () => (lastStart = await readStartId()) !== undefined, 10_000, `the running worker wrote no ${WORKER_START_KEY} id`);
+      return lastStart!;
     },
     async kill(targetId) {
-      if (!targetId || !cdp) return;
-      await cdp.send('Target.closeTarget', { targetId }).catch(() => undefined);
+      const reply = (await (await session()).send('Target.closeTarget', { targetId }).catch((error: unknown) => {
+        throw new Error(`the worker target ${targetId} could not be closed: ${String(error).split('\n')[0]}`);
+      })) as { success?: boolean };
+      if (reply.success === false) throw new Error(`the worker target ${targetId} refused to close`);
+      // Gone, or already replaced by a fresh start (a worker started again at once may keep its target id).
+      const gone = async () =>
+        !(await workerTargets()).some((t) => t.targetId === targetId) || (lastStart !== undefined && (await readStartId()) !== lastStart);
+      await untilTrue(gone, 5000, `the worker target ${targetId} is still there after it was closed`);
+    },
+    async untilFreshStart(before, timeoutMs = 10_000) {
+      let id: string | undefined;
+      await untilTrue(
+        async () => (id = await readStartId()) !== undefined && id !== before,
+        timeoutMs,
+        `no fresh worker start: the start id is still ${before}`,
+      );
+      return id!;
     },
     async wake() {
       await popup.evaluate(() => chrome.runtime.sendMessage('wake').catch(() => undefined)).catch(() => h.wakeWorker());
@@ -329,6 +373,73 @@ export async function fireAlarmSoon(h: ExtensionHarness, name: string, inMs = 10
   );
 }
 
+// ---------------------------------------------------------------- the reminder itself
+
+/**
+ * Settings under which a reminder can be brought on in a second: the shortest interval, and a natural-break
+ * threshold longer than the time the worker's clock is then moved (a larger jump would read as time away).
+ */
+export const REMINDER_SETTINGS = { sittingIntervalMin: 10, breakThresholdMin: 60 } as const;
+
+/** Puts REMINDER_SETTINGS in place, and waits until the worker's break alarm follows them. */
+export async function applyReminderSettings(h: ExtensionHarness): Promise<void> {
+  await h.inWorker(async (patch) => {
+    const { settings } = await chrome.storage.sync.get('settings');
+    await chrome.storage.sync.set({ settings: { ...(settings as object), ...patch } });
+  }, REMINDER_SETTINGS);
+  const latest = Date.now() + REMINDER_SETTINGS.sittingIntervalMin * MIN + 5000;
+  await untilTrue(
+    async () => ((await h.inWorker(() => chrome.alarms.get('sitting-break')))?.scheduledTime ?? Infinity) <= latest,
+    10_000,
+    'the break alarm does not follow the reminder settings',
+  );
+}
+
+const breakNotifications = async (h: ExtensionHarness) =>
+  Object.keys(await h.inWorker(() => chrome.notifications.getAll())).filter((id) => id.startsWith('break:'));
+
+/**
+ * Proves that reminders still come: a routine left running is stopped and dismissed, the interval (and a few
+ * minutes more, for a routine that ended on a clock moved ahead) passes on the worker's clock, the pending sitting
+ * alarms fire, and a new `break:` notification must show. Firing only what is pending means a lost alarm is a
+ * lost reminder, as it would be for the user.
+ */
+export async function reminderProblems(h: ExtensionHarness, timeoutMs = 8000): Promise<string[]> {
+  const page = await openPopup(h);
+  try {
+    let view = await readView(page);
+    if (view.kind === 'running' || view.kind === 'paused') {
+      await press(page, LABEL.stop);
+      view = await untilView(page, ['finished', 'idle']);
+    }
+    if (view.kind === 'finished') {
+      await press(page, LABEL.done);
+      view = await untilView(page, ['idle']);
+    }
+    if (view.kind !== 'idle' || view.status === ROUTINE_REST_TEXT) return [`before the reminder, the popup shows ${JSON.stringify(view)}`];
+  } finally {
+    await page.close();
+  }
+  const before = await breakNotifications(h);
+  const interval = await h.inWorker(
+    async () => ((await chrome.storage.sync.get('settings')).settings as { sittingIntervalMin?: number } | undefined)?.sittingIntervalMin ?? 45,
+  );
+  const passedMin = interval + 5;
+  if (passedMin >= REMINDER_SETTINGS.breakThresholdMin) throw new Error(`reminderProblems: ${passedMin} min would read as time away; use REMINDER_SETTINGS`);
+  await shiftWorkerClock(h, passedMin * MIN);
+  const pending = (await alarms(h)).map((a) => a.name).filter((name) => SITTING_ALARMS.includes(name));
+  if (pending.length === 0) return ['no sitting alarm is pending to bring the reminder'];
+  for (const name of pending) await fireAlarmSoon(h, name, 100);
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() <= deadline) {
+    if ((await breakNotifications(h)).some((id) => !before.includes(id))) return [];
+    await sleep(100);
+  }
+  return [
+    `no break reminder showed within ${timeoutMs} ms of ${passedMin} min of sitting (fired: ${pending.join(', ')}; break notifications before: ${before.join(', ') || 'none'})`,
+  ];
+}
+
 // ---------------------------------------------------------------- the invariants
 
 /** Every number under a key that names a duration (…Ms) is ≥ 0; every timestamp-like number is finite and a valid Date. */
@@ -378,10 +489,12 @@ export function violations(o: Observation, expect: Expectation): string[] {
   if (o.view.kind === 'loading') problems.push('the popup shows nothing');
   if (o.view.kind === 'idle' && o.view.status === ROUTINE_REST_TEXT) problems.push(`no routine runs, yet the popup says "${ROUTINE_REST_TEXT}"`);
   if (active) {
-    if (o.view.kind === 'running' && !o.alarmNames.includes(STEP_ALARM)) problems.push(`a routine runs with no ${STEP_ALARM} alarm (alarms: ${o.alarmNames.join(', ') || 'none'})`);
+    if (o.view.kind === 'running' && !o.alarmNames.includes(STEP_ALARM))
+      problems.push(`a routine runs with no ${STEP_ALARM} alarm (alarms: ${o.alarmNames.join(', ') || 'none'})`);
     if (o.alarmNames.includes('sitting-break')) problems.push('a routine runs, yet a sitting-break alarm is pending');
   } else {
-    if (!o.alarmNames.some((n) => SITTING_ALARMS.includes(n))) problems.push(`no routine runs and no sitting alarm is pending (alarms: ${o.alarmNames.join(', ') || 'none'})`);
+    if (!o.alarmNames.some((n) => SITTING_ALARMS.includes(n)))
+      problems.push(`no routine runs and no sitting alarm is pending (alarms: ${o.alarmNames.join(', ') || 'none'})`);
     if (o.alarmNames.includes(STEP_ALARM)) problems.push(`no routine runs, yet a ${STEP_ALARM} alarm is left`);
   }
   const wantEnded = (expect.alreadyEnded ?? 0) + (expect.routineBefore && !active ? 1 : 0);
@@ -429,12 +542,9 @@ export async function settleAndCheck(h: ExtensionHarness, expectation: Expectati
 
 // ---------------------------------------------------------------- commands the way a page sends them
 
-/** Sends a command from an extension page in the envelope pages use (utils/platform/messaging.ts). */
+/** Sends a command from an extension page in the envelope pages use (utils/platform/messaging/send.ts). */
 export function sendCommandFrom(page: Page, type: string, data?: unknown): Promise<unknown> {
-  return page.evaluate(
-    ({ type, data }) => chrome.runtime.sendMessage({ type, data }),
-    { type, data },
-  );
+  return page.evaluate(({ type, data }) => chrome.runtime.sendMessage({ type, data }), { type, data });
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   SITTING_ALARMS,
   STEP_ALARM,
   alarms,
+  applyReminderSettings,
   badNumbers,
   denseHistory,
   endedAfter,
@@ -18,6 +19,7 @@ import {
   press,
   readHistory,
   readView,
+  reminderProblems,
   resetAndReseed,
   routinesEndedSince,
   seedHistory,
@@ -40,11 +42,18 @@ import {
  * routine still running with its step alarm, and a finished routine in
  * history exactly once.
  *
+ * Every kill is proven: the worker's CDP target must close and be gone, and the next worker must write a
+ * start id of its own to storage.session (a round whose kill found no worker, or whose worker never started
+ * again, fails instead of passing on an unkilled worker).
+ *
  * Round counts (each test its own browser):
  * - kills: 6 commands (Start, Stop, Skip past the last step, the last step's alarm, a settings change,
  *   import) × (7 delays, 0–60 ms every 10 ms, with an empty history + 5 delays, 0–60 ms every 15 ms, with
  *   30 days × 200 events) = 72 rounds; in each test the 30 ms round restarts the browser on the same
  *   profile instead of waking the worker;
+ * - the reminder itself: one more round per command (6), a kill 20 ms after it with the shortest interval,
+ *   after which the interval passes on the worker's clock and a real `break:` notification must show (a
+ *   sitting alarm pending is not enough: the refresh alone would pass that);
  * - random sequences: 6 rounds of 2–5 commands from two popups, the last one followed by a kill 0–60 ms later
  *   (1 in 5 with a restart); replay one with FAULT_SEED=<seed>;
  * - the clock set back 3 hours: during a running routine, a paused routine and a sitting stretch.
@@ -57,6 +66,8 @@ import {
 const DELAYS = { empty: Array.from({ length: 7 }, (_, i) => i * 10), dense: Array.from({ length: 5 }, (_, i) => i * 15) };
 /** The round (30 ms) that restarts the browser on the same profile instead of waking the worker. */
 const RESTART_DELAY = 30;
+/** The kill delay of the extra round, one per command, that waits for a real reminder afterwards. */
+const REMINDER_DELAY = 20;
 const RANDOM_ROUNDS = 6;
 const STEPS = 5; // the Desk break, the default routine the popup starts
 const HOUR = 60 * MIN;
@@ -122,7 +133,8 @@ const COMMANDS: Command[] = [
       // Counted, not timed: the routine ends on the worker's clock, two minutes ahead.
       const ended = await endedCounter(rig.h);
       await toLastStep(rig);
-      // The worker's clock moves past the last step's end; the alarm then fires on the real clock (DESIGN §5).
+      // The worker's clock (Date.now) moves past the last step's end; the alarm, re-created to fire on the real
+      // clock, then comes at once, and the timestamp-based core finds the step over.
       await shiftWorkerClock(rig.h, 2 * MIN);
       return {
         ended,
@@ -138,7 +150,9 @@ const COMMANDS: Command[] = [
     name: 'a settings change',
     async prepare(rig) {
       const page = await rig.h.openPage('options.html');
-      const current = await page.evaluate(async () => ((await chrome.storage.sync.get('settings')).settings as { sittingIntervalMin?: number } | undefined)?.sittingIntervalMin);
+      const current = await page.evaluate(
+        async () => ((await chrome.storage.sync.get('settings')).settings as { sittingIntervalMin?: number } | undefined)?.sittingIntervalMin,
+      );
       const interval = current === 20 ? 90 : 20;
       return {
         ended: await endedCounter(rig.h),
@@ -154,7 +168,8 @@ const COMMANDS: Command[] = [
           const popup = await openPopup(rig.h);
           const view = await readView(popup);
           await popup.close();
-          if (view.kind !== 'idle' || view.interval !== `Reminder every ${interval} min`) problems.push(`the popup shows ${JSON.stringify(view)}, not the new interval ${interval}`);
+          if (view.kind !== 'idle' || view.interval !== `Reminder every ${interval} min`)
+            problems.push(`the popup shows ${JSON.stringify(view)}, not the new interval ${interval}`);
           const due = (await alarms(rig.h)).find((a) => a.name === 'sitting-break')?.scheduledTime;
           const now = Date.now();
           if (due === undefined) problems.push('no sitting-break alarm after the settings change');
@@ -195,11 +210,18 @@ const COMMANDS: Command[] = [
         routineBefore: true,
         act: () =>
           page.evaluate(() => {
-            void chrome.runtime.sendMessage({ id: 7, type: 'data', data: { type: 'import', bundle: (globalThis as { bundle?: unknown }).bundle }, timestamp: Date.now() });
+            void chrome.runtime.sendMessage({
+              id: 7,
+              type: 'data',
+              data: { type: 'import', bundle: (globalThis as { bundle?: unknown }).bundle },
+              timestamp: Date.now(),
+            });
           }),
         async extra() {
           const { count } = await readHistory(rig.h, Infinity);
-          return count === before || count === incoming.length ? [] : [`the history holds ${count} events: neither the ${before} before nor the ${incoming.length} imported`];
+          return count === before || count === incoming.length
+            ? []
+            : [`the history holds ${count} events: neither the ${before} before nor the ${incoming.length} imported`];
         },
         async after() {
           // The routine that ran through the import still ends in history, once.
@@ -254,7 +276,7 @@ async function checkRound(rig: Rig, round: Round): Promise<string[]> {
 
 async function killRounds(command: Command, dense: boolean): Promise<void> {
   const label = `${command.name} / ${dense ? '30 days × 200 events' : 'empty history'}`;
-  const delays = dense ? DELAYS.dense : DELAYS.empty;
+  const delays = dense ? DELAYS.dense : [...DELAYS.empty, REMINDER_DELAY];
   const started = Date.now();
   const rig = await launchRig();
   const failures: string[] = [];
@@ -263,24 +285,44 @@ async function killRounds(command: Command, dense: boolean): Promise<void> {
     if (dense) await seedHistory(rig.h, history);
     for (const [index, delay] of delays.entries()) {
       const restart = delay === RESTART_DELAY;
+      // The last round with an empty history also waits for a real reminder after its kill.
+      const reminder = !dense && index === delays.length - 1;
       const t = [Date.now()];
       await toBaseline(rig, history);
+      if (reminder) await applyReminderSettings(rig.h);
       t.push(Date.now());
       const round = await command.prepare(rig, history);
       t.push(Date.now());
       const target = await rig.workerTarget();
+      const start = await rig.workerStartId();
       await round.act();
       await sleep(delay);
       await rig.kill(target);
       t.push(Date.now());
       if (restart) await rig.relaunch();
       else await rig.wake();
+      // The kill is proven, not assumed: the worker that comes next wrote a start id of its own.
+      const problems: string[] = await rig.untilFreshStart(start).then(
+        () => [],
+        (error: unknown) => [String(error).split('\n')[0]!],
+      );
       t.push(Date.now());
-      const problems = await checkRound(rig, round);
+      if (problems.length === 0) problems.push(...(await checkRound(rig, round)));
       t.push(Date.now());
-      if (process.env.FAULT_DEBUG) console.info(`round ${index}: ${t.slice(1).map((x, i) => x - t[i]!).join(' ')} ms`);
+      if (problems.length === 0 && reminder) problems.push(...(await reminderProblems(rig.h)).map((p) => `then the reminder: ${p}`));
+      t.push(Date.now());
+      if (process.env.FAULT_DEBUG)
+        console.info(
+          `round ${index}: ${t
+            .slice(1)
+            .map((x, i) => x - t[i]!)
+            .join(' ')} ms`,
+        );
       await round.cleanup?.().catch(() => undefined);
-      if (problems.length > 0) failures.push(`kill ${delay} ms after ${command.name}${restart ? ', then a browser restart' : ''}: ${problems.join('; ')}`);
+      if (problems.length > 0)
+        failures.push(
+          `kill ${delay} ms after ${command.name}${restart ? ', then a browser restart' : ''}${reminder ? ' (the reminder round)' : ''}: ${problems.join('; ')}`,
+        );
     }
   } finally {
     await rig.close();
@@ -292,7 +334,11 @@ async function killRounds(command: Command, dense: boolean): Promise<void> {
 describe('killing the worker after each command (issue 11)', () => {
   for (const command of COMMANDS) {
     for (const dense of [false, true]) {
-      it(`${command.name}, ${dense ? 'with 30 days × 200 events' : 'with an empty history'}: heals after every kill`, () => killRounds(command, dense), 240_000);
+      it(
+        `${command.name}, ${dense ? 'with 30 days × 200 events' : 'with an empty history'}: heals after every kill`,
+        () => killRounds(command, dense),
+        240_000,
+      );
     }
   }
 });
@@ -313,13 +359,15 @@ function choices(view: View): string[] {
 }
 
 const isActive = (view: View) => view.kind === 'running' || view.kind === 'paused';
-const sameView = (a: View, b: View) => a.kind === b.kind && (a.kind !== 'running' && a.kind !== 'paused' ? true : a.progress.split(' · ')[0] === (b as { progress: string }).progress.split(' · ')[0]);
+const sameView = (a: View, b: View) =>
+  a.kind === b.kind &&
+  (a.kind !== 'running' && a.kind !== 'paused' ? true : a.progress.split(' · ')[0] === (b as { progress: string }).progress.split(' · ')[0]);
 
 describe('random command sequences from two views, with kills (issue 11)', () => {
   it('keeps every invariant after each round', async () => {
     const seed = Number(process.env.FAULT_SEED ?? Math.floor(Math.random() * 2 ** 31));
     const random = mulberry32(seed);
-    const pick = <T,>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
+    const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
     const rig = await launchRig();
     const failures: string[] = [];
     const started = Date.now();
@@ -336,6 +384,7 @@ describe('random command sequences from two views, with kills (issue 11)', () =>
           let expectation: Expectation | undefined;
           let restart = false;
           let delay = 0;
+          let start = '';
           for (let n = 1; n <= length; n++) {
             const tab = random() < 0.5 ? rig.popup : other;
             const view = await untilView(tab, ['idle', 'running', 'paused', 'finished']);
@@ -360,6 +409,7 @@ describe('random command sequences from two views, with kills (issue 11)', () =>
             restart = random() < 0.2;
             expectation = { ended: counter, routineBefore: isActive(view), alreadyEnded: ended };
             const target = await rig.workerTarget();
+            start = await rig.workerStartId();
             await pressOrThrow(tab, label);
             await sleep(delay);
             await rig.kill(target);
@@ -370,9 +420,13 @@ describe('random command sequences from two views, with kills (issue 11)', () =>
           } else {
             await rig.wake();
           }
+          // A round whose kill did not start a fresh worker throws here, and ends the test as a failure.
+          await rig.untilFreshStart(start);
           const { problems } = await settleAndCheck(rig.h, expectation!);
           if (problems.length > 0) {
-            failures.push(`FAULT_SEED=${seed} round ${round}: ${steps.join(' → ')}, kill ${delay} ms after the last${restart ? ', restart' : ''}: ${problems.join('; ')}`);
+            failures.push(
+              `FAULT_SEED=${seed} round ${round}: ${steps.join(' → ')}, kill ${delay} ms after the last${restart ? ', restart' : ''}: ${problems.join('; ')}`,
+            );
             await resetAndReseed(rig, history);
           }
         } catch (error) {
@@ -384,7 +438,9 @@ describe('random command sequences from two views, with kills (issue 11)', () =>
     } finally {
       await rig.close();
     }
-    console.info(`faults: random sequences (FAULT_SEED=${seed}): ${failures.length} of ${RANDOM_ROUNDS} rounds failed, ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.info(
+      `faults: random sequences (FAULT_SEED=${seed}): ${failures.length} of ${RANDOM_ROUNDS} rounds failed, ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
     expect(failures, `FAULT_SEED=${seed}: ${failures.length} of ${RANDOM_ROUNDS} rounds failed`).toEqual([]);
   }, 240_000);
 });
@@ -419,8 +475,12 @@ async function countdownProblems(rig: Rig, fullSec: number): Promise<string[]> {
   try {
     const first = await untilView(popup, ['running', 'paused', 'idle', 'finished']);
     if (first.kind !== 'running') return [`the routine is gone: the popup shows ${JSON.stringify(first)}`];
-    await sleep(2200);
-    const second = await readView(popup);
+    // Polled: a moving countdown changes within a second or two; a frozen one never does.
+    let second: View = first;
+    for (const deadline = Date.now() + 3000; second.kind === 'running' && second.timer === first.timer && Date.now() < deadline;) {
+      await sleep(100);
+      second = await readView(popup);
+    }
     if (second.kind !== 'running') return [`the routine is gone: the popup shows ${JSON.stringify(second)}`];
     const problems: string[] = [];
     if (second.timer === first.timer) problems.push(`the countdown is frozen at ${first.timer}`);
@@ -452,9 +512,11 @@ describe('the clock set back 3 hours (issue 11)', () => {
       const ended = await endedCounter(rig.h);
       await startRoutine(rig);
       await shiftWorkerClock(rig.h, BACK);
-      // A job on the set-back clock: the step alarm comes (DESIGN §5).
+      // A job on the set-back clock: the step alarm, re-created to fire on the real clock, comes at once.
       expect(await fireAlarmSoon(rig.h, STEP_ALARM, 100)).toBe(true);
-      await sleep(400);
+      // Fired once the alarm is no longer the one set just now: its job re-armed it for the step's real end (or ended it).
+      const firing = (await alarms(rig.h)).find((a) => a.name === STEP_ALARM)?.scheduledTime;
+      await expect.poll(async () => (await alarms(rig.h)).find((a) => a.name === STEP_ALARM)?.scheduledTime).not.toBe(firing);
       expect(await pollProblems(() => countdownProblems(rig, 90), 6000)).toEqual([]);
       expect(await storedNumberProblems(rig)).toEqual([]);
       expect(await stopAndCheck(rig, ended)).toEqual([]);

@@ -26,7 +26,8 @@ function textSizes(page: Page, floor: number): Promise<TextSizes> {
       if (!ownText) continue;
       const size = parseFloat(getComputedStyle(element).fontSize);
       smallest = Math.min(smallest, size);
-      if (size < min) under.push(`${element.tagName.toLowerCase()}.${element.getAttribute('class') ?? ''}: ${size} '${element.textContent.trim().slice(0, 30)}'`);
+      if (size < min)
+        under.push(`${element.tagName.toLowerCase()}.${element.getAttribute('class') ?? ''}: ${size} '${element.textContent.trim().slice(0, 30)}'`);
     }
     return { body: parseFloat(getComputedStyle(document.body).fontSize), smallest, under };
   }, floor);

@@ -80,8 +80,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
   });
 
   const worker = async (): Promise<Worker> =>
-    context.serviceWorkers().find((w) => w.url().endsWith('/background.js')) ??
-    (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+    context.serviceWorkers().find((w) => w.url().endsWith('/background.js')) ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
   let extensionId = '';
 
   /** Any message wakes a stopped worker, as a click in the popup would. */
@@ -102,7 +101,10 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
       const { targetInfos } = (await cdp.send('Target.getTargets')) as {
         targetInfos: Array<{ targetId: string; type: string; url: string }>;
       };
-      return await work(cdp, targetInfos.filter((t) => t.type === 'service_worker' && t.url.includes(extensionId)));
+      return await work(
+        cdp,
+        targetInfos.filter((t) => t.type === 'service_worker' && t.url.includes(extensionId)),
+      );
     } finally {
       await page.close();
     }

@@ -11,8 +11,18 @@ const dayOf = (at: number) => {
 
 /** A day's totals as utils/history/totals.ts keeps them, with one comfort rating. */
 const ratedDay = (feet: number) => ({
-  breaksDue: 1, breaksTaken: 1, naturalBreaks: 0, skipped: 0, snoozed: 0, routinesCompleted: 1, routinesStopped: 0,
-  completedByPreset: { full: 1 }, routineMs: 1_140_000, longestSittingMs: 40 * 60_000, comfortFeet: [feet], comfortBack: [10 - feet],
+  breaksDue: 1,
+  breaksTaken: 1,
+  naturalBreaks: 0,
+  skipped: 0,
+  snoozed: 0,
+  routinesCompleted: 1,
+  routinesStopped: 0,
+  completedByPreset: { full: 1 },
+  routineMs: 1_140_000,
+  longestSittingMs: 40 * 60_000,
+  comfortFeet: [feet],
+  comfortBack: [10 - feet],
 });
 
 describe('history on day one, in Chromium', () => {
@@ -35,13 +45,22 @@ describe('history on day one, in Chromium', () => {
     return page.locator('#history');
   }
 
-  const cells = () => page.locator('#history svg.calendar rect').evaluateAll((rects) => rects.map((r) => ({ day: r.getAttribute('data-day') ?? '', cls: r.getAttribute('class') ?? '' })));
+  const cells = () =>
+    page
+      .locator('#history svg.calendar rect')
+      .evaluateAll((rects) => rects.map((r) => ({ day: r.getAttribute('data-day') ?? '', cls: r.getAttribute('class') ?? '' })));
 
   it('with no data: only today in the calendar, no missed days, and a sentence for each empty chart', async () => {
     const history = await openHistory(1280);
     const today = dayOf(Date.now());
     expect(await cells()).toEqual([{ day: today, cls: 'cell cell--today cell--now' }]);
-    for (const sentence of [/^Your breaks will show here/, /^Each active day on which you do your full routine/, /^Each day's longest time sitting/, /^Your comfort ratings will show here/, /^Nothing recorded yet/]) {
+    for (const sentence of [
+      /^Your breaks will show here/,
+      /^Each active day on which you do your full routine/,
+      /^Each day's longest time sitting/,
+      /^Your comfort ratings will show here/,
+      /^Nothing recorded yet/,
+    ]) {
       await expect.poll(() => history.getByText(sentence).count()).toBe(1);
     }
     // Only the calendar is drawn: no empty chart takes up room.

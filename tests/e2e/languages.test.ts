@@ -5,8 +5,7 @@ import { activeNowSettings, launchExtension, type ExtensionHarness } from './fix
 /** The toolbar popup may be at most 600 px tall. */
 const POPUP_MAX_HEIGHT = 600;
 
-const scrollsSideways = (page: Page) =>
-  page.evaluate(() => document.scrollingElement!.scrollWidth > document.scrollingElement!.clientWidth);
+const scrollsSideways = (page: Page) => page.evaluate(() => document.scrollingElement!.scrollWidth > document.scrollingElement!.clientWidth);
 
 // A long language and a CJK one: the two ways a translation breaks a layout.
 describe.each([

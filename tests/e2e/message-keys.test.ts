@@ -25,45 +25,44 @@ describe('no page shows a message key', () => {
   // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- the launch may fail before the harness is set
   afterEach(async () => harness?.close());
 
-  it(
-    'when a reminder with the chime comes due and the popup opens within a second, 20 times',
-    { timeout: 400_000 },
-    async () => {
-      harness = await launchExtension();
-      await harness.inWorker((settings) => chrome.storage.sync.set({ settings: { ...settings, sittingIntervalMin: 10, breakThresholdMin: 15 } }), activeNowSettings());
-      await expect.poll(async () => (await harness.inWorker(() => chrome.alarms.get('sitting-break')))?.scheduledTime).toBeDefined();
-      // The settings' own job has ended (it writes the sitting state too), so the seeding below is not overwritten.
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      const shown: Array<{ run: number; page: string; keys: string[] }> = [];
-      for (let run = 0; run < 20; run++) {
-        for (const page of harness.context.pages()) if (page.url().startsWith('chrome-extension:')) await page.close();
-        // A break due now (the default reminder: a notification and the chime), its alarm 1.5 s ahead; then the
-        // worker and the sound's offscreen document stop, so each run starts them afresh, as after an idle spell.
-        const alarmAt = await harness.inWorker(async (min) => {
-          await chrome.offscreen.closeDocument().catch(() => undefined);
-          for (const id of Object.keys(await chrome.notifications.getAll())) await chrome.notifications.clear(id);
-          const { sitting } = await chrome.storage.local.get<{ sitting: object }>('sitting');
-          await chrome.storage.local.set({ sitting: { ...sitting, reminder: undefined, sittingSince: Date.now() - 11 * min, lastSeenAt: Date.now() } });
-          const when = Date.now() + 1500;
-          await chrome.alarms.create('sitting-break', { when });
-          return when;
-        }, MIN);
-        await harness.killWorker();
-        // The popup opens from half a second before the reminder to a second after it, a different moment each run.
-        const openAt = alarmAt - 500 + (run % 10) * 150;
-        await new Promise((resolve) => setTimeout(resolve, Math.max(0, openAt - Date.now())));
-        const [popup, options] = await Promise.all([harness.openPage('popup.html'), harness.openPage('options.html')]);
-        await Promise.all([painted(popup), painted(options)]);
-        // The reminder came, with its chime: the race this test is about really ran.
-        await expect.poll(async () => Object.keys(await harness.inWorker(() => chrome.notifications.getAll())).length).toBe(1);
-        await expect.poll(() => harness.inWorker(async () => (await chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] })).length)).toBe(1);
-        const reminder = await harness.openPage('reminder.html?id=test');
-        await painted(reminder);
-        for (const [name, page] of Object.entries({ popup, options, reminder })) shown.push({ run, page: name, keys: await keysShown(page) });
-      }
-      expect(shown.filter(({ keys }) => keys.length > 0)).toEqual([]);
-    },
-  );
+  it('when a reminder with the chime comes due and the popup opens within a second, 20 times', { timeout: 400_000 }, async () => {
+    harness = await launchExtension();
+    await harness.inWorker(
+      (settings) => chrome.storage.sync.set({ settings: { ...settings, sittingIntervalMin: 10, breakThresholdMin: 15 } }),
+      activeNowSettings(),
+    );
+    await expect.poll(async () => (await harness.inWorker(() => chrome.alarms.get('sitting-break')))?.scheduledTime).toBeDefined();
+    // The settings' own job has ended (it writes the sitting state too), so the seeding below is not overwritten.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const shown: Array<{ run: number; page: string; keys: string[] }> = [];
+    for (let run = 0; run < 20; run++) {
+      for (const page of harness.context.pages()) if (page.url().startsWith('chrome-extension:')) await page.close();
+      // A break due now (the default reminder: a notification and the chime), its alarm 1.5 s ahead; then the
+      // worker and the sound's offscreen document stop, so each run starts them afresh, as after an idle spell.
+      const alarmAt = await harness.inWorker(async (min) => {
+        await chrome.offscreen.closeDocument().catch(() => undefined);
+        for (const id of Object.keys(await chrome.notifications.getAll())) await chrome.notifications.clear(id);
+        const { sitting } = await chrome.storage.local.get<{ sitting: object }>('sitting');
+        await chrome.storage.local.set({ sitting: { ...sitting, reminder: undefined, sittingSince: Date.now() - 11 * min, lastSeenAt: Date.now() } });
+        const when = Date.now() + 1500;
+        await chrome.alarms.create('sitting-break', { when });
+        return when;
+      }, MIN);
+      await harness.killWorker();
+      // The popup opens from half a second before the reminder to a second after it, a different moment each run.
+      const openAt = alarmAt - 500 + (run % 10) * 150;
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, openAt - Date.now())));
+      const [popup, options] = await Promise.all([harness.openPage('popup.html'), harness.openPage('options.html')]);
+      await Promise.all([painted(popup), painted(options)]);
+      // The reminder came, with its chime: the race this test is about really ran.
+      await expect.poll(async () => Object.keys(await harness.inWorker(() => chrome.notifications.getAll())).length).toBe(1);
+      await expect.poll(() => harness.inWorker(async () => (await chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] })).length)).toBe(1);
+      const reminder = await harness.openPage('reminder.html?id=test');
+      await painted(reminder);
+      for (const [name, page] of Object.entries({ popup, options, reminder })) shown.push({ run, page: name, keys: await keysShown(page) });
+    }
+    expect(shown.filter(({ keys }) => keys.length > 0)).toEqual([]);
+  });
 
   it.each([
     { language: 'en', start: 'Start routine', reminderStart: 'Start routine' },

@@ -21,10 +21,12 @@ describe('the options page in Chromium', () => {
   const storedSync = () => harness.inWorker(() => chrome.storage.sync.get(null));
   const breakAlarm = () => harness.inWorker(() => chrome.alarms.get('sitting-break'));
   const userData = (of: ExtensionHarness) =>
-    of.inWorker(async () => ({
-      settings: (await chrome.storage.sync.get('settings')).settings,
-      presets: (await chrome.storage.sync.get('presets')).presets,
-    })).then(async (data) => ({ ...data, events: await of.inWorker(storedEvents) }));
+    of
+      .inWorker(async () => ({
+        settings: (await chrome.storage.sync.get('settings')).settings,
+        presets: (await chrome.storage.sync.get('presets')).presets,
+      }))
+      .then(async (data) => ({ ...data, events: await of.inWorker(storedEvents) }));
 
   it('shows an error for “abc” in the sitting interval and stores nothing', async () => {
     const before = await storedSync();
@@ -70,7 +72,11 @@ describe('the options page in Chromium', () => {
       await target.chooseImportFile('roll-call.json', exported);
       // Everyday dates, not the day keys the file stores.
       const date = new Intl.DateTimeFormat('en-US', { day: 'numeric', month: 'short' }).format(local);
-      await target.importSummary(new RegExp(`^This file holds your routines, breaks and comfort ratings from ${date}(, \\d{4})? to ${date}(, \\d{4})?, your settings and 1 routine of your own\\.$`));
+      await target.importSummary(
+        new RegExp(
+          `^This file holds your routines, breaks and comfort ratings from ${date}(, \\d{4})? to ${date}(, \\d{4})?, your settings and 1 routine of your own\\.$`,
+        ),
+      );
       await target.replaceMyData();
       expect(await userData(fresh)).toEqual(original);
     } finally {

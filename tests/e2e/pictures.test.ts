@@ -2,15 +2,56 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { activeNowSettings, launchExtension, type ExtensionHarness } from './fixture';
 
-/** Two screenshots of the running step's picture about a second apart: whether it moved in between. */
+/** Colours a painted frame has at least: a drawing's strokes, fills and their smoothed edges give hundreds, a blank frame one. */
+const PAINTED_COLOURS = 16;
+
+/** How many distinct colours a screenshot holds, counted in the page itself (no image library in the tests). */
+function colourCount(page: Page, png: Buffer): Promise<number> {
+  return page.evaluate(async (base64) => {
+    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+    const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+    const context = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d')!;
+    context.drawImage(bitmap, 0, 0);
+    const { data } = context.getImageData(0, 0, bitmap.width, bitmap.height);
+    const colours = new Set<number>();
+    for (let i = 0; i < data.length; i += 4) colours.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
+    return colours.size;
+  }, png.toString('base64'));
+}
+
+/**
+ * Whether a painted frame changes within `timeoutMs`: screenshots are taken back to back until one differs
+ * from the first. Every frame compared must show a drawing, so two blank frames never count as "still".
+ */
+async function frameChanges(page: Page, shoot: () => Promise<Buffer>, timeoutMs = 3000): Promise<boolean> {
+  const first = await shoot();
+  expect(await colourCount(page, first), 'the first frame shows a drawing').toBeGreaterThanOrEqual(PAINTED_COLOURS);
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const next = await shoot();
+    if (!next.equals(first)) {
+      expect(await colourCount(page, next), 'the changed frame shows a drawing').toBeGreaterThanOrEqual(PAINTED_COLOURS);
+      return true;
+    }
+  }
+  return false;
+}
+
+/** Whether the running step's picture moves: it is loaded, has a painted box, and its frames change. */
 async function pictureMoves(page: Page): Promise<boolean> {
   const picture = page.locator('.running__stage img.picture');
-  await picture.evaluate((img: HTMLImageElement) => img.decode());
-  const first = await picture.screenshot({ animations: 'allow' });
-  await page.waitForTimeout(1000);
-  const second = await picture.screenshot({ animations: 'allow' });
-  return !first.equals(second);
+  const painted = await picture.evaluate(async (img: HTMLImageElement) => {
+    await img.decode();
+    const r = img.getBoundingClientRect();
+    return { natural: img.naturalWidth, width: r.width, height: r.height };
+  });
+  expect(painted.natural, 'the drawing has loaded').toBeGreaterThan(0);
+  expect(Math.min(painted.width, painted.height), 'the drawing has a box to paint in').toBeGreaterThanOrEqual(48);
+  return frameChanges(page, () => picture.screenshot({ animations: 'allow' }));
 }
+
+/** The drawing document's CSS animations that are running now (the drawings have no others). */
+const runningAnimations = (page: Page) => page.evaluate(() => document.getAnimations().filter((a) => a.playState === 'running').length);
 
 /** Where the element's box lies against the window. */
 const box = (page: Page, selector: string) =>
@@ -70,20 +111,28 @@ describe('step pictures and the pop-out window in Chromium', () => {
   it('each drawing holds still by its own media query and by its #still fragment, and follows the dark scheme', async () => {
     const page = await harness.openPage('drawings/roll.svg');
     await page.setViewportSize({ width: 240, height: 200 });
-    const moves = async (url: string) => {
-      await page.goto(url);
-      const first = await page.screenshot({ animations: 'allow' });
-      await page.waitForTimeout(1000);
-      return !first.equals(await page.screenshot({ animations: 'allow' }));
-    };
     const url = `chrome-extension://${harness.extensionId}/drawings/roll.svg`;
+    /**
+     * Whether the drawing at `target` moves. Holding still is proven by its having no running animation (a wait
+     * could not prove it); an animation with no visible change reads as neither.
+     */
+    const moves = async (target: string): Promise<boolean | string> => {
+      await page.goto(target);
+      if ((await runningAnimations(page)) === 0) {
+        expect(await colourCount(page, await page.screenshot()), `${target} shows a drawing`).toBeGreaterThanOrEqual(PAINTED_COLOURS);
+        return false;
+      }
+      return (await frameChanges(page, () => page.screenshot({ animations: 'allow' }))) || 'animated, yet no frame changed';
+    };
     expect(await moves(url)).toBe(true);
     expect(await moves(`${url}#still`)).toBe(false);
     await page.emulateMedia({ reducedMotion: 'reduce', colorScheme: 'light' });
     expect(await moves(url)).toBe(false);
     const light = await page.screenshot();
     await page.emulateMedia({ reducedMotion: 'reduce', colorScheme: 'dark' });
-    expect((await page.screenshot()).equals(light)).toBe(false);
+    const dark = await page.screenshot();
+    expect(dark.equals(light)).toBe(false);
+    expect(await colourCount(page, dark), 'the dark drawing is painted').toBeGreaterThanOrEqual(PAINTED_COLOURS);
     await page.close();
   });
 

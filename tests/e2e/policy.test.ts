@@ -66,7 +66,9 @@ describe('settings an organisation deploys, in Chromium', () => {
     harness = await launchExtension();
     expect(harness.extensionId).toBe(EXTENSION_ID);
     expect(await harness.inWorker(() => chrome.storage.managed.get())).toEqual(POLICY);
-    await expect.poll(storedSettings).toMatchObject({ sittingIntervalMin: 60, snoozeMin: 15, goalBreaksPerDay: 9, activeDays: [1, 2, 3, 4], goalRoutinesPerDay: 1, breakPresetId: 'desk' });
+    await expect
+      .poll(storedSettings)
+      .toMatchObject({ sittingIntervalMin: 60, snoozeMin: 15, goalBreaksPerDay: 9, activeDays: [1, 2, 3, 4], goalRoutinesPerDay: 1, breakPresetId: 'desk' });
 
     options = await harness.openPage('options.html');
     const interval = options.getByLabel('Sitting interval (minutes)');

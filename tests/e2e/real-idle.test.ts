@@ -8,7 +8,7 @@ import { startXvfb, type VirtualDisplay } from './xvfb';
  * The natural break against the real idle API. Headless Chromium never goes
  * idle, so these tests run a headed Chromium on a private Xvfb and move the
  * X pointer with xdotool: only real X input resets the idle time that
- * chrome.idle reads (design notes, §5c). The waits for time away are real.
+ * chrome.idle reads (Playwright's input does not). The waits for time away are real.
  */
 
 const SECOND = 1000;
@@ -63,10 +63,11 @@ describe('a natural break, with real X input and the real idle API', () => {
   beforeAll(async () => {
     x = await startXvfb();
     harness = await launchExtension({ headed: true, env: { DISPLAY: x.display } });
-    await harness.inWorker(
-      (settings) => chrome.storage.sync.set({ settings }),
-      { ...activeNowSettings(), breakThresholdMin: THRESHOLD_MIN, sittingIntervalMin: INTERVAL_MIN },
-    );
+    await harness.inWorker((settings) => chrome.storage.sync.set({ settings }), {
+      ...activeNowSettings(),
+      breakThresholdMin: THRESHOLD_MIN,
+      sittingIntervalMin: INTERVAL_MIN,
+    });
     popup = await harness.openPage('popup.html');
   }, 60_000);
 
@@ -149,7 +150,8 @@ describe('a natural break, with real X input and the real idle API', () => {
     expect(await popupStatus()).not.toMatch(/Away/);
 
     // The sound stops for the user. Muting, unlike pausing, does not make the X server reset its idle
-    // time (§5c), so Chrome sends nothing more: only the tracker's own minute check can notice.
+    // time (it resets it 2–4 s after a tab's audio stops), so Chrome sends nothing more: only the tracker's
+    // own minute check can notice.
     const [tab] = await harness.inWorker(() => chrome.tabs.query({ audible: true }));
     await harness.inWorker((id) => chrome.tabs.update(id, { muted: true }), tab!.id!);
     expect(await harness.inWorker(() => chrome.tabs.query({ audible: true }))).toEqual([

@@ -21,7 +21,9 @@ describe('reliability in Chromium', () => {
 
     const second = await launchExtension({ userDataDir: first.userDataDir });
     try {
-      await expect.poll(async () => (await second.inWorker(() => chrome.alarms.getAll())).map((a) => a.name).sort()).toEqual(['sitting-break', 'sitting-refresh']);
+      await expect
+        .poll(async () => (await second.inWorker(() => chrome.alarms.getAll())).map((a) => a.name).sort())
+        .toEqual(['sitting-break', 'sitting-refresh']);
       expect(await second.inWorker(readSync)).toEqual(before.sync);
       const local = (await second.inWorker(readLocal)) as Record<string, unknown>;
       expect(local['events:2027-01-15']).toEqual(before.local['events:2027-01-15']);
@@ -39,10 +41,12 @@ describe('reliability in Chromium', () => {
     await first.close({ keepProfile: true });
     const second = await launchExtension({ userDataDir: first.userDataDir });
     try {
-      await expect.poll(() => second.inWorker(() => chrome.storage.sync.get(['settings', 'settings$']))).toEqual({
-        settings: { sittingIntervalMin: 60, snoozeMin: 5, goalLongestSittingMin: 60 },
-        settings$: { v: 2 },
-      });
+      await expect
+        .poll(() => second.inWorker(() => chrome.storage.sync.get(['settings', 'settings$'])))
+        .toEqual({
+          settings: { sittingIntervalMin: 60, snoozeMin: 5, goalLongestSittingMin: 60 },
+          settings$: { v: 2 },
+        });
     } finally {
       await second.close();
     }
@@ -56,16 +60,13 @@ describe('reliability in Chromium', () => {
       await expect.poll(async () => (await harness.inWorker(() => chrome.alarms.get('sitting-break')))?.name).toBe('sitting-break');
       const now = Date.now();
       // As if the machine had slept for nine hours after ten hours of sitting.
-      await harness.inWorker(
-        ({ sittingSince, lastSeenAt }) => chrome.storage.local.set({ sitting: { sittingSince, lastSeenAt } }),
-        { sittingSince: now - 10 * 60 * MIN, lastSeenAt: now - 9 * 60 * MIN },
-      );
+      await harness.inWorker(({ sittingSince, lastSeenAt }) => chrome.storage.local.set({ sitting: { sittingSince, lastSeenAt } }), {
+        sittingSince: now - 10 * 60 * MIN,
+        lastSeenAt: now - 9 * 60 * MIN,
+      });
       await harness.killWorker();
       await harness.wakeWorker();
-      await expect.poll(async () => (await harness.inWorker(storedEvents)).map((e) => e.type)).toEqual([
-        'sittingEnded',
-        'breakTaken',
-      ]);
+      await expect.poll(async () => (await harness.inWorker(storedEvents)).map((e) => e.type)).toEqual(['sittingEnded', 'breakTaken']);
       expect(await harness.inWorker(() => chrome.notifications.getAll())).toEqual({});
     } finally {
       await harness.close();

@@ -59,15 +59,10 @@ describe.each([
 
   /** Waits for the window the extension opens next, until it has grown or shrunk to its content. */
   async function nextReminderWindow(opening: () => Promise<unknown>): Promise<Page> {
-    const [page] = await Promise.all([
-      harness.context.waitForEvent('page', { predicate: (p) => new URL(p.url()).pathname === '/reminder.html' }),
-      opening(),
-    ]);
+    const [page] = await Promise.all([harness.context.waitForEvent('page', { predicate: (p) => new URL(p.url()).pathname === '/reminder.html' }), opening()]);
     await page.getByRole('button', { name: say('reminder_start'), exact: true }).waitFor();
     // Fitted: the content ends at the viewport's bottom edge (within a pixel), which only the fit can arrange.
-    await expect
-      .poll(() => page.evaluate(() => Math.abs(innerHeight - Math.ceil(document.body.getBoundingClientRect().height))))
-      .toBeLessThanOrEqual(1);
+    await expect.poll(() => page.evaluate(() => Math.abs(innerHeight - Math.ceil(document.body.getBoundingClientRect().height)))).toBeLessThanOrEqual(1);
     return page;
   }
 
@@ -102,7 +97,10 @@ describe.each([
       ] as const) {
         const seen = await layout(page);
         const where = `${language}, ${kind} reminder, zoom ${zoom}: ${JSON.stringify(seen)}`;
-        expect(seen.buttons.map((b) => b.name), where).toEqual(names);
+        expect(
+          seen.buttons.map((b) => b.name),
+          where,
+        ).toEqual(names);
         for (const box of seen.buttons) {
           expect(box.top, where).toBeGreaterThanOrEqual(0);
           expect(box.left, where).toBeGreaterThanOrEqual(0);

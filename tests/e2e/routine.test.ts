@@ -34,7 +34,8 @@ describe('the routine timer in Chromium', () => {
   // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- the launch in the hook before may fail before the harness is set
   afterEach(async () => harness?.close());
 
-  const storedRoutine = () => harness.inWorker(async () => (await chrome.storage.local.get('routine')).routine as { status: string; stepIndex: number; stepStartedAt: number });
+  const storedRoutine = () =>
+    harness.inWorker(async () => (await chrome.storage.local.get('routine')).routine as { status: string; stepIndex: number; stepStartedAt: number });
 
   /** Starts the two-step routine from the popup; returns the popup and the first step's stored start. */
   async function startTwoQuickSteps(): Promise<{ popup: PopupPage; startedAt: number }> {

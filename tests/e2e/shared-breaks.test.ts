@@ -27,11 +27,14 @@ describe('breaks shared through storage.sync', () => {
   const ownId = () => harness.inWorker(async () => (await chrome.storage.local.get('deviceId')).deviceId as string | undefined);
   /** Writes a record as another device's sync would bring it, `offset` from the worker's now; returns its time. */
   const receive = (offset: number, deviceId = 'another-computer') =>
-    harness.inWorker(async ({ offset, deviceId }) => {
-      const at = Date.now() + offset;
-      await chrome.storage.sync.set({ lastBreak: { at, deviceId } });
-      return at;
-    }, { offset, deviceId });
+    harness.inWorker(
+      async ({ offset, deviceId }) => {
+        const at = Date.now() + offset;
+        await chrome.storage.sync.set({ lastBreak: { at, deviceId } });
+        return at;
+      },
+      { offset, deviceId },
+    );
   const workerNow = () => harness.inWorker(() => Date.now());
   const lastSeenAt = () => harness.inWorker(async () => ((await chrome.storage.local.get('sitting')).sitting as { lastSeenAt: number }).lastSeenAt);
 
@@ -96,10 +99,12 @@ describe('breaks shared through storage.sync', () => {
     const popup = await openPopup(harness);
     await popup.startRoutine();
     await popup.stopRoutine();
-    await expect.poll(() => harness.inWorker(async () => (await chrome.storage.sync.get('lastBreak')).lastBreak)).toEqual({
-      at: expect.any(Number),
-      deviceId: await ownId(),
-    });
+    await expect
+      .poll(() => harness.inWorker(async () => (await chrome.storage.sync.get('lastBreak')).lastBreak))
+      .toEqual({
+        at: expect.any(Number),
+        deviceId: await ownId(),
+      });
     const lastBreak = await harness.inWorker(async () => (await chrome.storage.sync.get('lastBreak')).lastBreak as { at: number });
     // Its own record restarts nothing here: the stretch began when the routine ended.
     expect((await sitting()).sittingSince).toBe(lastBreak.at);

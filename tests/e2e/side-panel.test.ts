@@ -46,7 +46,11 @@ describe('the side panel in Chromium', () => {
     const popup = await openView('popup.html');
     await popup.page.getByRole('button', { name: 'Side panel', exact: true }).click();
     await expect
-      .poll(() => harness.inWorker(async () => (await chrome.runtime.getContexts({ contextTypes: ['SIDE_PANEL'] })).map((c) => new URL(c.documentUrl ?? '').pathname)), { timeout: 8000 })
+      .poll(
+        () =>
+          harness.inWorker(async () => (await chrome.runtime.getContexts({ contextTypes: ['SIDE_PANEL'] })).map((c) => new URL(c.documentUrl ?? '').pathname)),
+        { timeout: 8000 },
+      )
       .toEqual(['/sidepanel.html']);
   });
 
@@ -66,7 +70,10 @@ describe('the side panel in Chromium', () => {
     // Exactly one of the two views holds the cue lock; the other waits to take over.
     const locks = await panel.page.evaluate(async () => {
       const state = await navigator.locks.query();
-      return { held: state.held?.filter((l) => l.name === 'roll-call-step-cues').length, waiting: state.pending?.filter((l) => l.name === 'roll-call-step-cues').length };
+      return {
+        held: state.held?.filter((l) => l.name === 'roll-call-step-cues').length,
+        waiting: state.pending?.filter((l) => l.name === 'roll-call-step-cues').length,
+      };
     });
     expect(locks).toEqual({ held: 1, waiting: 1 });
 

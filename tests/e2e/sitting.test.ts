@@ -128,8 +128,6 @@ describe('the sitting tracker in Chromium', () => {
       Date.now = () => real() + 20 * 60_000;
       chrome.idle.onStateChanged.dispatch('active');
     });
-    await expect
-      .poll(async () => (await harness.inWorker(storedEvents)).map((e) => e.type))
-      .toContain('breakTaken');
+    await expect.poll(async () => (await harness.inWorker(storedEvents)).map((e) => e.type)).toContain('breakTaken');
   });
 });

@@ -35,7 +35,10 @@ describe('voice and keeping the screen on, in Chromium', () => {
   // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- the launch in the hook before may fail before the harness is set
   afterEach(async () => harness?.close());
 
-  const storedRoutine = () => harness.inWorker(async () => (await chrome.storage.local.get('routine')).routine as { status: string; stepIndex: number; stepStartedAt: number; leadInMs: number });
+  const storedRoutine = () =>
+    harness.inWorker(
+      async () => (await chrome.storage.local.get('routine')).routine as { status: string; stepIndex: number; stepStartedAt: number; leadInMs: number },
+    );
 
   /** Records what the worker asks of `power`, in the worker's own globals (the calls read `chrome.power` each time). */
   const spyOnPower = () =>
@@ -71,7 +74,8 @@ describe('voice and keeping the screen on, in Chromium', () => {
      */
     const listen = async () => {
       await harness.inWorker(async () => {
-        if ((await chrome.runtime.getContexts({ contextTypes: [chrome.runtime.ContextType.OFFSCREEN_DOCUMENT] })).length > 0) await chrome.offscreen.closeDocument();
+        if ((await chrome.runtime.getContexts({ contextTypes: [chrome.runtime.ContextType.OFFSCREEN_DOCUMENT] })).length > 0)
+          await chrome.offscreen.closeDocument();
         await chrome.offscreen.createDocument({ url: '/offscreen.html', reasons: [chrome.offscreen.Reason.AUDIO_PLAYBACK], justification: 'e2e' });
       });
       const found = await watcher.evaluate(() => {

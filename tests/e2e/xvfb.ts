@@ -3,7 +3,7 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
-/** The X tools the real-idle tests drive, and the Debian packages that hold them (the design notes, §5c). */
+/** The X tools the real-idle tests drive, and the Debian packages that hold them. */
 const TOOLS: Record<string, string> = { Xvfb: 'xvfb', xdotool: 'xdotool', xprintidle: 'xprintidle', xset: 'x11-xserver-utils' };
 
 export interface VirtualDisplay {

@@ -1,14 +1,13 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { handleDataRequest } from '@/entrypoints/background/import-and-reset';
-import { handleRoutineRequest, handleSettingsRequest, handleSittingInput, handleSittingRequest } from '@/entrypoints/background/commands';
+import { handleDataRequest } from '@/tests/background-jobs';
+import { handleRoutineRequest, handleSettingsRequest, handleSittingInput, handleSittingRequest, recoverState } from '@/tests/background-jobs';
 import { buildExport } from '@/utils/transfer/import-export';
-import { maintainHistory } from '@/entrypoints/background/job';
 import { DEFAULT_SETTINGS } from '@/utils/settings/settings';
 import { EMPTY_CUSTOMISATIONS } from '@/utils/routine/presets';
-import { readEventLog, readRoutineState } from '@/utils/platform/storage';
+import { readEventLog, readRoutineState } from '@/utils/platform/storage/items';
 
-vi.mock('@/utils/platform/cue-player', () => ({ playCueInBackground: vi.fn(async () => {}) }));
+vi.mock('@/utils/platform/sound/cue-player', () => ({ playCueInBackground: vi.fn(async () => {}) }));
 
 const T0 = new Date(2026, 10, 25, 9, 0).getTime();
 const events = [{ type: 'skipped' as const, at: T0 - 1000, day: '2026-11-25' }];
@@ -37,15 +36,59 @@ describe('import and reset in the background', () => {
     expect((await readEventLog()).events).toEqual(events);
   });
 
-  it('reports a full sync store without touching the history', async () => {
+  it("refuses an import that would pass sync's 100 KB before writing anything, naming that cause", async () => {
     await fakeBrowser.storage.local.set({ 'events:2026-11-25': events });
-    vi.spyOn(fakeBrowser.storage.sync, 'set').mockRejectedValue(new Error('QUOTA_BYTES_PER_ITEM quota exceeded'));
-    const other = { ...bundle, events: [] };
-    const before = await fakeBrowser.storage.local.get(null);
-    // The reply names the real cause: one item over sync's 8 KB, not a full store.
-    expect(await handleDataRequest({ type: 'import', bundle: other }, T0)).toEqual({ ok: false, error: 'error_sync_item_too_large' });
+    // Another extension page's data is not ours to drop: 13 items of 7.85 KB already fill most of sync.
+    await fakeBrowser.storage.sync.set(Object.fromEntries(Array.from({ length: 13 }, (_, i) => [`other${i}`, 'x'.repeat(7850)])));
+    const before = { local: await fakeBrowser.storage.local.get(null), sync: await fakeBrowser.storage.sync.get(null) };
+    expect(await handleDataRequest({ type: 'import', bundle }, T0)).toEqual({ ok: false, error: 'error_sync_full' });
+    expect({ local: await fakeBrowser.storage.local.get(null), sync: await fakeBrowser.storage.sync.get(null) }).toEqual(before);
+  });
+
+  it('finishes an import whose sync write was refused for now (or cut by a kill) at the next job, never leaving half of it', async () => {
+    await fakeBrowser.storage.local.set({ 'events:2026-11-25': [] });
+    const syncSet = vi
+      .spyOn(fakeBrowser.storage.sync, 'set')
+      .mockRejectedValueOnce(new Error('This request exceeds the MAX_WRITE_OPERATIONS_PER_MINUTE quota.'));
+    expect(await handleDataRequest({ type: 'import', bundle }, T0)).toEqual({ ok: true });
+    // The history is in, and the settings are in effect here: the intent to write them to sync is stored with it.
     expect((await readEventLog()).events).toEqual(events);
-    expect(await fakeBrowser.storage.local.get(null)).toEqual(before);
+    expect((await fakeBrowser.storage.local.get('pendingSync')).pendingSync).toMatchObject({
+      set: { settings: expect.objectContaining({ sittingIntervalMin: 25 }) },
+    });
+    expect((await fakeBrowser.storage.local.get('popup')).popup).toMatchObject({ settings: { sittingIntervalMin: 25 } });
+    expect(await fakeBrowser.storage.sync.get('settings')).toEqual({});
+    syncSet.mockRestore();
+    await recoverState(T0 + 60_000);
+    expect((await fakeBrowser.storage.sync.get('settings')).settings).toMatchObject({ sittingIntervalMin: 25 });
+    expect(await fakeBrowser.storage.local.get('pendingSync')).toEqual({});
+  });
+
+  it.each([
+    ['Chromium 156, an item over 8 KB', new Error('Resource::kQuotaBytesPerItem quota exceeded'), 'error_sync_item_too_large'],
+    ['Chromium 156, sync full', new Error('Resource::kQuotaBytes quota exceeded'), 'error_sync_full'],
+    [
+      'Firefox, sync full',
+      Object.assign(new Error('storage.sync API call exceeded its quota limitations.'), { name: 'QuotaExceededError' }),
+      'error_sync_full',
+    ],
+  ])('names a sync refusal of a settings change by its real cause (%s), undoes it, and nothing stored is lost', async (_, error, expected) => {
+    await fakeBrowser.storage.local.set({ 'events:2026-11-25': events });
+    await fakeBrowser.storage.sync.set({ settings: { ...DEFAULT_SETTINGS, snoozeMin: 7 } });
+    await handleSittingInput({ type: 'wake' }, T0);
+    vi.spyOn(fakeBrowser.storage.sync, 'set').mockRejectedValue(error);
+    const before = { local: await fakeBrowser.storage.local.get(null), sync: await fakeBrowser.storage.sync.get(null) };
+    expect(await handleSettingsRequest({ type: 'patch', patch: { snoozeMin: 5 } }, T0)).toEqual({ ok: false, error: expected });
+    expect({ local: await fakeBrowser.storage.local.get(null), sync: await fakeBrowser.storage.sync.get(null) }).toEqual(before);
+  });
+
+  it('refuses an imported routine of 500 steps as too large for sync, before writing anything', async () => {
+    await fakeBrowser.storage.local.set({ 'events:2026-11-25': events });
+    const steps = Array.from({ length: 500 }, (_, i) => ({ id: `step-${i}`, kind: 'roll', side: 'left', durationSec: 60, enabled: true }));
+    const long = { ...bundle, presets: { ...EMPTY_CUSTOMISATIONS, custom: [{ id: 'custom-long', name: 'Long', steps }] } };
+    const before = { local: await fakeBrowser.storage.local.get(null), sync: await fakeBrowser.storage.sync.get(null) };
+    expect(await handleDataRequest({ type: 'import', bundle: long }, T0)).toEqual({ ok: false, error: 'error_sync_item_too_large' });
+    expect({ local: await fakeBrowser.storage.local.get(null), sync: await fakeBrowser.storage.sync.get(null) }).toEqual(before);
   });
 
   it('resets everything, stopping a running routine without logging it', async () => {
@@ -88,11 +131,15 @@ describe('reminders on this browser', () => {
   });
 
   it('sends a test reminder styled as a real one that says it is a test, and stores nothing', async () => {
+    await handleSittingInput({ type: 'wake' }, T0);
     const before = await fakeBrowser.storage.local.get(null);
     expect(await handleSittingRequest({ type: 'testReminder' }, T0)).toEqual({ ok: true });
     const shown = fakeBrowser.notifications.getAllCreateOptions() as Record<string, { title: string; message: string; buttons?: unknown[] }>;
     expect(Object.keys(shown)).toEqual(['break:test']);
-    expect(shown['break:test']).toMatchObject({ title: 'Time to stand up', message: 'This is a test reminder. Real ones look like this and say how long you have been sitting.' });
+    expect(shown['break:test']).toMatchObject({
+      title: 'Time to stand up',
+      message: 'This is a test reminder. Real ones look like this and say how long you have been sitting.',
+    });
     expect(await fakeBrowser.storage.local.get(null)).toEqual(before);
   });
 
@@ -105,14 +152,19 @@ describe('reminders on this browser', () => {
 });
 
 describe('history in the background', () => {
-  it('moves an older version\'s single log into day buckets, keeping days older than 30 days only as totals', async () => {
+  it("moves an older version's single log into day buckets, keeping days older than 30 days only as totals", async () => {
     const old = { type: 'skipped' as const, at: T0 - 40 * 86_400_000, day: '2026-10-16' };
     const yesterday = { type: 'skipped' as const, at: T0 - 86_400_000, day: '2026-11-24' };
     const recent = { type: 'skipped' as const, at: T0 - 1000, day: '2026-11-25' };
     await fakeBrowser.storage.local.set({ eventLog: [old, yesterday, recent], dailyTotals: {} });
-    await maintainHistory(T0);
+    await recoverState(T0);
     const stored = await fakeBrowser.storage.local.get(null);
-    expect(Object.keys(stored).sort()).toEqual(['events:2026-11-24', 'events:2026-11-25', 'totals']);
+    // The start job did the upkeep: the old keys are gone, and the history is in day buckets and totals.
+    expect(
+      Object.keys(stored)
+        .filter((key) => key.startsWith('events:') || ['totals', 'eventLog', 'dailyTotals'].includes(key))
+        .sort(),
+    ).toEqual(['events:2026-11-24', 'events:2026-11-25', 'totals']);
     expect(stored['events:2026-11-25']).toEqual([recent]);
     const totals = stored.totals as { through: string; days: Record<string, { skipped: number }> };
     expect(totals.through).toBe('2026-11-25');

@@ -1,11 +1,11 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { handleRoutineRequest, handleSittingInput, recoverState } from '@/entrypoints/background/commands';
-import { listenForCommands } from '@/utils/platform/command-listener';
-import { readSittingState } from '@/utils/platform/storage';
-import { readStorageFull, writeStorageFull } from '@/utils/platform/storage-full';
+import { handleRoutineRequest, handleSittingInput, recoverState } from '@/tests/background-jobs';
+import { listenForRequests } from '@/utils/platform/messaging/request-listener';
+import { readSittingState } from '@/utils/platform/storage/items';
+import { readStorageFull, writeStorageFull } from '@/utils/platform/storage/session';
 
-vi.mock('@/utils/platform/cue-player', () => ({ playCueInBackground: vi.fn(async () => {}) }));
+vi.mock('@/utils/platform/sound/cue-player', () => ({ playCueInBackground: vi.fn(async () => {}) }));
 
 const MIN = 60_000;
 // Wednesday 25 November 2026, 09:00 local: inside the default active hours.
@@ -55,7 +55,16 @@ describe('damaged storage', () => {
 
   it('reads a routine with a moment past the range of Date as no routine, and the sitting clock runs', async () => {
     await fakeBrowser.storage.local.set({
-      routine: { status: 'running', presetId: 'desk', steps: [{ id: 'walk', kind: 'walk', side: 'none', durationSec: 60, enabled: true }], stepIndex: 0, stepStartedAt: 9e15, pausedMs: 0, startedAt: T0, routinePausedMs: 0 },
+      routine: {
+        status: 'running',
+        presetId: 'desk',
+        steps: [{ id: 'walk', kind: 'walk', side: 'none', durationSec: 60, enabled: true }],
+        stepIndex: 0,
+        stepStartedAt: 9e15,
+        pausedMs: 0,
+        startedAt: T0,
+        routinePausedMs: 0,
+      },
       sitting: { lastSeenAt: T0, routineSince: T0 },
     });
     await recoverState(T0 + MIN);
@@ -68,7 +77,7 @@ describe('damaged storage', () => {
 
 describe('the message channel', () => {
   it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty', 'explode'])('refuses the type %j with a clear error', async (type) => {
-    listenForCommands({
+    listenForRequests({
       routine: async () => ({ ok: true }),
       sitting: async () => ({ ok: true }),
       data: async () => ({ ok: true }),

@@ -1,13 +1,13 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { applyManagedPolicy } from '@/entrypoints/background/policy';
-import { handleSettingsRequest } from '@/entrypoints/background/commands';
-import { handleDataRequest } from '@/entrypoints/background/import-and-reset';
+import { applyManagedPolicy } from '@/tests/background-jobs';
+import { handleSettingsRequest } from '@/tests/background-jobs';
+import { handleDataRequest } from '@/tests/background-jobs';
 import { buildExport } from '@/utils/transfer/import-export';
 import { DEFAULT_SETTINGS } from '@/utils/settings/settings';
 import { EMPTY_CUSTOMISATIONS } from '@/utils/routine/presets';
 
-vi.mock('@/utils/platform/cue-player', () => ({ playCueInBackground: vi.fn(async () => {}) }));
+vi.mock('@/utils/platform/sound/cue-player', () => ({ playCueInBackground: vi.fn(async () => {}) }));
 
 const T0 = new Date(2026, 10, 25, 9, 0).getTime();
 const storedSettings = async () => (await fakeBrowser.storage.sync.get('settings')).settings as Record<string, unknown> | undefined;
@@ -22,26 +22,23 @@ describe('the organisation’s policy in the background', () => {
   it('with no policy stores nothing but an empty record', async () => {
     await applyManagedPolicy();
     expect(await storedSettings()).toBeUndefined();
-    expect(await storedLocal('policy')).toEqual({ values: {}, locked: [], ignored: [] });
+    expect(await storedLocal('policy')).toEqual({ managed: {} });
   });
 
   it('survives a browser whose managed storage throws (Firefox without a policy)', async () => {
     vi.spyOn(fakeBrowser.storage.managed, 'get').mockRejectedValue(new Error('Managed storage manifest not found'));
     await applyManagedPolicy();
-    expect(await storedLocal('policy')).toEqual({ values: {}, locked: [], ignored: [] });
+    expect(await storedLocal('policy')).toEqual({ managed: null });
   });
 
-  it('applies the defaults, stores the locks and the ignored values for the pages', async () => {
-    await fakeBrowser.storage.managed.set({ sittingIntervalMin: 60, snoozeMin: 2000, remindHere: false, locked: ['sittingIntervalMin'] });
+  it('applies the defaults, and stores the managed values as read, for the pages to work out the locks and what was ignored', async () => {
+    const managed = { sittingIntervalMin: 60, snoozeMin: 2000, remindHere: false, locked: ['sittingIntervalMin'] };
+    await fakeBrowser.storage.managed.set(managed);
     await applyManagedPolicy();
     // The goal for the longest stretch follows the interval, as it does when the user sets it.
     expect(await storedSettings()).toMatchObject({ sittingIntervalMin: 60, goalLongestSittingMin: 60, snoozeMin: DEFAULT_SETTINGS.snoozeMin });
     expect(await storedLocal('remindHere')).toBe(false);
-    expect(await storedLocal('policy')).toEqual({
-      values: { sittingIntervalMin: 60, remindHere: false },
-      locked: ['sittingIntervalMin'],
-      ignored: [{ key: 'snoozeMin', value: 2000, reason: 'error_range' }],
-    });
+    expect(await storedLocal('policy')).toEqual({ managed });
   });
 
   it('keeps what the user changed when the policy changes, and moves what they did not', async () => {

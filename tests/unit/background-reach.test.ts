@@ -1,12 +1,12 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { messaging } from '@/utils/platform/messaging';
-import { readEventLog, readRoutineState, readSittingState } from '@/utils/platform/storage';
+import { messaging } from '@/utils/platform/messaging/send';
+import { readEventLog, readRoutineState, readSittingState } from '@/utils/platform/storage/items';
 import { SITTING_ALARMS } from '@/utils/sitting/rules';
 import background from '@/entrypoints/background';
 import { fakeCommands } from '../fake-commands';
 
-vi.mock('@/utils/platform/cue-player', () => ({ playCueInBackground: vi.fn(async () => {}) }));
+vi.mock('@/utils/platform/sound/cue-player', () => ({ playCueInBackground: vi.fn(async () => {}) }));
 
 const MIN = 60_000;
 // Wednesday 25 November 2026, 09:00 local: inside the default active hours.

@@ -1,15 +1,16 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { messaging } from '@/utils/platform/messaging';
-import { readEventLog, readRoutineState } from '@/utils/platform/storage';
-import { handleRoutineRequest, handleStepAlarm, recoverState } from '@/entrypoints/background/commands';
-import { STEP_ALARM } from '@/entrypoints/background/job';
+import { messaging } from '@/utils/platform/messaging/send';
+import { readEventLog, readRoutineState } from '@/utils/platform/storage/items';
+import { utterancesFor } from '@/utils/platform/sound/voice-text';
+import { handleRoutineRequest, recoverState } from '@/tests/background-jobs';
+import { STEP_ALARM, runBackgroundJob } from '@/entrypoints/background/job';
 import { CUE_NOTIFICATION_ID } from '@/entrypoints/background/step-cue';
 import background from '@/entrypoints/background';
 
 const T0 = new Date(2026, 10, 25, 10, 0).getTime();
 
-vi.mock('@/utils/platform/cue-player', () => ({ playCueInBackground: vi.fn(async () => {}) }));
+vi.mock('@/utils/platform/sound/cue-player', () => ({ playCueInBackground: vi.fn(async () => {}) }));
 
 async function alarmWhen(): Promise<number | undefined> {
   return (await fakeBrowser.alarms.get(STEP_ALARM))?.scheduledTime;
@@ -46,7 +47,7 @@ describe('routine shell', () => {
 
   it('moves to the next step when the alarm fires, with a silent notification when no view is open', async () => {
     await handleRoutineRequest({ type: 'start', presetId: 'desk' }, T0);
-    await handleStepAlarm(T0 + 90_000);
+    await runBackgroundJob({ type: 'stepAlarm' }, T0 + 90_000);
     expect((await readRoutineState()).state).toMatchObject({ stepIndex: 1 });
     expect(await alarmWhen()).toBe(T0 + 180_000);
     const notes = fakeBrowser.notifications.getAllCreateOptions() as Record<string, { message: string; silent?: boolean }>;
@@ -57,13 +58,13 @@ describe('routine shell', () => {
     const popupContext = { contextType: 'POPUP', documentUrl: 'chrome-extension://id/popup.html' };
     vi.mocked(fakeBrowser.runtime.getContexts).mockResolvedValue([popupContext] as never);
     await handleRoutineRequest({ type: 'start', presetId: 'desk' }, T0);
-    await handleStepAlarm(T0 + 90_000);
+    await runBackgroundJob({ type: 'stepAlarm' }, T0 + 90_000);
     expect(fakeBrowser.notifications.getAllCreateOptions()).toEqual({});
   });
 
   it('logs a completed routine and the break it made, in the same write that ends it, and clears its alarm', async () => {
     await handleRoutineRequest({ type: 'start', presetId: 'desk' }, T0);
-    await handleStepAlarm(T0 + 300_000);
+    await runBackgroundJob({ type: 'stepAlarm' }, T0 + 300_000);
     expect((await readRoutineState()).state).toMatchObject({ status: 'finished', outcome: 'completed' });
     expect(await alarmWhen()).toBeUndefined();
     expect((await readEventLog()).events).toEqual([
@@ -73,6 +74,26 @@ describe('routine shell', () => {
     // The sitting clock runs again at once: it no longer rests for a routine that has ended.
     expect((await fakeBrowser.storage.local.get('sitting')).sitting).toMatchObject({ sittingSince: T0 + 300_000 });
     expect((await fakeBrowser.storage.local.get('sitting')).sitting).not.toHaveProperty('routineSince');
+  });
+
+  it('runs on a routine stored by an older version (no lead-in, marks or time spent) to its next step', async () => {
+    const steps = [
+      { id: 'roll-left', kind: 'roll', side: 'left', durationSec: 90, enabled: true },
+      { id: 'roll-right', kind: 'roll', side: 'right', durationSec: 90, enabled: true },
+    ];
+    const routine = { status: 'running', presetId: 'desk', steps, stepIndex: 0, stepStartedAt: T0, pausedMs: 0, startedAt: T0, routinePausedMs: 0 };
+    await fakeBrowser.storage.local.set({ routine, sitting: { lastSeenAt: T0, routineSince: T0 } });
+    await runBackgroundJob({ type: 'stepAlarm' }, T0 + 90_000);
+    expect((await readRoutineState()).state).toEqual({
+      ...routine,
+      stepIndex: 1,
+      stepStartedAt: T0 + 90_000,
+      leadInSec: 0,
+      leadInMs: 0,
+      cueMark: 0,
+      spentMs: [90_000, 0],
+    });
+    expect(await alarmWhen()).toBe(T0 + 180_000);
   });
 
   it('re-creates a lost step alarm at every worker start', async () => {
@@ -185,18 +206,18 @@ describe('cues inside a step', () => {
   });
 
   it('wakes at the end of the lead-in, at halfway and (with the voice on) for the countdown, and cues each once', async () => {
-    const { playCueInBackground } = await import('@/utils/platform/cue-player');
+    const { playCueInBackground } = await import('@/utils/platform/sound/cue-player');
     await fakeBrowser.storage.sync.set({ settings: { leadInSec: 5, spokenCues: true } });
     await fakeBrowser.storage.sync.set({ presets: { v: 1, builtIn: { full: {} }, custom: [] } });
     await handleRoutineRequest({ type: 'start', presetId: 'full' }, T0);
     // Full reset: roll left foot 5:30 after a 5 s lead-in.
     expect(await alarmWhen()).toBe(T0 + 5000);
-    await handleStepAlarm(T0 + 5000);
+    await runBackgroundJob({ type: 'stepAlarm' }, T0 + 5000);
     expect(await alarmWhen()).toBe(T0 + 5000 + 165_000);
-    await handleStepAlarm(T0 + 5000 + 165_000);
-    await handleStepAlarm(T0 + 5000 + 165_000);
+    await runBackgroundJob({ type: 'stepAlarm' }, T0 + 5000 + 165_000);
+    await runBackgroundJob({ type: 'stepAlarm' }, T0 + 5000 + 165_000);
     expect(await alarmWhen()).toBe(T0 + 5000 + 327_000);
-    const said = vi.mocked(playCueInBackground).mock.calls.map(([request]) => request.speech?.[0]?.text);
+    const said = vi.mocked(playCueInBackground).mock.calls.map(([request]) => request.spoken && utterancesFor(request.spoken)[0]?.text);
     expect(said).toEqual(['Go.', expect.stringMatching(/^Halfway/)]);
   });
 });

@@ -1,13 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { messaging } from '@/utils/platform/messaging';
+import { messaging } from '@/utils/platform/messaging/send';
 import { SITTING_ALARMS } from '@/utils/sitting/rules';
-import { readEventLog, readRoutineState, readSittingState } from '@/utils/platform/storage';
+import { readEventLog, readRoutineState, readSittingState } from '@/utils/platform/storage/items';
 import { STEP_ALARM } from '@/entrypoints/background/job';
 import background from '@/entrypoints/background';
 import { fakeIdle } from '../fake-idle';
 
-vi.mock('@/utils/platform/cue-player', () => ({ playCueInBackground: vi.fn(async () => {}) }));
+vi.mock('@/utils/platform/sound/cue-player', () => ({ playCueInBackground: vi.fn(async () => {}) }));
 
 const MIN = 60_000;
 // Wednesday 25 November 2026, 09:00 local: inside the default active hours.
@@ -281,7 +281,10 @@ describe('a reminder notification that Firefox closes unanswered', () => {
   }
 
   const reminderWindows = () =>
-    vi.mocked(fakeBrowser.windows.create).mock.calls.map(([options]) => String(options?.url)).filter((url) => url.includes('/reminder.html'));
+    vi
+      .mocked(fakeBrowser.windows.create)
+      .mock.calls.map(([options]) => String(options?.url))
+      .filter((url) => url.includes('/reminder.html'));
 
   // Firefox always reports byUser = true (its bug 1413188), so both values must open the window.
   it.each([true, false])('opens the small reminder window for the reminder still shown (byUser %s), and only once', async (byUser) => {

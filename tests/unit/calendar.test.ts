@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayCanHold } from '@/utils/calendar';
+import { dayCanHold } from '@/utils/transfer/calendar';
 import { MAX_TIMESTAMP } from '@/utils/schema-parts';
 
 const HOUR = 3_600_000;

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { playChime, speakCue, type SpeechLike } from '@/utils/platform/chime';
+import { playChime, speakCue, type SpeechLike } from '@/utils/platform/sound/chime';
 
 function fakeAudio() {
   const started: number[] = [];

@@ -3,6 +3,7 @@ import {
   EXPORT_VERSION,
   IMPORT_FUTURE_SLACK_MS,
   MAX_IMPORT_BYTES,
+  checkImportSize,
   buildExport,
   parseImport,
   validateImport,
@@ -36,10 +37,10 @@ const withEvents = (...list: unknown[]) => ({ ...bundle, events: list });
 const withTotals = (dailyTotals: Record<string, unknown>) => ({ ...bundle, dailyTotals });
 const skippedAt = (at: number, day = '2027-01-15') => ({ type: 'skipped', at, day });
 
-/** A bundle whose compact JSON is exactly `bytes` long, padded in a settings field from a newer version. */
+/** A bundle whose compact JSON is exactly `bytes` long, padded in its free-form export time. */
 function bundleOfSize(bytes: number): ExportBundle {
-  const base = text(withSettings({ pad: '' }));
-  return withSettings({ pad: 'x'.repeat(bytes - base.length) });
+  const base = text({ ...bundle, exportedAt: '' });
+  return { ...bundle, exportedAt: 'x'.repeat(bytes - base.length) };
 }
 
 /** An object with an own key named like a prototype hook, as JSON.parse or a structured clone makes one. */
@@ -67,7 +68,13 @@ describe('import', () => {
   it('round-trips a full export: changed and custom routines, history and daily totals, pretty-printed as the page writes it', () => {
     const presets: PresetCustomisations = {
       builtIn: { desk: { name: 'Quick one', steps: stepSettings(deskSteps).map((s, i) => ({ ...s, enabled: i !== 2 })) } },
-      custom: [custom('custom-a1', deskSteps.map((s) => ({ ...s }))), custom('custom-b2', [{ ...deskSteps[0]!, enabled: true }], 'Other')],
+      custom: [
+        custom(
+          'custom-a1',
+          deskSteps.map((s) => ({ ...s })),
+        ),
+        custom('custom-b2', [{ ...deskSteps[0]!, enabled: true }], 'Other'),
+      ],
     };
     const settings = { ...DEFAULT_SETTINGS, breakPresetId: 'custom-a1', fullRoutinePresetId: 'desk' };
     const totals = { '2026-12-01': { ...emptyDay(), breaksDue: 3, routineMs: 60_000, comfortFeet: [7] } };
@@ -90,25 +97,75 @@ describe('import', () => {
     ['nesting too deep to walk', () => validateImport(withSettings({ deep: nested(200_000) }), NOW), 'error_import_shape'],
     ['a file from a newer version', () => parse(text({ ...bundle, version: EXPORT_VERSION + 1 })), 'error_import_newer'],
     // Size
-    ['a bundle over 5 MB, sent as a message', () => validateImport(bundleOfSize(MAX_IMPORT_BYTES + 1), NOW), 'error_import_too_large'],
+    ['a file over 5 MB', () => parse(text(bundleOfSize(MAX_IMPORT_BYTES + 1))), 'error_import_too_large'],
     ['a file over 5 MB in UTF-8 though under 5 M characters', () => parse(text(withSettings({ pad: 'é'.repeat(2_700_000) }))), 'error_import_too_large'],
     // Prototype keys, at any depth, in a file or a message
-    ['a __proto__ key in the settings', () => parse(text(bundle).replace('"settings":{', '"settings":{"__proto__":{"polluted":true},')), 'error_import_unsafe_key'],
+    [
+      'a __proto__ key in the settings',
+      () => parse(text(bundle).replace('"settings":{', '"settings":{"__proto__":{"polluted":true},')),
+      'error_import_unsafe_key',
+    ],
     ['a constructor key in the routines', () => parse(text(bundle).replace('"presets":{', '"presets":{"constructor":1,')), 'error_import_unsafe_key'],
     ['a prototype key deep in a history entry', () => parse(text(withEvents({ ...events[0], prototype: { x: 1 } }))), 'error_import_unsafe_key'],
-    ['an own __proto__ key in a message', () => validateImport({ ...bundle, settings: Object.assign(ownKey('__proto__', { polluted: true }), bundle.settings) }, NOW), 'error_import_unsafe_key'],
+    [
+      'an own __proto__ key in a message',
+      () => validateImport({ ...bundle, settings: Object.assign(ownKey('__proto__', { polluted: true }), bundle.settings) }, NOW),
+      'error_import_unsafe_key',
+    ],
     // Settings
     ['an interval out of range', () => parse(text(withSettings({ sittingIntervalMin: 999 }))), 'error_import_settings'],
     ['a known field of the wrong type next to unknown ones', () => parse(text(withSettings({ chime: 'yes', fromTheFuture: 1 }))), 'error_import_settings'],
     // Routines
     ['a routine change that cannot be read', () => parse(text(withPresets({ builtIn: {}, custom: [{ id: 'nope' }] } as never))), 'error_import_presets'],
-    ['a built-in routine with every step off', () => parse(text(withPresets({ builtIn: { desk: { steps: stepSettings(deskSteps, false) } }, custom: [] }))), 'error_import_no_steps_on'],
+    [
+      'a built-in routine with every step off',
+      () => parse(text(withPresets({ builtIn: { desk: { steps: stepSettings(deskSteps, false) } }, custom: [] }))),
+      'error_import_no_steps_on',
+    ],
     ['a built-in routine with no steps at all', () => parse(text(withPresets({ builtIn: { back: { steps: [] } }, custom: [] }))), 'error_import_no_steps_on'],
-    ['a built-in routine whose only steps are unknown', () => parse(text(withPresets({ builtIn: { full: { steps: [{ id: 'jump', durationSec: 60, enabled: true }] } }, custom: [] }))), 'error_import_no_steps_on'],
-    ['a custom routine with every step off', () => parse(text(withPresets({ builtIn: {}, custom: [custom('custom-a', deskSteps.map((s) => ({ ...s, enabled: false })))] }))), 'error_import_no_steps_on'],
-    ['two custom routines with one id', () => parse(text(withPresets({ builtIn: {}, custom: [custom('custom-a', [...deskSteps]), custom('custom-a', [...deskSteps], 'Twin')] }))), 'error_import_duplicate_routine'],
-    ['a 10-hour Desk break made of one step repeated', () => parse(text(withPresets({ builtIn: { desk: { steps: Array.from({ length: 40 }, () => ({ id: 'roll-left', durationSec: 900, enabled: true })) } }, custom: [] }))), 'error_import_duplicate_step'],
-    ['a custom routine with one step id twice', () => parse(text(withPresets({ builtIn: {}, custom: [custom('custom-a', [deskSteps[0]!, deskSteps[0]!])] }))), 'error_import_duplicate_step'],
+    [
+      'a built-in routine whose only steps are unknown',
+      () => parse(text(withPresets({ builtIn: { full: { steps: [{ id: 'jump', durationSec: 60, enabled: true }] } }, custom: [] }))),
+      'error_import_no_steps_on',
+    ],
+    [
+      'a custom routine with every step off',
+      () =>
+        parse(
+          text(
+            withPresets({
+              builtIn: {},
+              custom: [
+                custom(
+                  'custom-a',
+                  deskSteps.map((s) => ({ ...s, enabled: false })),
+                ),
+              ],
+            }),
+          ),
+        ),
+      'error_import_no_steps_on',
+    ],
+    [
+      'two custom routines with one id',
+      () => parse(text(withPresets({ builtIn: {}, custom: [custom('custom-a', [...deskSteps]), custom('custom-a', [...deskSteps], 'Twin')] }))),
+      'error_import_duplicate_routine',
+    ],
+    [
+      'a 10-hour Desk break made of one step repeated',
+      () =>
+        parse(
+          text(
+            withPresets({ builtIn: { desk: { steps: Array.from({ length: 40 }, () => ({ id: 'roll-left', durationSec: 900, enabled: true })) } }, custom: [] }),
+          ),
+        ),
+      'error_import_duplicate_step',
+    ],
+    [
+      'a custom routine with one step id twice',
+      () => parse(text(withPresets({ builtIn: {}, custom: [custom('custom-a', [deskSteps[0]!, deskSteps[0]!])] }))),
+      'error_import_duplicate_step',
+    ],
     ['a break routine that is not there', () => parse(text(withSettings({ breakPresetId: 'custom-gone' }))), 'error_import_missing_routine'],
     ['a daily routine that is not there', () => parse(text(withSettings({ fullRoutinePresetId: 'custom-gone' }))), 'error_import_missing_routine'],
     // History entries: shape
@@ -119,8 +176,16 @@ describe('import', () => {
     ['a time that is not a number at all (NaN, sent as a message)', () => validateImport(withEvents(skippedAt(Number.NaN)), NOW), 'error_import_event_time'],
     ['an infinite time (sent as a message)', () => validateImport(withEvents(skippedAt(Number.POSITIVE_INFINITY)), NOW), 'error_import_event_time'],
     ['a time past the Date range', () => parse(text(withEvents(skippedAt(MAX_TIMESTAMP + 1)))), 'error_import_event_time'],
-    ['a time more than a day in the future', () => parse(text(withEvents(skippedAt(NOW + IMPORT_FUTURE_SLACK_MS + 1, '2027-01-21')))), 'error_import_event_time'],
-    ['a sitting stretch that started past the Date range', () => parse(text(withEvents({ type: 'sittingEnded', at: AT, day: '2027-01-15', startedAt: 1e300, durationMs: 0 }))), 'error_import_event_time'],
+    [
+      'a time more than a day in the future',
+      () => parse(text(withEvents(skippedAt(NOW + IMPORT_FUTURE_SLACK_MS + 1, '2027-01-21')))),
+      'error_import_event_time',
+    ],
+    [
+      'a sitting stretch that started past the Date range',
+      () => parse(text(withEvents({ type: 'sittingEnded', at: AT, day: '2027-01-15', startedAt: 1e300, durationMs: 0 }))),
+      'error_import_event_time',
+    ],
     ['a routine that lasted longer than the Date range', () => parse(text(withEvents({ ...events[1], durationMs: 1e300 }))), 'error_import_event_time'],
     // History entries: days
     ['day 0000-00-00', () => parse(text(withEvents(skippedAt(AT, '0000-00-00')))), 'error_import_event_day'],
@@ -129,7 +194,11 @@ describe('import', () => {
     ['a day two days off its time', () => parse(text(withEvents(skippedAt(AT, '2027-01-17')))), 'error_import_event_day'],
     // Daily totals
     ['daily totals that cannot be read', () => parse(text(withTotals({ '2026-12-01': { breaksDue: 'many' } }))), 'error_import_totals'],
-    ['daily totals with a time past the Date range', () => parse(text(withTotals({ '2026-12-01': { ...emptyDay(), longestSittingMs: 1e300 } }))), 'error_import_totals'],
+    [
+      'daily totals with a time past the Date range',
+      () => parse(text(withTotals({ '2026-12-01': { ...emptyDay(), longestSittingMs: 1e300 } }))),
+      'error_import_totals',
+    ],
     ['daily totals for 2026-02-30', () => parse(text(withTotals({ '2026-02-30': emptyDay() }))), 'error_import_totals_day'],
     ['daily totals for year 1', () => parse(text(withTotals({ '0001-01-01': emptyDay() }))), 'error_import_totals_day'],
     ['daily totals for a day in the future', () => parse(text(withTotals({ '2999-01-01': emptyDay() }))), 'error_import_totals_day'],
@@ -154,7 +223,11 @@ describe('import', () => {
       field: 'fullRoutinePresetId',
       presetId: 'custom-gone',
     });
-    expect(parse(text(withSettings({ snoozeMin: 0 })))).toEqual({ ok: false, error: 'error_import_settings', fields: [{ field: 'snoozeMin', message: 'error_range' }] });
+    expect(parse(text(withSettings({ snoozeMin: 0 })))).toEqual({
+      ok: false,
+      error: 'error_import_settings',
+      fields: [{ field: 'snoozeMin', message: 'error_range' }],
+    });
     expect(parse(text(withEvents(events[0], 'junk', events[1], 7)))).toEqual({ ok: false, error: 'error_import_events', index: 1, count: 2 });
     const offDays = withEvents(events[0], skippedAt(AT, '2027-02-30'), skippedAt(AT, '2027-01-13'), skippedAt(AT, '2027-01-12'));
     expect(parse(text(offDays))).toEqual({ ok: false, error: 'error_import_event_day', index: 1, count: 3 });
@@ -164,13 +237,63 @@ describe('import', () => {
       day: '2026-02-29',
       count: 2,
     });
-    expect(validateImport(bundleOfSize(MAX_IMPORT_BYTES + 1), NOW)).toEqual({ ok: false, error: 'error_import_too_large', bytes: MAX_IMPORT_BYTES + 1 });
-    expect(parse(text(bundle).replace('"presets":{', '"presets":{"constructor":1,'))).toEqual({ ok: false, error: 'error_import_unsafe_key', key: 'constructor' });
-    expect(parse(text({ ...bundle, version: EXPORT_VERSION + 1, settings: 'new shape' }))).toEqual({ ok: false, error: 'error_import_newer', version: EXPORT_VERSION + 1 });
+    expect(parse(text(bundleOfSize(MAX_IMPORT_BYTES + 1)))).toEqual({ ok: false, error: 'error_import_too_large', bytes: MAX_IMPORT_BYTES + 1 });
+    expect(parse(text(bundle).replace('"presets":{', '"presets":{"constructor":1,'))).toEqual({
+      ok: false,
+      error: 'error_import_unsafe_key',
+      key: 'constructor',
+    });
+    expect(parse(text({ ...bundle, version: EXPORT_VERSION + 1, settings: 'new shape' }))).toEqual({
+      ok: false,
+      error: 'error_import_newer',
+      version: EXPORT_VERSION + 1,
+    });
   });
 
   it('takes a bundle of exactly 5 MB', () => {
-    expect(validateImport(bundleOfSize(MAX_IMPORT_BYTES), NOW).ok).toBe(true);
+    expect(parse(text(bundleOfSize(MAX_IMPORT_BYTES))).ok).toBe(true);
+  });
+
+  describe('one size limit, on the file the user chose', () => {
+    /**
+     * A file of exactly `bytes`: compact JSON with only some of the settings (as an older version
+     * wrote them), then trailing whitespace, less than the default settings it will be given.
+     */
+    function exportFile(bytes: number): string {
+      const few = { ...bundle, settings: { sittingIntervalMin: 30 } };
+      const withEvents = (count: number) => JSON.stringify({ ...few, events: Array.from({ length: count }, () => events[0]) });
+      const perEvent = withEvents(2).length - withEvents(1).length;
+      const json = withEvents(Math.floor((bytes - 200 - withEvents(0).length) / perEvent));
+      return json + ' '.repeat(bytes - new TextEncoder().encode(json).length);
+    }
+
+    it('summarises a file of exactly 5 MB as valid, and the bundle the page sends on confirm is taken too', () => {
+      const file = exportFile(MAX_IMPORT_BYTES);
+      expect(new TextEncoder().encode(file).length).toBe(MAX_IMPORT_BYTES);
+      const read = parseImport(file, NOW, MAX_IMPORT_BYTES);
+      expect(read.ok).toBe(true);
+      if (!read.ok) return;
+      // The confirmed bundle carries every default setting: more bytes than the file when serialised again.
+      expect(new TextEncoder().encode(JSON.stringify(read.bundle)).length).toBeGreaterThan(MAX_IMPORT_BYTES);
+      expect(validateImport(read.bundle, NOW).ok).toBe(true);
+      expect(validateImport(structuredClone(read.bundle), NOW).ok).toBe(true);
+    });
+
+    it('refuses a file of 5 MB and 1 byte by its own size', () => {
+      const file = exportFile(MAX_IMPORT_BYTES + 1);
+      expect(parseImport(file, NOW, MAX_IMPORT_BYTES + 1)).toEqual({ ok: false, error: 'error_import_too_large', bytes: MAX_IMPORT_BYTES + 1 });
+      expect(parseImport(file, NOW)).toEqual({ ok: false, error: 'error_import_too_large', bytes: MAX_IMPORT_BYTES + 1 });
+      expect(checkImportSize(MAX_IMPORT_BYTES)).toBeUndefined();
+      expect(checkImportSize(MAX_IMPORT_BYTES + 1)).toEqual({ error: 'error_import_too_large', bytes: MAX_IMPORT_BYTES + 1 });
+    });
+  });
+
+  it('refuses routines sync could not hold (one item over 8 KB) when the file is read', () => {
+    const steps = Array.from({ length: 500 }, (_, i): Step => ({ ...deskSteps[0]!, id: `step-${i}` }));
+    expect(parse(text(withPresets({ ...EMPTY_CUSTOMISATIONS, custom: [custom('custom-long', steps)] })))).toEqual({
+      ok: false,
+      error: 'error_sync_item_too_large',
+    });
   });
 
   it.each([

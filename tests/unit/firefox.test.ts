@@ -1,13 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { cueMessaging } from '@/utils/platform/cue-messaging';
-import { cueNotification, reminderNotification } from '@/utils/platform/notification-options';
-import { playCueInBackground } from '@/utils/platform/cue-player';
-import { playChime, speakCue } from '@/utils/platform/chime';
+import { cueMessaging } from '@/utils/platform/messaging/cues';
+import { cueNotification, reminderNotification } from '@/utils/display/notification-options';
+import { playCueInBackground } from '@/utils/platform/sound/cue-player';
+import { playChime, speakCue } from '@/utils/platform/sound/chime';
 import { initialSittingState, trackSitting } from '@/utils/sitting/rules';
 import { DEFAULT_SETTINGS } from '@/utils/settings/settings';
 
-vi.mock('@/utils/platform/chime', () => ({ playChime: vi.fn(), speakCue: vi.fn() }));
+vi.mock('@/utils/platform/sound/chime', () => ({ playChime: vi.fn(), speakCue: vi.fn() }));
 
 const text = { title: 'Time to stand up', message: 'You have been sitting for 45 minutes.', startLabel: 'Start routine', snoozeLabel: 'Snooze 10 min' };
 
@@ -35,7 +35,7 @@ describe('what differs on Firefox', () => {
     Object.assign(fakeBrowser.offscreen, { createDocument });
     vi.stubEnv('BROWSER', 'firefox');
     try {
-      await playCueInBackground({ chime: true, volume: 40, speech: [{ text: 'Go.' }], lang: 'en' });
+      await playCueInBackground({ chime: true, volume: 40, spoken: { type: 'go' }, lang: 'en' });
     } finally {
       vi.unstubAllEnvs();
     }

@@ -26,7 +26,16 @@ describe('the event log in day buckets', () => {
   it('writes the same small amount on day 1 and day 400: one bucket, however long the history', () => {
     const event = datedEvents([skipped(now)]);
     const day1 = appendToLog({}, event, emptyTotals('2026-11-25'));
-    const long = { through: '2026-11-25', days: Object.fromEntries(Array.from({ length: 400 }, (_, i) => [`2025-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`, dailyTotals(event)['2026-11-25']!])), dropped: 0 };
+    const long = {
+      through: '2026-11-25',
+      days: Object.fromEntries(
+        Array.from({ length: 400 }, (_, i) => [
+          `2025-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`,
+          dailyTotals(event)['2026-11-25']!,
+        ]),
+      ),
+      dropped: 0,
+    };
     const day400 = appendToLog({}, event, long);
     expect(JSON.stringify(day400)).toBe(JSON.stringify(day1));
   });
@@ -66,5 +75,23 @@ describe('the event log in day buckets', () => {
     const kept = Object.fromEntries(Object.entries(migrated.buckets).filter(([key]) => !migrated.removeBuckets.includes(key)));
     expect(Object.keys(kept).sort()).toEqual(['events:2026-11-20', 'events:2026-11-25']);
     expect(historyTotals(migrated.totals, kept)).toEqual(dailyTotals(events, compacted));
+  });
+});
+
+describe('the daily fold on a very large day', () => {
+  const yesterday = '2026-11-24';
+  const bigDay = (count: number) =>
+    Array.from({ length: count }, (_, i) => ({ type: 'breakTaken' as const, how: 'natural' as const, at: at(2026, 11, 24, 8) + i, day: yesterday }));
+
+  it.each([65_000, 300_000])('folds a day of %i raw events without running out of stack, counting every one', (count) => {
+    const rolled = rollOver({ through: yesterday, days: {}, dropped: 0 }, { [bucketKey(yesterday)]: bigDay(count) }, 0, now);
+    expect(rolled.totals.days[yesterday]?.breaksTaken).toBe(count);
+    expect(rolled.totals.days[yesterday]?.naturalBreaks).toBe(count);
+    expect(rolled.totals.through).toBe('2026-11-25');
+  });
+
+  it('moves an older version’s log of 300,000 events in one day, too', () => {
+    const migrated = migrateWholeLog(bigDay(300_000), {}, now);
+    expect(migrated.totals.days[yesterday]?.breaksTaken).toBe(300_000);
   });
 });

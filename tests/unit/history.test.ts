@@ -14,12 +14,26 @@ import {
 
 const at = (y: number, m: number, d: number, h = 12, min = 0) => new Date(y, m - 1, d, h, min).getTime();
 const log = (...events: NewEvent[]) => appendEvents([], events);
-const completed = (when: number, presetId = 'full'): NewEvent => ({ type: 'routineCompleted', at: when, presetId, durationMs: 19 * 60_000, stepsDone: 7, stepsTotal: 7 });
+const completed = (when: number, presetId = 'full'): NewEvent => ({
+  type: 'routineCompleted',
+  at: when,
+  presetId,
+  durationMs: 19 * 60_000,
+  stepsDone: 7,
+  stepsTotal: 7,
+});
 const WEEKDAYS = { activeDays: [1, 2, 3, 4, 5], goalRoutinesPerDay: 1, fullRoutinePresetId: 'full' };
 
 /** Totals with the full routine done on each of the given days. */
 function doneOn(...days: string[]): DailyTotals {
-  return dailyTotals(log(...days.map((day) => { const [y, m, d] = day.split('-').map(Number); return completed(at(y!, m!, d!)); })));
+  return dailyTotals(
+    log(
+      ...days.map((day) => {
+        const [y, m, d] = day.split('-').map(Number);
+        return completed(at(y!, m!, d!));
+      }),
+    ),
+  );
 }
 
 describe('daily totals', () => {
@@ -84,8 +98,13 @@ describe('daily totals', () => {
   });
 
   it('merges compacted totals with the raw events of the same day', () => {
-    const older = dailyTotals(log({ type: 'skipped', at: at(2026, 11, 25, 9) }, { type: 'sittingEnded', at: at(2026, 11, 25, 10), startedAt: 0, durationMs: 50 * 60_000 }));
-    const totals = dailyTotals(log({ type: 'skipped', at: at(2026, 11, 25, 15) }, { type: 'sittingEnded', at: at(2026, 11, 25, 16), startedAt: 0, durationMs: 20 * 60_000 }), older);
+    const older = dailyTotals(
+      log({ type: 'skipped', at: at(2026, 11, 25, 9) }, { type: 'sittingEnded', at: at(2026, 11, 25, 10), startedAt: 0, durationMs: 50 * 60_000 }),
+    );
+    const totals = dailyTotals(
+      log({ type: 'skipped', at: at(2026, 11, 25, 15) }, { type: 'sittingEnded', at: at(2026, 11, 25, 16), startedAt: 0, durationMs: 20 * 60_000 }),
+      older,
+    );
     expect(totals['2026-11-25']).toMatchObject({ skipped: 2, longestSittingMs: 50 * 60_000 });
   });
 });
@@ -115,13 +134,27 @@ describe('streaks', () => {
   });
 
   it('forgives again once 7 days have passed', () => {
-    const totals = doneOn('2026-11-09', '2026-11-10', '2026-11-12', '2026-11-13', '2026-11-16', '2026-11-17', '2026-11-18', '2026-11-19', '2026-11-23', '2026-11-24', '2026-11-25');
+    const totals = doneOn(
+      '2026-11-09',
+      '2026-11-10',
+      '2026-11-12',
+      '2026-11-13',
+      '2026-11-16',
+      '2026-11-17',
+      '2026-11-18',
+      '2026-11-19',
+      '2026-11-23',
+      '2026-11-24',
+      '2026-11-25',
+    );
     expect(currentStreak(totals, today, WEEKDAYS)).toEqual({ days: 11, forgivenDays: ['2026-11-20', '2026-11-11'] });
   });
 
   it('needs the goal’s number of full routines, and only the full-routine preset counts', () => {
     const twoADay = { ...WEEKDAYS, goalRoutinesPerDay: 2 };
-    const totals = dailyTotals(log(completed(at(2026, 11, 25, 9)), completed(at(2026, 11, 25, 17)), completed(at(2026, 11, 24, 9)), completed(at(2026, 11, 23, 9), 'desk')));
+    const totals = dailyTotals(
+      log(completed(at(2026, 11, 25, 9)), completed(at(2026, 11, 25, 17)), completed(at(2026, 11, 24, 9)), completed(at(2026, 11, 23, 9), 'desk')),
+    );
     expect(currentStreak(totals, today, twoADay).days).toBe(1);
     expect(currentStreak(totals, today, WEEKDAYS).days).toBe(2);
   });
@@ -148,7 +181,7 @@ describe('summaries', () => {
   );
   const totals = dailyTotals(events);
 
-  it("sums up today against the goals", () => {
+  it('sums up today against the goals', () => {
     expect(todaySummary(totals, '2026-11-25', 'full')).toEqual({ fullRoutines: 1, breaksTaken: 2, longestSittingMs: 52 * 60_000 });
   });
 

@@ -40,16 +40,40 @@ const active = (state: RoutineState) => {
 
 describe('one job moves the routine and the sitting clock together', () => {
   it('a routine that starts rests the sitting clock in the same result', () => {
-    const { state } = replay([[T0, { type: 'start' }], [T0 + 10 * S, start]]);
+    const { state } = replay([
+      [T0, { type: 'start' }],
+      [T0 + 10 * S, start],
+    ]);
     expect(state.routine.status).toBe('running');
     expect(state.sitting.routineSince).toBe(T0 + 10 * S);
     expect(state.sitting.sittingSince).toBeUndefined();
   });
 
   it.each([
-    ['Stop, once it can no longer be undone', [[T0 + 30 * S, stop], [T0 + 30 * S + UNDO_STOP_MS, { type: 'stepAlarm' }]] as Array<[number, JobInput]>, T0 + 30 * S, 'routineStopped'],
-    ['Stop, then Done', [[T0 + 30 * S, stop], [T0 + 32 * S, { type: 'routine', request: { type: 'dismiss' } }]] as Array<[number, JobInput]>, T0 + 30 * S, 'routineStopped'],
-    ['the last step running out', [[T0 + 10 * S + 5 * 60 * S, { type: 'stepAlarm' }]] as Array<[number, JobInput]>, T0 + 10 * S + 5 * 60 * S, 'routineCompleted'],
+    [
+      'Stop, once it can no longer be undone',
+      [
+        [T0 + 30 * S, stop],
+        [T0 + 30 * S + UNDO_STOP_MS, { type: 'stepAlarm' }],
+      ] as Array<[number, JobInput]>,
+      T0 + 30 * S,
+      'routineStopped',
+    ],
+    [
+      'Stop, then Done',
+      [
+        [T0 + 30 * S, stop],
+        [T0 + 32 * S, { type: 'routine', request: { type: 'dismiss' } }],
+      ] as Array<[number, JobInput]>,
+      T0 + 30 * S,
+      'routineStopped',
+    ],
+    [
+      'the last step running out',
+      [[T0 + 10 * S + 5 * 60 * S, { type: 'stepAlarm' }]] as Array<[number, JobInput]>,
+      T0 + 10 * S + 5 * 60 * S,
+      'routineCompleted',
+    ],
   ])('%s ends the routine, logs it once and restarts the sitting clock, all in one result', (_, last, endedAt, logged) => {
     const { state, last: result } = replay([[T0, { type: 'start' }], [T0 + 10 * S, start], ...last]);
     expect(state.routine.status === 'finished' || state.routine.status === 'idle').toBe(true);
@@ -83,7 +107,11 @@ describe('the test reminder, which is never stored', () => {
   });
 
   it('Start opens no timer window when the user turned that off', () => {
-    const result = runJob({ sitting, routine: IDLE }, { type: 'startBreak', reminderId: 'test' }, { ...ctx(T0), settings: { ...settings, openPopOutOnStart: false } });
+    const result = runJob(
+      { sitting, routine: IDLE },
+      { type: 'startBreak', reminderId: 'test' },
+      { ...ctx(T0), settings: { ...settings, openPopOutOnStart: false } },
+    );
     expect(result.reply).toEqual({ ok: true });
     expect(result.effects).not.toContainEqual({ type: 'openPopOut' });
   });
@@ -99,14 +127,24 @@ describe('the test reminder, which is never stored', () => {
 
 describe('a clock that goes back', () => {
   it('while running: the step keeps the time it had left, and keeps counting down', () => {
-    const { state } = replay([[T0, { type: 'start' }], [T0 + 10 * S, start], [T0 + 40 * S, refresh], [T0 + 41 * S - 3 * H, refresh]]);
+    const { state } = replay([
+      [T0, { type: 'start' }],
+      [T0 + 10 * S, start],
+      [T0 + 40 * S, refresh],
+      [T0 + 41 * S - 3 * H, refresh],
+    ]);
     const routine = active(state.routine);
     expect(stepRemainingMs(routine, T0 + 41 * S - 3 * H)).toBe(90 * S - 30 * S);
     expect(stepRemainingMs(routine, T0 + 51 * S - 3 * H)).toBe(90 * S - 40 * S);
   });
 
   it('while paused: Resume keeps the routine, with no negative pause', () => {
-    const { state, events } = replay([[T0, { type: 'start' }], [T0 + 10 * S, start], [T0 + 40 * S, pause], [T0 + 50 * S - 3 * H, resume]]);
+    const { state, events } = replay([
+      [T0, { type: 'start' }],
+      [T0 + 10 * S, start],
+      [T0 + 40 * S, pause],
+      [T0 + 50 * S - 3 * H, resume],
+    ]);
     const routine = active(state.routine);
     expect(routine.status).toBe('running');
     expect(routine.pausedMs).toBeGreaterThanOrEqual(0);
@@ -116,7 +154,12 @@ describe('a clock that goes back', () => {
   });
 
   it('while sitting: no negative stretch and no fake break', () => {
-    const { state, events } = replay([[T0, { type: 'start' }], [T0 + 60 * S, refresh], [T0 + 120 * S, refresh], [T0 + 120 * S - 3 * H, refresh]]);
+    const { state, events } = replay([
+      [T0, { type: 'start' }],
+      [T0 + 60 * S, refresh],
+      [T0 + 120 * S, refresh],
+      [T0 + 120 * S - 3 * H, refresh],
+    ]);
     expect(state.sitting.sittingSince).toBeLessThanOrEqual(T0 + 120 * S - 3 * H);
     expect(events.filter((e) => e.type === 'breakTaken')).toEqual([]);
     expect(events.filter((e) => 'durationMs' in e && (e as { durationMs: number }).durationMs < 0)).toEqual([]);
@@ -126,7 +169,11 @@ describe('a clock that goes back', () => {
 describe('a Stop that can be undone, across worker kills and a clock set back', () => {
   const undo: JobInput = { type: 'routine', request: { type: 'undoStop' } };
   const STOP_AT = T0 + 40 * S;
-  const begun: Array<[number, JobInput]> = [[T0, { type: 'start' }], [T0 + 10 * S, start], [STOP_AT, stop]];
+  const begun: Array<[number, JobInput]> = [
+    [T0, { type: 'start' }],
+    [T0 + 10 * S, start],
+    [STOP_AT, stop],
+  ];
 
   it('holds the routine, and the sitting clock keeps resting, until the time to undo runs out', () => {
     const { state, events } = replay(begun);
@@ -230,7 +277,10 @@ describe('keyboard shortcuts: the core decides what each does in the state it fi
   });
 
   it('pause-resume pauses a running routine and resumes a paused one', () => {
-    const { state } = replay([[T0, { type: 'start' }], [T0 + 10 * S, start]]);
+    const { state } = replay([
+      [T0, { type: 'start' }],
+      [T0 + 10 * S, start],
+    ]);
     const paused = runJob(state, shortcut('pause-resume'), ctx(T0 + 20 * S));
     expect(paused.state.routine.status).toBe('paused');
     const resumed = runJob(paused.state, shortcut('pause-resume'), ctx(T0 + 50 * S));
@@ -269,15 +319,27 @@ describe('breaks that follow the user across devices', () => {
 
   it('a routine that ends here shares its end, with this device’s id, whether completed or stopped', () => {
     // A Stop can be undone for a few seconds; the routine ends, at the Stop, when that window closes.
-    const { last } = replay([[T0, { type: 'start' }], [T0 + 10 * S, start], [T0 + 40 * S, stop], [T0 + 40 * S + UNDO_STOP_MS, { type: 'stepAlarm' }]]);
+    const { last } = replay([
+      [T0, { type: 'start' }],
+      [T0 + 10 * S, start],
+      [T0 + 40 * S, stop],
+      [T0 + 40 * S + UNDO_STOP_MS, { type: 'stepAlarm' }],
+    ]);
     expect(last.effects).toContainEqual({ type: 'shareBreak', record: { at: T0 + 40 * S, deviceId: 'this-device' } });
-    const completed = replay([[T0, { type: 'start' }], [T0 + 10 * S, start], [T0 + 10 * S + 5 * MIN, { type: 'stepAlarm' }]]).last;
+    const completed = replay([
+      [T0, { type: 'start' }],
+      [T0 + 10 * S, start],
+      [T0 + 10 * S + 5 * MIN, { type: 'stepAlarm' }],
+    ]).last;
     expect(completed.effects).toContainEqual({ type: 'shareBreak', record: { at: T0 + 10 * S + 5 * MIN, deviceId: 'this-device' } });
   });
 
   it('nothing is shared with the setting off, and nothing for a start, a skip or a natural break', () => {
     const off = { ...ctx(T0 + 40 * S), settings: { ...settings, followBreaks: false } };
-    const { state } = replay([[T0, { type: 'start' }], [T0 + 10 * S, start]]);
+    const { state } = replay([
+      [T0, { type: 'start' }],
+      [T0 + 10 * S, start],
+    ]);
     const stopping = runJob(state, stop, off).state;
     const ended = runJob(stopping, { type: 'stepAlarm' }, { ...off, now: T0 + 40 * S + UNDO_STOP_MS });
     expect(ended.state.routine.status).toBe('finished');
@@ -320,7 +382,10 @@ describe('breaks that follow the user across devices', () => {
   });
 
   it('ignores a break elsewhere while a routine runs here', () => {
-    const { state } = replay([[T0, { type: 'start' }], [T0 + 10 * S, start]]);
+    const { state } = replay([
+      [T0, { type: 'start' }],
+      [T0 + 10 * S, start],
+    ]);
     const result = runJob(state, received(T0 + 20 * S), ctx(T0 + 30 * S));
     expect(result.state).toEqual(runJob(state, refresh, ctx(T0 + 30 * S)).state);
   });

@@ -56,8 +56,9 @@ describe('words when the browser gives none', () => {
 
     browserWithoutMessages('pt-BR');
     expect(localeFolders('pt-BR')).toEqual(['pt_BR', 'pt', 'en']);
-    vi.stubGlobal('fetch', async (url: string) =>
-      new Response(JSON.stringify(url.includes('/pt_BR/') ? { popup_start: { message: 'Iniciar rotina' } } : localeMessages('en'))),
+    vi.stubGlobal(
+      'fetch',
+      async (url: string) => new Response(JSON.stringify(url.includes('/pt_BR/') ? { popup_start: { message: 'Iniciar rotina' } } : localeMessages('en'))),
     );
     await loadMessagesIfMissing();
     expect(t('popup_start')).toBe('Iniciar rotina');

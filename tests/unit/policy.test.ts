@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lockedSettings, parsePolicy, policyPatch, readStoredPolicy, type PolicyValues } from '@/utils/settings/policy';
+import { ignoredPolicyValues, readPolicyForPage } from '@/utils/settings/policy-ignored';
 import { DEFAULT_SETTINGS } from '@/utils/settings/settings';
 
 const BUILT_IN = { ...DEFAULT_SETTINGS, remindHere: true };
@@ -21,7 +22,8 @@ describe('parsePolicy', () => {
       locked: ['sittingIntervalMin', 'remindHere'],
     };
     const { locked, ...values } = managed;
-    expect(parsePolicy(managed)).toEqual({ values, locked, ignored: [] });
+    expect(parsePolicy(managed)).toEqual({ values, locked });
+    expect(ignoredPolicyValues(managed)).toEqual([]);
   });
 
   it.each<[unknown, string]>([
@@ -31,7 +33,8 @@ describe('parsePolicy', () => {
     ['a string', 'not an object'],
     [[1, 2], 'an array'],
   ])('reads %j (%s) as no policy', (managed) => {
-    expect(parsePolicy(managed)).toEqual({ values: {}, locked: [], ignored: [] });
+    expect(parsePolicy(managed)).toEqual({ values: {}, locked: [] });
+    expect(ignoredPolicyValues(managed)).toEqual([]);
   });
 
   it.each([
@@ -48,21 +51,21 @@ describe('parsePolicy', () => {
     ['volume', 50, 'policy_reason_unknown'],
     ['sittingInterval', 60, 'policy_reason_unknown'],
   ])('ignores %s = %j, because %s, and keeps the rest', (key, value, reason) => {
-    const policy = parsePolicy({ [key]: value, goalRoutinesPerDay: 2 });
-    expect(policy.ignored).toEqual([{ key, value, reason }]);
-    expect(policy.values).toEqual({ goalRoutinesPerDay: 2 });
+    const managed = { [key]: value, goalRoutinesPerDay: 2 };
+    expect(ignoredPolicyValues(managed)).toEqual([{ key, value, reason }]);
+    expect(parsePolicy(managed).values).toEqual({ goalRoutinesPerDay: 2 });
   });
 
   it('ignores an end of active hours equal to their start', () => {
-    const policy = parsePolicy({ activeStart: '09:00', activeEnd: '09:00' });
-    expect(policy.values).toEqual({ activeStart: '09:00' });
-    expect(policy.ignored).toEqual([{ key: 'activeEnd', value: '09:00', reason: 'error_same_time' }]);
+    const managed = { activeStart: '09:00', activeEnd: '09:00' };
+    expect(parsePolicy(managed).values).toEqual({ activeStart: '09:00' });
+    expect(ignoredPolicyValues(managed)).toEqual([{ key: 'activeEnd', value: '09:00', reason: 'error_same_time' }]);
   });
 
   it('locks only settings the policy sets, and says why it did not lock the others', () => {
-    const policy = parsePolicy({ snoozeMin: 15, sittingIntervalMin: 5, locked: ['snoozeMin', 'sittingIntervalMin', 'goalBreaksPerDay', 'volume', 7] });
-    expect(policy.locked).toEqual(['snoozeMin']);
-    expect(policy.ignored).toEqual([
+    const managed = { snoozeMin: 15, sittingIntervalMin: 5, locked: ['snoozeMin', 'sittingIntervalMin', 'goalBreaksPerDay', 'volume', 7] };
+    expect(parsePolicy(managed).locked).toEqual(['snoozeMin']);
+    expect(ignoredPolicyValues(managed)).toEqual([
       { key: 'sittingIntervalMin', value: 5, reason: 'error_range' },
       { key: 'locked', value: 'sittingIntervalMin', reason: 'policy_reason_lock' },
       { key: 'locked', value: 'goalBreaksPerDay', reason: 'policy_reason_lock' },
@@ -72,9 +75,9 @@ describe('parsePolicy', () => {
   });
 
   it('ignores a `locked` that is not a list', () => {
-    const policy = parsePolicy({ snoozeMin: 15, locked: 'snoozeMin' });
-    expect(policy.locked).toEqual([]);
-    expect(policy.ignored).toEqual([{ key: 'locked', value: 'snoozeMin', reason: 'policy_reason_list' }]);
+    const managed = { snoozeMin: 15, locked: 'snoozeMin' };
+    expect(parsePolicy(managed).locked).toEqual([]);
+    expect(ignoredPolicyValues(managed)).toEqual([{ key: 'locked', value: 'snoozeMin', reason: 'policy_reason_list' }]);
   });
 });
 
@@ -83,7 +86,10 @@ describe('policyPatch: a policy value is the default, a lock is the value', () =
 
   it('sets every setting still at Roll Call’s default, and keeps what the user chose', () => {
     const current = { ...BUILT_IN, snoozeMin: 20 };
-    expect(policyPatch(current, {}, policy({ sittingIntervalMin: 60, snoozeMin: 15, remindHere: false }))).toEqual({ sittingIntervalMin: 60, remindHere: false });
+    expect(policyPatch(current, {}, policy({ sittingIntervalMin: 60, snoozeMin: 15, remindHere: false }))).toEqual({
+      sittingIntervalMin: 60,
+      remindHere: false,
+    });
   });
 
   it('changes nothing once applied, so applying again at every start is harmless', () => {
@@ -123,11 +129,18 @@ describe('lockedSettings', () => {
   });
 });
 
-describe('readStoredPolicy', () => {
-  it('reads the stored record, and anything damaged as no policy', () => {
-    const p = parsePolicy({ sittingIntervalMin: 60, volume: 1, locked: ['sittingIntervalMin'] });
-    expect(readStoredPolicy(p)).toEqual(p);
-    expect(readStoredPolicy(null)).toEqual({ values: {}, locked: [], ignored: [] });
-    expect(readStoredPolicy({ values: 3, locked: ['nope', 'snoozeMin'], ignored: 'x' })).toEqual({ values: {}, locked: ['snoozeMin'], ignored: [] });
+describe('readStoredPolicy and readPolicyForPage', () => {
+  it('work out the policy from the managed values the background stored, and anything damaged as no policy', () => {
+    const managed = { sittingIntervalMin: 60, volume: 1, locked: ['sittingIntervalMin'] };
+    expect(readStoredPolicy({ managed })).toEqual(parsePolicy(managed));
+    expect(readPolicyForPage({ managed })).toEqual({ ...parsePolicy(managed), ignored: [{ key: 'volume', value: 1, reason: 'policy_reason_unknown' }] });
+    expect(readStoredPolicy(null)).toEqual({ values: {}, locked: [] });
+    expect(readPolicyForPage({ managed: null })).toEqual({ values: {}, locked: [], ignored: [] });
+  });
+
+  it('read a record stored before the managed values were (values, locks and reasons) as the values and locks it kept', () => {
+    const old = { values: { snoozeMin: 15 }, locked: ['snoozeMin'], ignored: [{ key: 'volume', value: 1, reason: 'policy_reason_unknown' }] };
+    expect(readStoredPolicy(old)).toEqual({ values: { snoozeMin: 15 }, locked: ['snoozeMin'] });
+    expect(readStoredPolicy({ values: 3, locked: ['nope', 'snoozeMin'], ignored: 'x' })).toEqual({ values: {}, locked: [] });
   });
 });

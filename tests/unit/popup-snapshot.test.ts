@@ -6,9 +6,9 @@ import { buildPopupSnapshot, isPopupSnapshot, SNAPSHOT_VERSION } from '@/utils/d
 import { IDLE } from '@/utils/routine/timer';
 import { EMPTY_CUSTOMISATIONS, resolvePresets } from '@/utils/routine/presets';
 import { DEFAULT_SETTINGS } from '@/utils/settings/settings';
-import { handleRoutineRequest, handleSittingInput } from '@/entrypoints/background/commands';
+import { handleRoutineRequest, handleSittingInput } from '@/tests/background-jobs';
 
-vi.mock('@/utils/platform/cue-player', () => ({ playCueInBackground: vi.fn(async () => {}) }));
+vi.mock('@/utils/platform/sound/cue-player', () => ({ playCueInBackground: vi.fn(async () => {}) }));
 
 const T0 = new Date(2026, 10, 25, 10, 0).getTime();
 
@@ -52,6 +52,10 @@ describe('the popup snapshot', () => {
     expect(isPopupSnapshot(snapshot)).toBe(true);
     expect(isPopupSnapshot(JSON.parse(JSON.stringify(snapshot)))).toBe(true);
     expect(isPopupSnapshot({ ...snapshot, v: SNAPSHOT_VERSION + 1 })).toBe(false);
+    // Version 1 could hold a routine without the lead-in, its marks and time spent, which the popup counts on.
+    expect(isPopupSnapshot({ ...snapshot, v: 1 })).toBe(false);
+    const { remindHere: _, ...withoutRemindHere } = snapshot;
+    expect(isPopupSnapshot(withoutRemindHere)).toBe(false);
     expect(isPopupSnapshot({ ...snapshot, presets: 'all' })).toBe(false);
     expect(isPopupSnapshot(null)).toBe(false);
   });

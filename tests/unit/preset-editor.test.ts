@@ -34,7 +34,11 @@ describe('editing a built-in preset', () => {
   it('turns steps off, but never the last one on', () => {
     let c = EMPTY_CUSTOMISATIONS;
     for (const id of ['roll-left', 'roll-right', 'walk', 'calf-left']) c = ok(setStepEnabled(c, preset(c, 'desk'), id, false));
-    expect(preset(c, 'desk').steps.filter((s) => s.enabled).map((s) => s.id)).toEqual(['calf-right']);
+    expect(
+      preset(c, 'desk')
+        .steps.filter((s) => s.enabled)
+        .map((s) => s.id),
+    ).toEqual(['calf-right']);
     expect(setStepEnabled(c, preset(c, 'desk'), 'calf-right', false)).toEqual({ ok: false, error: 'error_no_steps_on' });
   });
 

@@ -9,7 +9,11 @@ describe('the reminder window, sized to its content', () => {
     ['content that fits exactly: no resize', { contentHeight: 290 }, undefined],
     ['a real reminder that needs 347 px: 30 px of frame on top', { contentHeight: 347 }, { width: 400, height: 377 }],
     ['content shorter than the window: it shrinks', { contentHeight: 258 }, { width: 400, height: 288 }],
-    ['at 125% zoom the page is 320 CSS px wide: the window grows to keep 400', { innerWidth: 320, innerHeight: 232, contentHeight: 300, zoom: 1.25 }, { width: 500, height: 405 }],
+    [
+      'at 125% zoom the page is 320 CSS px wide: the window grows to keep 400',
+      { innerWidth: 320, innerHeight: 232, contentHeight: 300, zoom: 1.25 },
+      { width: 500, height: 405 },
+    ],
     ['never taller than the screen gives', { contentHeight: 2000 }, { width: 400, height: 1040 }],
     ['a pixel of rounding is no reason to resize', { contentHeight: 291 }, undefined],
   ])('%s', (_, change, expected) => {

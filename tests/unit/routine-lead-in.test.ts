@@ -27,7 +27,8 @@ const LEAD = 5 * S;
 type Active = Extract<RoutineState, { status: 'running' | 'paused' }>;
 const active = (s: RoutineState) => s as Active;
 const start = (leadInSec = 5, at = T0) => applyRoutineCommand(IDLE, { type: 'start', presetId: 'p', steps: STEPS, leadInSec }, at).state;
-const cues = (effects: TimerEffect[]) => effects.flatMap((e) => (e.type === 'momentCue' ? [e.moment] : e.type === 'stepCue' ? [`step:${e.step.id}`] : e.type === 'finishCue' ? ['done'] : []));
+const cues = (effects: TimerEffect[]) =>
+  effects.flatMap((e) => (e.type === 'momentCue' ? [e.moment] : e.type === 'stepCue' ? [`step:${e.step.id}`] : e.type === 'finishCue' ? ['done'] : []));
 
 /** Runs the timer through alarms at the given moments, as the background would, collecting the cues. */
 function wakeAt(state: RoutineState, moments: number[]): { state: RoutineState; cues: string[] } {
@@ -62,11 +63,48 @@ describe('lead-in', () => {
 
   it('is off at 0 seconds, and in a routine stored by an older version', () => {
     expect(stepEndsAt(start(0))).toBe(T0 + 180 * S);
-    const old = parseRoutineState({ status: 'running', presetId: 'p', steps: STEPS, stepIndex: 0, stepStartedAt: T0, pausedMs: 0, startedAt: T0, routinePausedMs: 0 });
+    const old = parseRoutineState({
+      status: 'running',
+      presetId: 'p',
+      steps: STEPS,
+      stepIndex: 0,
+      stepStartedAt: T0,
+      pausedMs: 0,
+      startedAt: T0,
+      routinePausedMs: 0,
+    });
     expect(old.invalid).toBe(false);
     expect(stepEndsAt(old.state)).toBe(T0 + 180 * S);
     expect(tick(old.state, T0 + 180 * S).state).toMatchObject({ stepIndex: 1, stepStartedAt: T0 + 180 * S });
     expect(stepEndsAt(tick(old.state, T0 + 180 * S).state)).toBe(T0 + 360 * S);
+  });
+
+  it('fills in what a routine stored by an older version lacks: no lead-in, no moment cued yet, earlier steps spent in full', () => {
+    const stored = {
+      status: 'paused',
+      presetId: 'p',
+      steps: STEPS,
+      stepIndex: 2,
+      stepStartedAt: T0 + 360 * S,
+      pausedAt: T0 + 370 * S,
+      pausedMs: 0,
+      startedAt: T0,
+      routinePausedMs: 0,
+    };
+    expect(parseRoutineState(stored)).toEqual({
+      invalid: false,
+      state: { ...stored, leadInSec: 0, leadInMs: 0, cueMark: 0, spentMs: [180 * S, 180 * S, 0, 0] },
+    });
+    // Stopped there, the two steps it had passed count as done.
+    const held = applyRoutineCommand(parseRoutineState(stored).state, { type: 'stop' }, T0 + 371 * S).state;
+    const stopped = applyRoutineCommand(held, { type: 'dismiss' }, T0 + 372 * S);
+    expect(stopped.state).toEqual(IDLE);
+    expect(stopped.effects[0]).toMatchObject({ type: 'log', event: { type: 'routineStopped', stepsDone: 2, stepsTotal: 4 } });
+  });
+
+  it('gives a stored time-spent list one entry per step', () => {
+    const stored = { ...(JSON.parse(JSON.stringify(start())) as Record<string, unknown>), stepIndex: 2, spentMs: [90 * S] };
+    expect(active(parseRoutineState(stored).state).spentMs).toEqual([90 * S, 180 * S, 0, 0]);
   });
 
   it('comes again before a step that needs a new position, and not between like steps', () => {
@@ -91,7 +129,8 @@ describe('lead-in', () => {
     expect(result.state).toMatchObject({ stepIndex: 0, leadInMs: 0, cueMark: 1 });
     expect(stepRemainingMs(active(result.state), T0 + 2 * S)).toBe(180 * S);
     expect(leadInRemainingMs(active(result.state), T0 + 2 * S)).toBe(0);
-    expect(result.effects).toEqual([{ type: 'setStepAlarm', when: T0 + 182 * S }]);
+    expect(result.effects).toEqual([]);
+    expect(stepEndsAt(result.state)).toBe(T0 + 182 * S);
   });
 
   it('skip during a paused lead-in starts the step when resumed', () => {
@@ -102,7 +141,7 @@ describe('lead-in', () => {
     expect(stepEndsAt(resumed)).toBe(T0 + 200 * S);
   });
 
-  it('back during a lead-in goes to the step before, with that step\'s own lead-in', () => {
+  it("back during a lead-in goes to the step before, with that step's own lead-in", () => {
     const second = wakeAt(start(), [T0 + LEAD + 180 * S]).state;
     const result = applyRoutineCommand(second, { type: 'back' }, T0 + LEAD + 182 * S);
     expect(result.state).toMatchObject({ stepIndex: 0, leadInMs: LEAD, stepStartedAt: T0 + LEAD + 182 * S, cueMark: 0 });

@@ -35,13 +35,11 @@ const active = (s: RoutineState) => s as Active;
 const types = (effects: TimerEffect[]) => effects.map((e) => e.type);
 
 describe('start', () => {
-  it('runs the first step and sets one alarm at its end', () => {
+  it('runs the first step, to end after its length', () => {
     const result = applyRoutineCommand(IDLE, { type: 'start', presetId: 'desk', steps: STEPS }, T0);
     expect(result.state).toMatchObject({ status: 'running', stepIndex: 0, stepStartedAt: T0, pausedMs: 0 });
-    expect(result.effects).toEqual([
-      { type: 'setStepAlarm', when: T0 + 60 * S },
-      { type: 'routineStarted', at: T0 },
-    ]);
+    expect(result.effects).toEqual([{ type: 'routineStarted', at: T0 }]);
+    expect(stepEndsAt(result.state)).toBe(T0 + 60 * S);
   });
 
   it('leaves out the steps that are turned off', () => {
@@ -102,13 +100,11 @@ describe('tick', () => {
     expect(tick(s, T0 + 56_999)).toEqual({ state: s, effects: [] });
   });
 
-  it('moves to the next step at its end, with one cue and the next alarm', () => {
+  it('moves to the next step at its end, with one cue, and dates that step’s end', () => {
     const result = tick(started(), T0 + 60 * S);
     expect(result.state).toMatchObject({ stepIndex: 1, stepStartedAt: T0 + 60 * S });
-    expect(result.effects).toEqual([
-      { type: 'setStepAlarm', when: T0 + 90 * S },
-      { type: 'stepCue', stepIndex: 1, step: STEPS[1], stepCount: 3 },
-    ]);
+    expect(result.effects).toEqual([{ type: 'stepCue', stepIndex: 1, step: STEPS[1], stepCount: 3 }]);
+    expect(stepEndsAt(result.state)).toBe(T0 + 90 * S);
   });
 
   it('dates the new step from the old one’s end, so a late alarm causes no drift', () => {
@@ -135,8 +131,8 @@ describe('tick', () => {
       stepsDone: 3,
       stepsTotal: 3,
     });
+    expect(stepEndsAt(result.state)).toBeUndefined();
     expect(result.effects).toEqual([
-      { type: 'clearStepAlarm' },
       { type: 'log', event: { type: 'routineCompleted', at: T0 + 135 * S, presetId: 'desk', durationMs: 135 * S, stepsDone: 3, stepsTotal: 3 } },
       { type: 'routineEnded', at: T0 + 135 * S, outcome: 'completed' },
       { type: 'finishCue' },
@@ -150,8 +146,8 @@ describe('tick', () => {
   it('logs a routine whose end was noticed only after the grace period as stopped, with no cue', () => {
     const result = tick(started(), T0 + 135 * S + COMPLETION_GRACE_MS + 1);
     expect(result.state).toMatchObject({ status: 'finished', outcome: 'stopped', stepsDone: 0, endedAt: T0 + 135 * S });
-    expect(types(result.effects)).toEqual(['clearStepAlarm', 'log', 'routineEnded']);
-    expect(result.effects[1]).toMatchObject({ event: { type: 'routineStopped' } });
+    expect(types(result.effects)).toEqual(['log', 'routineEnded']);
+    expect(result.effects[0]).toMatchObject({ event: { type: 'routineStopped' } });
   });
 
   it('never moves a paused routine', () => {
@@ -159,29 +155,32 @@ describe('tick', () => {
     expect(tick(paused, T0 + 3600 * S)).toEqual({ state: paused, effects: [] });
   });
 
-  it.each<RoutineState>([IDLE, { status: 'finished', presetId: 'desk', outcome: 'completed', startedAt: T0, endedAt: T0, durationMs: 0, stepsDone: 1, stepsTotal: 1 }])(
-    'ignores a repeated alarm once the routine is %# over',
-    (state) => {
-      expect(tick(state, T0 + 9999 * S)).toEqual({ state, effects: [] });
-    },
-  );
+  it.each<RoutineState>([
+    IDLE,
+    { status: 'finished', presetId: 'desk', outcome: 'completed', startedAt: T0, endedAt: T0, durationMs: 0, stepsDone: 1, stepsTotal: 1 },
+  ])('ignores a repeated alarm once the routine is %# over', (state) => {
+    expect(tick(state, T0 + 9999 * S)).toEqual({ state, effects: [] });
+  });
 });
 
 describe('pause and resume', () => {
-  it('pause clears the alarm; resume sets it later by the time paused', () => {
+  it('pause leaves no step end to wake for; resume puts it later by the time paused', () => {
     const paused = applyRoutineCommand(started(), { type: 'pause' }, T0 + 10 * S);
     expect(paused.state).toMatchObject({ status: 'paused', pausedAt: T0 + 10 * S });
-    expect(paused.effects).toEqual([{ type: 'clearStepAlarm' }]);
+    expect(paused.effects).toEqual([]);
+    expect(stepEndsAt(paused.state)).toBeUndefined();
     const resumed = applyRoutineCommand(paused.state, { type: 'resume' }, T0 + 70 * S);
     expect(resumed.state).toMatchObject({ status: 'running', pausedMs: 60 * S });
     expect(resumed.state).not.toHaveProperty('pausedAt');
-    expect(resumed.effects).toEqual([{ type: 'setStepAlarm', when: T0 + 120 * S }]);
+    expect(resumed.effects).toEqual([]);
+    expect(stepEndsAt(resumed.state)).toBe(T0 + 120 * S);
   });
 
   it('pausing exactly at a step end pauses the next step, not the ended one', () => {
     const result = applyRoutineCommand(started(), { type: 'pause' }, T0 + 60 * S);
     expect(result.state).toMatchObject({ status: 'paused', stepIndex: 1 });
-    expect(types(result.effects)).toEqual(['setStepAlarm', 'stepCue', 'clearStepAlarm']);
+    expect(types(result.effects)).toEqual(['stepCue']);
+    expect(stepEndsAt(result.state)).toBeUndefined();
   });
 
   it('leaves paused time out of the routine’s logged length', () => {
@@ -206,7 +205,8 @@ describe('skip, back and restart', () => {
   it('skip starts the next step now', () => {
     const result = applyRoutineCommand(started(), { type: 'skip' }, T0 + 20 * S);
     expect(result.state).toMatchObject({ stepIndex: 1, stepStartedAt: T0 + 20 * S });
-    expect(result.effects).toEqual([{ type: 'setStepAlarm', when: T0 + 50 * S }]);
+    expect(result.effects).toEqual([]);
+    expect(stepEndsAt(result.state)).toBe(T0 + 50 * S);
   });
 
   it('skipping every step does not count as a completed routine', () => {
@@ -231,7 +231,8 @@ describe('skip, back and restart', () => {
     const second = applyRoutineCommand(started(), { type: 'skip' }, T0 + S).state;
     const result = applyRoutineCommand(second, { type: 'back' }, T0 + 5 * S);
     expect(result.state).toMatchObject({ stepIndex: 0, stepStartedAt: T0 + 5 * S, pausedMs: 0 });
-    expect(result.effects).toEqual([{ type: 'setStepAlarm', when: T0 + 65 * S }]);
+    expect(result.effects).toEqual([]);
+    expect(stepEndsAt(result.state)).toBe(T0 + 65 * S);
   });
 
   it('back on the first step restarts it', () => {
@@ -244,11 +245,12 @@ describe('skip, back and restart', () => {
     expect(stepEndsAt(result.state)).toBe(T0 + 100 * S);
   });
 
-  it('skip while paused moves on and stays paused, with no alarm', () => {
+  it('skip while paused moves on and stays paused, with no step end to wake for', () => {
     const paused = applyRoutineCommand(started(), { type: 'pause' }, T0 + 10 * S).state;
     const result = applyRoutineCommand(paused, { type: 'skip' }, T0 + 40 * S);
     expect(result.state).toMatchObject({ status: 'paused', stepIndex: 1, pausedAt: T0 + 40 * S, routinePausedMs: 30 * S });
-    expect(result.effects).toEqual([{ type: 'clearStepAlarm' }]);
+    expect(result.effects).toEqual([]);
+    expect(stepEndsAt(result.state)).toBeUndefined();
     expect(stepRemainingMs(active(result.state), T0 + 999 * S)).toBe(30 * S);
   });
 });
@@ -259,7 +261,8 @@ describe('stop and dismiss', () => {
     const second = applyRoutineCommand(started(), { type: 'skip' }, T0 + 30 * S).state;
     const held = applyRoutineCommand(second, { type: 'stop' }, T0 + 40 * S);
     expect(held.state).toMatchObject({ status: 'paused', pausedAt: T0 + 40 * S, undoTo: 'running', stepIndex: 1 });
-    expect(held.effects).toEqual([{ type: 'clearStepAlarm' }]);
+    expect(held.effects).toEqual([]);
+    expect(stepEndsAt(held.state)).toBeUndefined();
     expect(undoStopUntil(held.state)).toBe(T0 + 40 * S + UNDO_STOP_MS);
     // Not yet: one millisecond before the window closes nothing is logged.
     expect(tick(held.state, T0 + 40 * S + UNDO_STOP_MS - 1)).toEqual({ state: held.state, effects: [] });
@@ -318,7 +321,8 @@ describe('undo a stop', () => {
     expect(undone.state).not.toHaveProperty('undoTo');
     // The step had 40 s left at the Stop, and has them still: the seconds in between count as a pause.
     expect(stepRemainingMs(active(undone.state), STOP_AT + UNDO_STOP_MS - 1)).toBe(40 * S);
-    expect(undone.effects).toEqual([{ type: 'setStepAlarm', when: STOP_AT + UNDO_STOP_MS - 1 + 40 * S }]);
+    expect(undone.effects).toEqual([]);
+    expect(stepEndsAt(undone.state)).toBe(STOP_AT + UNDO_STOP_MS - 1 + 40 * S);
     // Nothing was logged, and the routine ends as a whole later, once.
     expect(tick(undone.state, T0 + 999 * S).effects.filter((e) => e.type === 'log')).toHaveLength(1);
   });

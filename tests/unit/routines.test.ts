@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  BUILT_IN_PRESETS,
-  presetDurationSec,
-  resolvePresets,
-  stepInstructionsKey,
-  stepTitleKey,
-  EMPTY_CUSTOMISATIONS,
-} from '@/utils/routine/presets';
+import { BUILT_IN_PRESETS, presetDurationSec, resolvePresets, stepInstructionsKey, stepTitleKey, EMPTY_CUSTOMISATIONS } from '@/utils/routine/presets';
 import { parsePresetCustomisations } from '@/utils/routine/presets-schema';
 import { localeMessages } from '../locale';
 

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_SETTINGS,
-  SETTINGS_MIGRATIONS,
-  parseSettings,
-  settingsToStore,
-  validateSettings,
-  type SettingsField,
-} from '@/utils/settings/settings';
+import { DEFAULT_SETTINGS, SETTINGS_MIGRATIONS, parseSettings, settingsToStore, validateSettings, type SettingsField } from '@/utils/settings/settings';
 
 describe('validateSettings', () => {
   it('accepts the defaults', () => {
@@ -58,9 +51,7 @@ describe('validateSettings', () => {
   });
 
   it('rejects an end time equal to the start', () => {
-    expect(validateSettings({ ...DEFAULT_SETTINGS, activeStart: '09:00', activeEnd: '09:00' })).toEqual([
-      { field: 'activeEnd', message: 'error_same_time' },
-    ]);
+    expect(validateSettings({ ...DEFAULT_SETTINGS, activeStart: '09:00', activeEnd: '09:00' })).toEqual([{ field: 'activeEnd', message: 'error_same_time' }]);
   });
 
   it('accepts active hours across midnight and no active days', () => {

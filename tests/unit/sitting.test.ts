@@ -235,9 +235,7 @@ describe('snooze and skip', () => {
     ]);
     expect(plannedAlarms(snoozed.state, { now: T0 + 46 * MIN, settings: SETTINGS })[SITTING_ALARMS.break]).toEqual({ when: T0 + 56 * MIN });
     const back = advance(snoozed.state, T0 + 56 * MIN);
-    expect(reminders(back.effects)).toEqual([
-      { type: 'showReminder', reminderId: back.state.reminder!.id, sittingMs: 56 * MIN, snoozes: 1, silent: false },
-    ]);
+    expect(reminders(back.effects)).toEqual([{ type: 'showReminder', reminderId: back.state.reminder!.id, sittingMs: 56 * MIN, snoozes: 1, silent: false }]);
     expect(back.state.reminder!.id).not.toBe(first.reminder!.id);
   });
 
@@ -395,9 +393,7 @@ describe('quiet while busy', () => {
       ],
       before.state,
     );
-    expect(reminders(effects)).toEqual([
-      { type: 'showReminder', reminderId: state.reminder!.id, sittingMs: 47 * MIN, snoozes: 0, silent: false },
-    ]);
+    expect(reminders(effects)).toEqual([{ type: 'showReminder', reminderId: state.reminder!.id, sittingMs: 47 * MIN, snoozes: 0, silent: false }]);
     expect(logged(effects)).toEqual(['breakDue']);
   });
 

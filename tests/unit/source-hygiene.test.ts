@@ -16,7 +16,9 @@ function files(dir: string): string[] {
 const source = SOURCE_DIRS.flatMap((dir) => files(join(ROOT, dir))).map((path) => ({
   path: path.slice(ROOT.length + 1),
   // Comments may mention anything; only code counts.
-  code: readFileSync(path, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, ''),
+  code: readFileSync(path, 'utf8')
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/^\s*\/\/.*$/gm, ''),
 }));
 
 describe('source hygiene', () => {
@@ -33,7 +35,9 @@ describe('source hygiene', () => {
   });
 
   it('keeps timers out of the background and the core', () => {
-    const backgroundAndCore = source.filter((f) => f.path.startsWith('entrypoints/background') || (f.path.startsWith('utils/') && !f.path.startsWith('utils/platform')));
+    const backgroundAndCore = source.filter(
+      (f) => f.path.startsWith('entrypoints/background') || (f.path.startsWith('utils/') && !f.path.startsWith('utils/platform')),
+    );
     expect(backgroundAndCore.filter((f) => /setInterval|setTimeout/.test(f.code)).map((f) => f.path)).toEqual([]);
   });
 
@@ -92,9 +96,12 @@ describe('locales', () => {
 });
 
 describe('README screenshots', () => {
-  it.each(['popup-idle', 'popup-running', 'pop-out', 'side-panel', 'options', 'history', 'welcome', 'reminder'])('%s.png is committed and at most 200 KB', (name) => {
-    const size = statSync(join(ROOT, 'docs/screenshots', `${name}.png`)).size;
-    expect(size).toBeGreaterThan(1000);
-    expect(size).toBeLessThanOrEqual(200 * 1024);
-  });
+  it.each(['popup-idle', 'popup-running', 'pop-out', 'side-panel', 'options', 'history', 'welcome', 'reminder'])(
+    '%s.png is committed and at most 200 KB',
+    (name) => {
+      const size = statSync(join(ROOT, 'docs/screenshots', `${name}.png`)).size;
+      expect(size).toBeGreaterThan(1000);
+      expect(size).toBeLessThanOrEqual(200 * 1024);
+    },
+  );
 });

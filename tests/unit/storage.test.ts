@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { runMigrations } from '@/utils/platform/worker-storage';
-import { readEventLog, readPresetCustomisations, readRoutineState, readSettings } from '@/utils/platform/storage';
+import { recoverState } from '@/tests/background-jobs';
+import { readEventLog, readPresetCustomisations, readRoutineState, readSettings } from '@/utils/platform/storage/items';
 import { DEFAULT_SETTINGS, SETTINGS_VERSION } from '@/utils/settings/settings';
 import { IDLE } from '@/utils/routine/timer';
 
 describe('settings storage', () => {
   it('migrates a seeded v1 settings object to the current version', async () => {
     await fakeBrowser.storage.sync.set({ settings: { sittingIntervalMin: 60, snoozeMin: 5 }, settings$: { v: 1 } });
-    await runMigrations();
+    await recoverState(Date.now());
     const stored = await fakeBrowser.storage.sync.get(['settings', 'settings$']);
     expect(stored.settings).toEqual({ sittingIntervalMin: 60, snoozeMin: 5, goalLongestSittingMin: 60 });
     expect(stored.settings$).toEqual({ v: SETTINGS_VERSION });
@@ -17,13 +17,13 @@ describe('settings storage', () => {
   });
 
   it('stamps the current version on a first install, so a later update knows where it starts', async () => {
-    await runMigrations();
+    await recoverState(Date.now());
     expect(await fakeBrowser.storage.sync.get('settings$')).toEqual({ settings$: { v: SETTINGS_VERSION } });
   });
 
   it('reads data from a newer version without migrating or losing it', async () => {
     await fakeBrowser.storage.sync.set({ settings: { sittingIntervalMin: 30, fromTheFuture: true }, settings$: { v: 99 } });
-    await runMigrations();
+    await recoverState(Date.now());
     expect((await fakeBrowser.storage.sync.get('settings')).settings).toEqual({ sittingIntervalMin: 30, fromTheFuture: true });
     expect((await readSettings()).settings.sittingIntervalMin).toBe(30);
   });
@@ -48,7 +48,10 @@ describe('local state', () => {
   });
 
   it('reads a damaged event log, keeping the good entries', async () => {
-    await fakeBrowser.storage.local.set({ 'events:1970-01-01': [{ type: 'skipped', at: 5, day: '1970-01-01' }, 'junk'] });
-    expect(await readEventLog()).toEqual({ events: [{ type: 'skipped', at: 5, day: '1970-01-01' }], dropped: 1 });
+    const good = { type: 'skipped', at: new Date(2026, 0, 5, 12).getTime(), day: '2026-01-05' };
+    // A day before 2000 can be no history of Roll Call's: damage, like junk.
+    const yearZero = { type: 'skipped', at: 5, day: '0000-01-01' };
+    await fakeBrowser.storage.local.set({ 'events:2026-01-05': [good, 'junk', yearZero] });
+    expect(await readEventLog()).toEqual({ events: [good], dropped: 2 });
   });
 });

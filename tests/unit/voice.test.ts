@@ -1,12 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
-import { cueRequest } from '@/utils/platform/voice';
-import { spokenDuration, utterancesFor } from '@/utils/platform/voice-text';
-import { say, type Speaker } from '@/utils/platform/speech';
-import { playCue } from '@/utils/platform/play-cue';
+import { cueRequest } from '@/utils/platform/sound/voice';
+import { spokenDuration, utterancesFor } from '@/utils/platform/sound/voice-text';
+import { say, type Speaker } from '@/utils/platform/sound/speech';
+import { playCue } from '@/utils/platform/sound/play-cue';
 import type { Step } from '@/utils/routine/presets';
 import type { TimerEffect } from '@/utils/routine/timer';
 
-vi.mock('@/utils/platform/chime', () => ({ playChime: vi.fn(), speakCue: vi.fn() }));
+vi.mock('@/utils/platform/sound/chime', () => ({ playChime: vi.fn(), speakCue: vi.fn() }));
 
 const rollRight: Step = { id: 'rr', kind: 'roll', side: 'right', durationSec: 90, enabled: true };
 const END = 1_800_000_100_000;
@@ -37,14 +37,15 @@ describe('which cue plays what', () => {
   ])('%s', (_, effect, chime, line) => {
     const request = cueRequest(effect as Parameters<typeof cueRequest>[0], on, 'de');
     expect(request).toMatchObject({ chime, volume: 60, lang: 'de' });
-    expect(request?.speech?.[0]?.text).toMatch(line);
+    expect(request?.spoken && utterancesFor(request.spoken)[0]?.text).toMatch(line);
   });
 
   it('says nothing with the voice off, and plays nothing at all for a countdown then', () => {
     const countdown = { type: 'momentCue', moment: 'countdown', step: rollRight, endsAt: END } as const;
-    expect(cueRequest({ type: 'finishCue' }, { ...on, spokenCues: false }, 'en')).toEqual({ chime: true, volume: 60, lang: 'en', speech: undefined });
+    expect(cueRequest({ type: 'finishCue' }, { ...on, spokenCues: false }, 'en')).toEqual({ chime: true, volume: 60, lang: 'en', spoken: undefined });
     expect(cueRequest(countdown, { ...on, spokenCues: false }, 'en')).toBeUndefined();
-    expect(cueRequest(countdown, { ...on, chime: false }, 'en')?.speech).toEqual([
+    const spoken = cueRequest(countdown, { ...on, chime: false }, 'en')?.spoken;
+    expect(spoken && utterancesFor(spoken)).toEqual([
       { text: '3', at: END - 3000 },
       { text: '2', at: END - 2000 },
       { text: '1', at: END - 1000 },
@@ -109,7 +110,7 @@ describe('when the voice speaks', () => {
 
   it('a page plays the request it gets through the same speaker', () => {
     const r = recorder();
-    playCue({ chime: false, volume: 50, lang: 'de', speech: utterancesFor({ type: 'halfway', kind: 'walk' }) }, undefined, r.speaker);
+    playCue({ chime: false, volume: 50, lang: 'de', spoken: { type: 'halfway', kind: 'walk' } }, undefined, r.speaker);
     expect(r.calls).toEqual([expect.objectContaining({ lang: 'de', volume: 50, text: expect.stringMatching(/^Halfway/) })]);
   });
 });

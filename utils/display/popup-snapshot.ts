@@ -1,4 +1,4 @@
-import type { DailyTotals } from '../history/totals';
+import type { DailyTotals, Streak } from '../history/totals';
 import { currentStreak, todaySummary } from '../history/totals';
 import type { Preset } from '../routine/presets';
 import type { RoutineState } from '../routine/timer';
@@ -11,7 +11,12 @@ import type { SittingState, SittingView } from '../sitting/rules';
  * single read, and carries no schema library of its own.
  */
 
-export const SNAPSHOT_VERSION = 1;
+/**
+ * 2: the routine in it has every field the timer keeps (a routine stored by an
+ * older version gets them when the background reads it), which a version-1
+ * snapshot may lack; the popup asks for a new snapshot instead of painting one.
+ */
+export const SNAPSHOT_VERSION = 2;
 
 export interface TodayProgress {
   day: string;
@@ -31,8 +36,8 @@ export interface PopupSnapshot {
   presets: Preset[];
   today: TodayProgress;
   notices: { settingsFields: SettingsField[]; presetsInvalid: boolean };
-  /** "Remind on this browser"; a snapshot from before it was added has none, which means on. */
-  remindHere?: boolean;
+  /** "Remind on this browser". */
+  remindHere: boolean;
 }
 
 export interface SnapshotInputs {
@@ -45,12 +50,14 @@ export interface SnapshotInputs {
   totals: DailyTotals;
   today: string;
   remindHere: boolean;
+  /** The streak when the caller has it already (the background keeps it with the totals); otherwise counted from `totals`. */
+  streak?: Streak;
 }
 
 export function buildPopupSnapshot(input: SnapshotInputs): PopupSnapshot {
   const { settings, totals, today } = input;
   const summary = todaySummary(totals, today, settings.fullRoutinePresetId);
-  const streak = currentStreak(totals, today, settings);
+  const streak = input.streak ?? currentStreak(totals, today, settings);
   return {
     v: SNAPSHOT_VERSION,
     routine: input.routine,
@@ -92,6 +99,7 @@ export function isPopupSnapshot(value: unknown): value is PopupSnapshot {
     isObject(value.settings) &&
     Array.isArray(value.presets) &&
     isObject(value.today) &&
-    isObject(value.notices)
+    isObject(value.notices) &&
+    typeof value.remindHere === 'boolean'
   );
 }

@@ -10,6 +10,13 @@ import { count, duration, timestamp } from '../schema-parts';
  * never moves it to another day.
  */
 
+/**
+ * The first day a history can hold. Roll Call did not exist before it, so an
+ * earlier stored day (a year-0 key, say) is damage: it is left out and
+ * counted, and never sets a streak counting back to it.
+ */
+export const EARLIEST_HISTORY_DAY = '2000-01-01';
+
 const dayKey = v.pipe(v.string(), v.regex(DAY_KEY_PATTERN));
 /** How the feet or the lower back feel after a routine, 0 (bad) to 10 (great). */
 const rating = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10));
@@ -59,7 +66,6 @@ export type EventType = RollCallEvent['type'];
 /** An event as its producer describes it; the day is filled in on append. */
 export type NewEvent = RollCallEvent extends infer E ? (E extends RollCallEvent ? Omit<E, 'day'> : never) : never;
 
-
 /** Returns a new log with the events added at the end; the old log is left as it was. */
 export function appendEvents(log: readonly RollCallEvent[], events: readonly NewEvent[]): RollCallEvent[] {
   return [...log, ...events.map((e) => ({ ...e, day: localDayKey(e.at) }))];
@@ -77,7 +83,8 @@ export function parseEventLog(stored: unknown): ParsedLog {
   const events: RollCallEvent[] = [];
   for (const entry of stored) {
     const result = v.safeParse(EVENT_SCHEMA, entry);
-    if (result.success) events.push(result.output);
+    // A day before any history can be is damage, like any unreadable entry.
+    if (result.success && result.output.day >= EARLIEST_HISTORY_DAY) events.push(result.output);
   }
   return { events, dropped: stored.length - events.length };
 }

@@ -1,6 +1,8 @@
 import { localDayKey } from '../day';
+import { BUCKET_PREFIX, TOTALS_KEY } from '../storage-keys';
 import type { NewEvent, RollCallEvent } from './events';
 import { RAW_EVENT_DAYS, TOTALS_DAYS, dailyTotals, shiftDay, type DailyTotals } from './totals';
+import type { StoredStreak } from './streak';
 
 /**
  * How the event log is stored, so that an append costs the same on day 1 and
@@ -11,8 +13,7 @@ import { RAW_EVENT_DAYS, TOTALS_DAYS, dailyTotals, shiftDay, type DailyTotals } 
  * 30 days are removed: whole days, never single events.
  */
 
-export const BUCKET_PREFIX = 'events:';
-export const TOTALS_KEY = 'totals';
+export { BUCKET_PREFIX, TOTALS_KEY };
 
 export function bucketKey(day: string): string {
   return `${BUCKET_PREFIX}${day}`;
@@ -29,6 +30,8 @@ export interface StoredTotals {
   days: DailyTotals;
   /** Stored history entries that could not be read and were left out, so far. */
   dropped: number;
+  /** The streak of the days before `through`, counted once after a fold; any change to those days drops it. */
+  streak?: StoredStreak;
 }
 
 export function emptyTotals(today: string): StoredTotals {
@@ -53,18 +56,17 @@ export interface Append {
 }
 
 /** Adds dated events to their days' buckets; `current` holds those buckets as stored (a missing one is empty). */
-export function appendToLog(
-  current: Readonly<Record<string, readonly RollCallEvent[]>>,
-  events: readonly RollCallEvent[],
-  totals: StoredTotals,
-): Append {
+export function appendToLog(current: Readonly<Record<string, readonly RollCallEvent[]>>, events: readonly RollCallEvent[], totals: StoredTotals): Append {
   const buckets: Record<string, RollCallEvent[]> = {};
   for (const event of events) {
     const key = bucketKey(event.day);
     (buckets[key] ??= [...(current[key] ?? [])]).push(event);
   }
   const late = events.filter((e) => e.day < totals.through);
-  return late.length === 0 ? { buckets } : { buckets, totals: { ...totals, days: dailyTotals(late, totals.days) } };
+  if (late.length === 0) return { buckets };
+  // A folded day changed, so the streak kept with the totals no longer holds: it is counted again.
+  const { streak: _stale, ...kept } = totals;
+  return { buckets, totals: { ...kept, days: dailyTotals(late, totals.days) } };
 }
 
 /**
@@ -95,22 +97,23 @@ export function rollOver(totals: StoredTotals, buckets: Readonly<Record<string, 
   const today = localDayKey(now);
   const keepBucketsFrom = shiftDay(today, -RAW_EVENT_DAYS);
   const keepTotalsFrom = shiftDay(today, -TOTALS_DAYS);
-  const toFold: RollCallEvent[] = [];
+  let folded = totals.days;
   const removeBuckets: string[] = [];
   for (const [key, bucket] of Object.entries(buckets)) {
     const day = bucketDay(key);
     if (day === undefined) continue;
-    if (day >= totals.through && day < today) toFold.push(...bucket);
+    // One bucket at a time, never spread into a call: a day may hold tens of thousands of events, past any stack's room for arguments.
+    if (day >= totals.through && day < today) folded = dailyTotals(bucket, folded);
     if (day < keepBucketsFrom || bucket.length === 0) removeBuckets.push(key);
   }
-  const days = Object.fromEntries(Object.entries(dailyTotals(toFold, totals.days)).filter(([day]) => day >= keepTotalsFrom));
+  const days = Object.fromEntries(Object.entries(folded).filter(([day]) => day >= keepTotalsFrom));
   // A clock set back keeps `through` where it was: days already folded are never counted twice.
   const through = today > totals.through ? today : totals.through;
   return { totals: { through, days, dropped: totals.dropped + dropped }, removeBuckets };
 }
 
 /** Whether the daily fold is due: the day has moved on since the last one. */
-export function needsRollOver(totals: StoredTotals, now: number): boolean {
+export function needsRollOver(totals: Pick<StoredTotals, 'through'>, now: number): boolean {
   return localDayKey(now) > totals.through;
 }
 
@@ -124,7 +127,9 @@ export function migrateWholeLog(
   now: number,
 ): { buckets: Record<string, RollCallEvent[]>; totals: StoredTotals; removeBuckets: string[] } {
   const { buckets } = appendToLog({}, events, emptyTotals('0000-00-00'));
-  const earliestBucket = Object.keys(buckets).map((k) => bucketDay(k) ?? '').sort()[0];
+  const earliestBucket = Object.keys(buckets)
+    .map((k) => bucketDay(k) ?? '')
+    .sort()[0];
   // Days before the earliest bucket are only in the compacted totals; the fold below counts the rest.
   const start: StoredTotals = { through: earliestBucket ?? localDayKey(now), days: compacted, dropped: 0 };
   const rolled = rollOver(start, buckets, 0, now);

@@ -1,5 +1,6 @@
 import type { RollCallEvent } from './events';
 import { dayKeyNoon, localDayKey } from '../day';
+import type { StreakOptions } from './streak';
 
 /**
  * History: daily totals read from the event log, streaks, and compaction.
@@ -125,51 +126,11 @@ export function weekdayOf(day: string): number {
   return dayKeyNoon(day).getDay();
 }
 
-export interface StreakOptions {
-  activeDays: readonly number[];
-  goalRoutinesPerDay: number;
-  fullRoutinePresetId: string;
-}
-
-export interface Streak {
-  days: number;
-  /** Missed active days inside the streak that were let off: at most one in any 7 days. */
-  forgivenDays: string[];
-}
+export { currentStreak, type Streak, type StreakOptions } from './streak';
 
 /** A day meets the routine goal with at least the goal's number of full routines (and at least one). */
 export function goalMet(day: DayTotals | undefined, options: StreakOptions): boolean {
   return fullRoutinesOn(day, options.fullRoutinePresetId) >= Math.max(1, options.goalRoutinesPerDay);
-}
-
-/**
- * Consecutive active days on which the routine goal was met, counting back
- * from today (today counts once met, and does not break the streak before).
- * Days outside the active schedule are passed over; one missed day in any 7
- * is forgiven, but only between met days: a miss at the far end just ends it.
- */
-export function currentStreak(totals: DailyTotals, today: string, options: StreakOptions): Streak {
-  const earliest = Object.keys(totals).sort()[0];
-  let days = 0;
-  const forgivenDays: string[] = [];
-  let pending: string | undefined;
-  let lastForgivenIndex = Number.NEGATIVE_INFINITY;
-  for (let index = 0; earliest !== undefined; index++) {
-    const day = shiftDay(today, -index);
-    if (day < earliest) break;
-    if (!options.activeDays.includes(weekdayOf(day))) continue;
-    if (goalMet(totals[day], options)) {
-      days++;
-      if (pending !== undefined) forgivenDays.push(pending);
-      pending = undefined;
-      continue;
-    }
-    if (index === 0) continue;
-    if (pending !== undefined || index - lastForgivenIndex < 7) break;
-    pending = day;
-    lastForgivenIndex = index;
-  }
-  return { days, forgivenDays };
 }
 
 export interface TodaySummary {
@@ -242,7 +203,8 @@ export function allTimeTotals(totals: DailyTotals): AllTimeTotals {
 
 /** Daily totals as CSV, one row a day, oldest first, for spreadsheets. */
 export function totalsToCsv(totals: DailyTotals, fullRoutinePresetId: string): string {
-  const header = 'date,breaks_due,breaks_taken,natural_breaks,skipped,snoozed,routines_completed,full_routines,routines_stopped,routine_minutes,longest_sitting_minutes';
+  const header =
+    'date,breaks_due,breaks_taken,natural_breaks,skipped,snoozed,routines_completed,full_routines,routines_stopped,routine_minutes,longest_sitting_minutes';
   const rows = Object.keys(totals)
     .sort()
     .map((day) => {

@@ -1,5 +1,5 @@
 import type { NewEvent, Repair } from '../history/events';
-import { TEST_REMINDER_ID, type CommandErrorKey, type CommandReply, type RoutineRequest } from '../protocol/commands';
+import { TEST_REMINDER_ID, type ReplyErrorKey, type Reply, type RoutineRequest } from '../protocol/messages';
 import { findPreset, type Preset } from '../routine/presets';
 import { applyRoutineCommand, tick, type RoutineState, type TimerEffect, type TimerResult } from '../routine/timer';
 import type { Settings } from '../settings/settings';
@@ -31,7 +31,9 @@ export type JobInput =
   /** A keyboard shortcut, by its manifest command name. */
   | { type: 'shortcut'; name: string }
   /** Another device's break record arrived through `storage.sync`, as stored (unchecked). */
-  | { type: 'sharedBreak'; record: unknown };
+  | { type: 'sharedBreak'; record: unknown }
+  /** A reminder's notification closed without an answer (Firefox closes them by itself after about 20 s). */
+  | { type: 'reminderClosed'; reminderId: string };
 
 export interface JobContext {
   now: number;
@@ -49,16 +51,18 @@ export type JobEffect =
   /** An open view gives exact cues; opened when a break starts from a reminder. */
   | { type: 'openPopOut' }
   /** A routine ended here: the other devices of the synced profile restart their sitting clock too. */
-  | { type: 'shareBreak'; record: SharedBreak };
+  | { type: 'shareBreak'; record: SharedBreak }
+  /** The reminder's choice window, unless one shows it already. */
+  | { type: 'openReminderWindow'; reminderId: string };
 
 export interface JobResult {
   state: AppState;
   events: NewEvent[];
   effects: JobEffect[];
-  reply: CommandReply;
+  reply: Reply;
 }
 
-const REJECTIONS: Record<NonNullable<TimerResult['rejected']>, CommandErrorKey> = {
+const REJECTIONS: Record<NonNullable<TimerResult['rejected']>, ReplyErrorKey> = {
   noSteps: 'error_no_steps',
   notRunning: 'error_not_running',
   alreadyRunning: 'error_already_running',
@@ -70,7 +74,7 @@ class Job {
   routine: RoutineState;
   readonly events: NewEvent[] = [];
   readonly effects: JobEffect[] = [];
-  reply: CommandReply = { ok: true };
+  reply: Reply = { ok: true };
 
   constructor(
     state: AppState,
@@ -110,10 +114,6 @@ class Job {
           // Stopped early counts too: the user stood up, and the sitting clock starts again here as well.
           if (this.ctx.settings.followBreaks) this.effects.push({ type: 'shareBreak', record: { at: effect.at, deviceId: this.ctx.deviceId } });
           break;
-        // The step alarm is planned from the stored state after the write, not from these.
-        case 'setStepAlarm':
-        case 'clearStepAlarm':
-          break;
       }
     }
     if (result.rejected) this.reply = { ok: false, error: REJECTIONS[result.rejected] };
@@ -125,14 +125,19 @@ class Job {
     this.events.push({ type: 'repaired', at: this.ctx.now, invariant });
   }
 
-  refuse(error: CommandErrorKey) {
+  refuse(error: ReplyErrorKey) {
     this.reply = { ok: false, error };
   }
 
   startRoutine(presetId: string) {
     const preset = findPreset(this.ctx.presets, presetId);
-    if (!preset) { this.refuse('error_unknown_preset'); return; }
-    this.applyTimer(applyRoutineCommand(this.routine, { type: 'start', presetId: preset.id, steps: preset.steps, leadInSec: this.ctx.settings.leadInSec }, this.ctx.now));
+    if (!preset) {
+      this.refuse('error_unknown_preset');
+      return;
+    }
+    this.applyTimer(
+      applyRoutineCommand(this.routine, { type: 'start', presetId: preset.id, steps: preset.steps, leadInSec: this.ctx.settings.leadInSec }, this.ctx.now),
+    );
   }
 
   /** Repairs what the invariants forbid, logging each repair. */
@@ -165,19 +170,28 @@ function refuseStale(job: Job, reminderId: string | undefined): boolean {
 function applyInput(job: Job, input: JobInput) {
   const { now, settings } = job.ctx;
   switch (input.type) {
-    case 'start':
-      { job.feedSitting({ type: 'wake' }); return; }
+    case 'start': {
+      job.feedSitting({ type: 'wake' });
+      return;
+    }
     case 'sitting': {
       const { input: sittingInput } = input;
       if ((sittingInput.type === 'snooze' || sittingInput.type === 'skip') && refuseStale(job, sittingInput.reminderId)) return;
-      job.feedSitting(sittingInput); return;
+      job.feedSitting(sittingInput);
+      return;
     }
     case 'stepAlarm':
       // The catch-up before the input did all there is to do.
       return;
     case 'routine':
-      if (input.request.type === 'start') { job.startRoutine(input.request.presetId); return; }
-      { job.applyTimer(applyRoutineCommand(job.routine, input.request, now)); return; }
+      if (input.request.type === 'start') {
+        job.startRoutine(input.request.presetId);
+        return;
+      }
+      {
+        job.applyTimer(applyRoutineCommand(job.routine, input.request, now));
+        return;
+      }
     case 'startBreak':
       if (!refuseStale(job, input.reminderId)) startBreak(job, input.reminderId !== undefined);
       return;
@@ -189,8 +203,19 @@ function applyInput(job: Job, input: JobInput) {
       if (at !== undefined) job.feedSitting({ type: 'sharedBreak', at });
       return;
     }
+    case 'reminderClosed': {
+      // Still the reminder shown (not answered, snoozed or stale): the small window takes the notification's place.
+      const { reminder } = job.sitting;
+      if (reminder?.id === input.reminderId && reminder.shownAt !== undefined && reminder.snoozedUntil === undefined) {
+        job.effects.push({ type: 'openReminderWindow', reminderId: input.reminderId });
+      }
+      return;
+    }
     case 'rateComfort':
-      if (input.feet === undefined && input.back === undefined) { job.refuse('error_bad_command'); return; }
+      if (input.feet === undefined && input.back === undefined) {
+        job.refuse('error_bad_command');
+        return;
+      }
       job.events.push({ type: 'comfortRated', at: now, feet: input.feet, back: input.back });
       return;
   }

@@ -29,9 +29,6 @@ export async function isAudioPlaying(): Promise<boolean> {
 
 /** Fullscreen focused window or audible tab: a reminder should wait. */
 export async function isBusy(): Promise<boolean> {
-  const [focused, audio] = await Promise.all([
-    browser.windows.getLastFocused().catch(() => undefined),
-    isAudioPlaying().catch(() => false),
-  ]);
+  const [focused, audio] = await Promise.all([browser.windows.getLastFocused().catch(() => undefined), isAudioPlaying().catch(() => false)]);
   return focused?.state === 'fullscreen' || audio;
 }

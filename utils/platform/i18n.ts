@@ -27,7 +27,7 @@ export function t(key: MessageKey, ...substitutions: Array<string | number>): st
  * each locale carries exactly the categories its language uses (Polish four, Japanese only `_other`).
  * `browser.i18n` has no plural forms of its own.
  */
-type CountKey = MessageKey extends infer K ? (K extends `${infer Base}_other` ? Base : never) : never;
+export type CountKey = MessageKey extends infer K ? (K extends `${infer Base}_other` ? Base : never) : never;
 
 /** "1 routine", "2 routines", "5 ćwiczeń": the form the UI language's plural rules pick for `count`. */
 export function tCount(key: CountKey, count: number): string {
@@ -38,3 +38,11 @@ export function tCount(key: CountKey, count: number): string {
   // A category the locale lacks falls back to English, which may lack it too: then `_other` is the form.
   return message(`${key}_${category}`, [number]) || t(`${key}_other`, number);
 }
+
+/** Words in one language: the browser's (`t`, `tCount`) in pages, or the locale files' in the offscreen document. */
+export interface Words {
+  t: (key: MessageKey, ...substitutions: Array<string | number>) => string;
+  tCount: (key: CountKey, count: number) => string;
+}
+
+export const browserWords: Words = { t, tCount };

@@ -1,12 +1,5 @@
-import {
-  PRESET_NAME_MAX_LENGTH,
-  cleanPresetName,
-  isBuiltInPresetId,
-  type CustomPreset,
-  type Preset,
-  type PresetCustomisations,
-  type Step,
-} from './presets';
+import { PRESET_NAME_MAX_LENGTH, cleanPresetName, isBuiltInPresetId, type CustomPreset, type Preset, type PresetCustomisations, type Step } from './presets';
+import { routineProblem } from './check';
 
 /**
  * The routine editor's operations, each a pure function from the stored
@@ -21,7 +14,8 @@ export type EditError = 'error_no_steps_on' | 'error_too_many_presets' | 'error_
 export type EditResult = { ok: true; customisations: PresetCustomisations } | { ok: false; error: EditError };
 
 function withSteps(c: PresetCustomisations, preset: Preset, steps: Step[]): EditResult {
-  if (!steps.some((s) => s.enabled)) return { ok: false, error: 'error_no_steps_on' };
+  // The same check as an import's and the settings command's; the editor's own operations can only turn every step off.
+  if (routineProblem({ ...preset, steps })) return { ok: false, error: 'error_no_steps_on' };
   if (preset.builtIn && isBuiltInPresetId(preset.id)) {
     const override = { ...c.builtIn[preset.id], steps: steps.map(({ id, durationSec, enabled }) => ({ id, durationSec, enabled })) };
     return { ok: true, customisations: { ...c, builtIn: { ...c.builtIn, [preset.id]: override } } };
@@ -33,11 +27,19 @@ function withSteps(c: PresetCustomisations, preset: Preset, steps: Step[]): Edit
 }
 
 export function setStepDuration(c: PresetCustomisations, preset: Preset, stepId: string, durationSec: number): EditResult {
-  return withSteps(c, preset, preset.steps.map((s) => (s.id === stepId ? { ...s, durationSec } : s)));
+  return withSteps(
+    c,
+    preset,
+    preset.steps.map((s) => (s.id === stepId ? { ...s, durationSec } : s)),
+  );
 }
 
 export function setStepEnabled(c: PresetCustomisations, preset: Preset, stepId: string, enabled: boolean): EditResult {
-  return withSteps(c, preset, preset.steps.map((s) => (s.id === stepId ? { ...s, enabled } : s)));
+  return withSteps(
+    c,
+    preset,
+    preset.steps.map((s) => (s.id === stepId ? { ...s, enabled } : s)),
+  );
 }
 
 /** Moves a step one place up (-1) or down (+1); at either end nothing changes. */

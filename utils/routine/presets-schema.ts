@@ -46,7 +46,5 @@ export interface ParsedCustomisations {
 export function parsePresetCustomisations(stored: unknown): ParsedCustomisations {
   if (stored == null) return { customisations: EMPTY_CUSTOMISATIONS, invalid: false };
   const result = v.safeParse(CUSTOMISATIONS_SCHEMA, stored);
-  return result.success
-    ? { customisations: result.output, invalid: false }
-    : { customisations: EMPTY_CUSTOMISATIONS, invalid: true };
+  return result.success ? { customisations: result.output, invalid: false } : { customisations: EMPTY_CUSTOMISATIONS, invalid: true };
 }

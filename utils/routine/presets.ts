@@ -98,13 +98,7 @@ export const BUILT_IN_PRESETS: readonly Preset[] = Object.freeze([
   {
     id: 'desk',
     builtIn: true,
-    steps: [
-      step('roll-left', 90),
-      step('roll-right', 90),
-      step('walk', 60),
-      step('calf-left', 30),
-      step('calf-right', 30),
-    ],
+    steps: [step('roll-left', 90), step('roll-right', 90), step('walk', 60), step('calf-left', 30), step('calf-right', 30)],
   },
   {
     id: 'back',
@@ -133,13 +127,7 @@ export const BUILT_IN_PRESETS: readonly Preset[] = Object.freeze([
   },
 ]);
 
-export const BUILT_IN_PRESET_IDS: readonly BuiltInPresetId[] = ['full', 'desk', 'back', 'workout'];
-
 export const EMPTY_CUSTOMISATIONS: PresetCustomisations = { builtIn: {}, custom: [] };
-
-export function isBuiltInPresetId(id: string): id is BuiltInPresetId {
-  return (BUILT_IN_PRESET_IDS as readonly string[]).includes(id);
-}
 
 function applyOverride(preset: Preset, override: BuiltInOverride | undefined): Preset {
   if (!override) return preset;
@@ -155,50 +143,22 @@ function applyOverride(preset: Preset, override: BuiltInOverride | undefined): P
 
 /** Every preset the user can pick: the built-ins with the user's changes, then their own. */
 export function resolvePresets(customisations: PresetCustomisations): Preset[] {
-  const builtIns = BUILT_IN_PRESETS.map((p) =>
-    applyOverride(p, customisations.builtIn[p.id as BuiltInPresetId]),
-  );
+  const builtIns = BUILT_IN_PRESETS.map((p) => applyOverride(p, customisations.builtIn[p.id as BuiltInPresetId]));
   const custom = customisations.custom.map((c) => ({ ...c, builtIn: false, steps: c.steps.map((s) => ({ ...s })) }));
   return [...builtIns, ...custom];
 }
 
-export function findPreset(presets: readonly Preset[], id: string): Preset | undefined {
-  return presets.find((p) => p.id === id);
-}
-
-export function enabledSteps(preset: Preset): Step[] {
-  return preset.steps.filter((s) => s.enabled);
-}
-
-/** The length of a preset as the user will run it: only the steps that are on count. */
-export function presetDurationSec(preset: Preset): number {
-  return enabledSteps(preset).reduce((sum, s) => sum + s.durationSec, 0);
-}
-
-/** Locale keys for a step: titles differ by side, instructions only by kind. */
-const STEP_TITLE_KEYS = {
-  roll: { left: 'step_roll_left_title', right: 'step_roll_right_title', none: 'step_roll_title' },
-  // Walking is done on both feet; a side set on a custom walk step changes nothing.
-  walk: { left: 'step_walk_title', right: 'step_walk_title', none: 'step_walk_title' },
-  calfStretch: { left: 'step_calfStretch_left_title', right: 'step_calfStretch_right_title', none: 'step_calfStretch_title' },
-  hamstringStretch: {
-    left: 'step_hamstringStretch_left_title',
-    right: 'step_hamstringStretch_right_title',
-    none: 'step_hamstringStretch_title',
-  },
-} as const satisfies Record<StepKind, Record<Side, string>>;
-
-export type StepTitleKey = (typeof STEP_TITLE_KEYS)[StepKind][Side];
-
-/** The locale key of a step's title; typed, so a kind without a title in the locale fails to compile where it is shown. */
-export function stepTitleKey(s: Pick<Step, 'kind' | 'side'>): StepTitleKey {
-  return STEP_TITLE_KEYS[s.kind][s.side];
-}
-
-export function stepInstructionsKey(s: Pick<Step, 'kind'>): `step_${StepKind}_instructions` {
-  return `step_${s.kind}_instructions`;
-}
-
-export function presetNameKey(id: BuiltInPresetId): `preset_${BuiltInPresetId}_name` {
-  return `preset_${id}_name`;
-}
+// What the routine views need of a preset lives in ./preset-lookup.ts, apart from the built-in presets' data: the
+// popup shares those helpers with every page and must not carry the data, which only the settings page, the
+// reminder window and the schemas use.
+export {
+  BUILT_IN_PRESET_IDS,
+  enabledSteps,
+  findPreset,
+  isBuiltInPresetId,
+  presetDurationSec,
+  presetNameKey,
+  stepInstructionsKey,
+  stepTitleKey,
+  type StepTitleKey,
+} from './preset-lookup';

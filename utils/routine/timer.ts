@@ -18,14 +18,14 @@ export interface ActiveRoutine {
   startedAt: number;
   /** Time spent paused in the whole routine, for its logged length. */
   routinePausedMs: number;
-  /** The "get ready" length this routine gives a step that needs a new position, copied at start. Absent in older states: none. */
-  leadInSec?: number;
-  /** The current step's lead-in, before its own time starts; 0 once skipped. Absent in older states: none. */
-  leadInMs?: number;
+  /** The "get ready" length this routine gives a step that needs a new position, copied at start. */
+  leadInSec: number;
+  /** The current step's lead-in, before its own time starts; 0 once skipped. */
+  leadInMs: number;
   /** How many of the current step's moments (see `MOMENTS`) have passed and been cued. */
-  cueMark?: number;
+  cueMark: number;
   /** Time spent in each step, by index, lead-ins and pauses left out: what the completion rule counts. */
-  spentMs?: number[];
+  spentMs: number[];
 }
 
 export type RoutineOutcome = 'completed' | 'stopped';
@@ -81,8 +81,6 @@ export const COUNTDOWN_MS = 3000;
 export const COMPLETION_SHARE = 0.5;
 
 export type TimerEffect =
-  | { type: 'setStepAlarm'; when: number }
-  | { type: 'clearStepAlarm' }
   /** A step began by itself (its predecessor ran out): the one cue, however many steps a late tick passed. */
   | { type: 'stepCue'; stepIndex: number; step: Step; stepCount: number }
   /** A moment inside the current step came; `endsAt` is the step's end, for the countdown. */
@@ -139,12 +137,12 @@ export function needsLeadIn(steps: readonly Step[], index: number): boolean {
 }
 
 function leadInFor(state: ActiveRoutine, index: number): number {
-  return needsLeadIn(state.steps, index) ? (state.leadInSec ?? 0) * 1000 : 0;
+  return needsLeadIn(state.steps, index) ? state.leadInSec * 1000 : 0;
 }
 
 /** When each moment of the running step comes, measured from the start of its lead-in; undefined where a step has none. */
 function momentOffsets(state: ActiveRoutine): (number | undefined)[] {
-  const lead = state.leadInMs ?? 0;
+  const lead = state.leadInMs;
   const length = stepMs(state, state.stepIndex);
   return [
     lead > 0 ? lead : undefined,
@@ -158,7 +156,7 @@ function segmentStart(state: ActiveRoutine): number {
 }
 
 function runningStepEndsAt(state: RunningRoutine): number {
-  return segmentStart(state) + (state.leadInMs ?? 0) + stepMs(state, state.stepIndex);
+  return segmentStart(state) + state.leadInMs + stepMs(state, state.stepIndex);
 }
 
 /** When the current step ends if nothing changes; undefined while paused. */
@@ -183,7 +181,7 @@ export function upcomingMoments(state: RoutineState, withCountdown: boolean): { 
   if (state.status !== 'running') return [];
   const start = segmentStart(state);
   return momentOffsets(state).flatMap((offset, i) =>
-    offset === undefined || i < (state.cueMark ?? 0) || (MOMENTS[i] === 'countdown' && !withCountdown) ? [] : [{ moment: MOMENTS[i] as Moment, at: start + offset }],
+    offset === undefined || i < state.cueMark || (MOMENTS[i] === 'countdown' && !withCountdown) ? [] : [{ moment: MOMENTS[i] as Moment, at: start + offset }],
   );
 }
 
@@ -204,13 +202,13 @@ function passedMoments(state: Active, now: number): number {
 
 function elapsedInStep(state: Active, now: number): number {
   const until = state.status === 'paused' ? state.pausedAt : now;
-  return Math.max(0, until - segmentStart(state) - (state.leadInMs ?? 0));
+  return Math.max(0, until - segmentStart(state) - state.leadInMs);
 }
 
 /** The lead-in time left before the current step's own time starts; 0 when there is none or it is over. */
 export function leadInRemainingMs(state: Active, now: number): number {
   const until = state.status === 'paused' ? state.pausedAt : now;
-  return Math.max(0, Math.min(state.leadInMs ?? 0, (state.leadInMs ?? 0) - (until - segmentStart(state))));
+  return Math.max(0, Math.min(state.leadInMs, state.leadInMs - (until - segmentStart(state))));
 }
 
 export function stepRemainingMs(state: Active, now: number): number {
@@ -224,14 +222,9 @@ export function routineRemainingMs(state: Active, now: number): number {
   return rest;
 }
 
-/** Time spent per step; a routine stored before this was kept counts its earlier steps as done in full. */
-function spentSoFar(state: ActiveRoutine): number[] {
-  return state.steps.map((_, i) => state.spentMs?.[i] ?? (i < state.stepIndex ? stepMs(state, i) : 0));
-}
-
 /** Adds `ms` to a step's time spent, never past its length. */
 function addSpent(state: ActiveRoutine, index: number, ms: number): number[] {
-  const spent = spentSoFar(state);
+  const spent = [...state.spentMs];
   spent[index] = Math.min(stepMs(state, index), (spent[index] ?? 0) + ms);
   return spent;
 }
@@ -258,7 +251,7 @@ export function routineProgress(steps: readonly Step[], spentMs: readonly number
 /** Ends the routine; `completed` is only a wish, granted if the completion rule agrees. */
 function finish(state: Active, wanted: RoutineOutcome, endedAt: number): TimerResult {
   const pausedNow = state.status === 'paused' ? endedAt - state.pausedAt : 0;
-  const progress = routineProgress(state.steps, spentSoFar(state));
+  const progress = routineProgress(state.steps, state.spentMs);
   const outcome = wanted === 'completed' && progress.completed ? 'completed' : 'stopped';
   const stepsDone = progress.stepsDone;
   const finished: FinishedRoutine = {
@@ -279,7 +272,10 @@ function finish(state: Active, wanted: RoutineOutcome, endedAt: number): TimerRe
     stepsDone,
     stepsTotal,
   };
-  const effects: TimerEffect[] = [{ type: 'clearStepAlarm' }, { type: 'log', event }, { type: 'routineEnded', at: endedAt, outcome }];
+  const effects: TimerEffect[] = [
+    { type: 'log', event },
+    { type: 'routineEnded', at: endedAt, outcome },
+  ];
   if (outcome === 'completed') effects.push({ type: 'finishCue' });
   return { state: { status: 'finished', ...finished }, effects };
 }
@@ -293,12 +289,9 @@ function booked(state: Active, now: number): Active {
 function goToStep(current: Active, index: number, now: number): TimerResult {
   const state = booked(current, now);
   const moved = { stepIndex: index, stepStartedAt: now, pausedMs: 0, leadInMs: leadInFor(state, index), cueMark: 0 };
-  if (state.status === 'paused') {
-    const next: PausedRoutine = { ...state, ...moved, routinePausedMs: state.routinePausedMs + (now - state.pausedAt), pausedAt: now };
-    return { state: next, effects: [{ type: 'clearStepAlarm' }] };
-  }
-  const next: RunningRoutine = { ...state, ...moved };
-  return { state: next, effects: [{ type: 'setStepAlarm', when: runningStepEndsAt(next) }] };
+  const next: Active =
+    state.status === 'paused' ? { ...state, ...moved, routinePausedMs: state.routinePausedMs + (now - state.pausedAt), pausedAt: now } : { ...state, ...moved };
+  return { state: next, effects: [] };
 }
 
 /**
@@ -329,7 +322,7 @@ export function tick(state: RoutineState, now: number): TimerResult {
   const landed: RunningRoutine = { ...state, stepIndex: index, stepStartedAt: endsAt, pausedMs: 0, leadInMs: leadInFor(state, index), spentMs, cueMark: 0 };
   // Moments of the new step that a late tick already passed are not cued after its announcement.
   const next: RunningRoutine = { ...landed, cueMark: passedMoments(landed, now) };
-  const effects: TimerEffect[] = [{ type: 'setStepAlarm', when: runningStepEndsAt(next) }];
+  const effects: TimerEffect[] = [];
   const step = state.steps[index];
   if (step) effects.push({ type: 'stepCue', stepIndex: index, step, stepCount: state.steps.length });
   return { state: next, effects };
@@ -339,7 +332,7 @@ export function tick(state: RoutineState, now: number): TimerResult {
 function cueMoments(state: RunningRoutine, now: number): TimerResult {
   const mark = passedMoments(state, now);
   const step = state.steps[state.stepIndex];
-  if (mark <= (state.cueMark ?? 0) || !step) return { state, effects: [] };
+  if (mark <= state.cueMark || !step) return { state, effects: [] };
   const moment = MOMENTS[mark - 1] as Moment;
   return { state: { ...state, cueMark: mark }, effects: [{ type: 'momentCue', moment, step, endsAt: runningStepEndsAt(state) }] };
 }
@@ -349,6 +342,7 @@ function start(state: RoutineState, command: Extract<RoutineCommand, { type: 'st
   if (isActive(state)) return { state, effects: [], rejected: state.presetId === command.presetId ? undefined : 'alreadyRunning' };
   const steps = command.steps.filter((s) => s.enabled);
   if (steps.length === 0) return { state, effects: [], rejected: 'noSteps' };
+  const leadInSec = command.leadInSec ?? 0;
   const next: RunningRoutine = {
     status: 'running',
     presetId: command.presetId,
@@ -358,34 +352,27 @@ function start(state: RoutineState, command: Extract<RoutineCommand, { type: 'st
     pausedMs: 0,
     startedAt: now,
     routinePausedMs: 0,
-    leadInSec: command.leadInSec ?? 0,
-    leadInMs: (command.leadInSec ?? 0) * 1000,
+    leadInSec,
+    leadInMs: leadInSec * 1000,
     cueMark: 0,
     spentMs: steps.map(() => 0),
   };
-  return {
-    state: next,
-    effects: [
-      { type: 'setStepAlarm', when: runningStepEndsAt(next) },
-      { type: 'routineStarted', at: now },
-    ],
-  };
+  return { state: next, effects: [{ type: 'routineStarted', at: now }] };
 }
 
 function skipLeadIn(state: Active, now: number): TimerResult {
   const since = (state.status === 'paused' ? state.pausedAt : now) - segmentStart(state);
   // The segment now starts with the step's own time, so the time already waited is dropped with the lead-in.
-  const next = { ...state, stepStartedAt: state.stepStartedAt + since, leadInMs: 0, cueMark: 1 };
-  if (next.status === 'paused') return { state: next, effects: [] };
-  return { state: next, effects: [{ type: 'setStepAlarm', when: runningStepEndsAt(next) }] };
+  return { state: { ...state, stepStartedAt: state.stepStartedAt + since, leadInMs: 0, cueMark: 1 }, effects: [] };
 }
 
-function commandOnActive(state: Active, command: RoutineCommand, now: number): TimerResult {
+/** Start and Dismiss never reach a routine under way: `applyRoutineCommand` answers them first. */
+type ActiveCommand = Exclude<RoutineCommand, { type: 'start' | 'dismiss' }>;
+
+function commandOnActive(state: Active, command: ActiveCommand, now: number): TimerResult {
   switch (command.type) {
     case 'pause':
-      return state.status === 'paused'
-        ? { state, effects: [] }
-        : { state: { ...state, status: 'paused', pausedAt: now }, effects: [{ type: 'clearStepAlarm' }] };
+      return state.status === 'paused' ? { state, effects: [] } : { state: { ...state, status: 'paused', pausedAt: now }, effects: [] };
     case 'resume': {
       if (state.status === 'running') return { state, effects: [] };
       const { pausedAt, ...rest } = state;
@@ -396,7 +383,7 @@ function commandOnActive(state: Active, command: RoutineCommand, now: number): T
         pausedMs: state.pausedMs + pausedFor,
         routinePausedMs: state.routinePausedMs + pausedFor,
       };
-      return { state: next, effects: [{ type: 'setStepAlarm', when: runningStepEndsAt(next) }] };
+      return { state: next, effects: [] };
     }
     case 'skip':
       // Skipping a lead-in means "I'm ready": the step itself starts now.
@@ -417,14 +404,11 @@ function commandOnActive(state: Active, command: RoutineCommand, now: number): T
         routinePausedMs: state.routinePausedMs + before,
         undoTo: state.status,
       };
-      return { state: held, effects: [{ type: 'clearStepAlarm' }] };
+      return { state: held, effects: [] };
     }
     case 'undoStop':
       // Nothing to undo (another view undid it first): the routine simply goes on.
       return { state, effects: [] };
-    case 'start':
-    case 'dismiss':
-      return { state, effects: [], rejected: 'alreadyRunning' };
   }
 }
 
@@ -454,8 +438,7 @@ export function applyRoutineCommand(state: RoutineState, command: RoutineCommand
   let result: TimerResult;
   if (command.type === 'start') result = start(current, command, now);
   else if (isStopping(current)) result = commandOnStopping(current, command, now);
-  else if (command.type === 'dismiss')
-    result = current.status === 'finished' ? { state: IDLE, effects: [] } : { state: current, effects: [] };
+  else if (command.type === 'dismiss') result = current.status === 'finished' ? { state: IDLE, effects: [] } : { state: current, effects: [] };
   else if (isActive(current)) result = commandOnActive(current, command, now);
   // Stop asks for no routine to run, which already holds.
   else result = { state: current, effects: [], rejected: command.type === 'stop' ? undefined : command.type === 'undoStop' ? 'undoExpired' : 'notRunning' };

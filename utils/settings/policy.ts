@@ -1,6 +1,6 @@
 import { isBuiltInPresetId } from '../routine/presets';
 import { isPlainObject } from '../objects';
-import { DEFAULT_SETTINGS, fieldError, type ErrorKey, type Settings } from './settings';
+import { applySettingsPatch, DEFAULT_SETTINGS, fieldError, type ErrorKey, type Settings } from './settings';
 
 /**
  * Settings an organisation deploys: Chrome's managed storage (the schema in
@@ -38,67 +38,62 @@ export type PolicyValues = Partial<Pick<Settings, Exclude<PolicyField, 'remindHe
 /** Why a policy value was ignored: a settings error, or one of the policy's own. */
 export type PolicyReason = ErrorKey | 'policy_reason_unknown' | 'policy_reason_routine' | 'policy_reason_lock' | 'policy_reason_list';
 
-export interface IgnoredPolicyValue {
-  key: string;
-  value: unknown;
-  reason: PolicyReason;
-}
-
-/** The policy in effect, as the background stores it for the pages (`local:policy`). */
+/** The policy in effect: the values it sets and the settings it locks. */
 export interface Policy {
   values: PolicyValues;
   locked: PolicyField[];
-  ignored: IgnoredPolicyValue[];
+}
+
+/**
+ * What the background stores for the pages and its next start (`local:policy`): the managed values as it read
+ * them. Each reader works out the policy from them; the pages also work out what was ignored and why
+ * (utils/settings/policy-ignored.ts), which the worker never needs.
+ */
+export interface StoredPolicy {
+  managed: unknown;
 }
 
 const BUILT_IN: Required<PolicyValues> = { ...DEFAULT_SETTINGS, remindHere: true };
 
-const isPolicyField = (key: unknown): key is PolicyField => (POLICY_FIELDS as readonly unknown[]).includes(key);
+export const isPolicyField = (key: unknown): key is PolicyField => (POLICY_FIELDS as readonly unknown[]).includes(key);
 
-function problemWith(field: PolicyField, value: unknown): PolicyReason | undefined {
+/** Why a value for `field` cannot be used, or undefined when it can. */
+export function problemWith(field: PolicyField, value: unknown): PolicyReason | undefined {
   if (field === 'remindHere') return typeof value === 'boolean' ? undefined : 'error_choice';
   const error = fieldError(field, value)?.message;
   // A routine of the user's own has an id only that user has; a policy can name only the built-in ones.
   return error ?? (field === 'breakPresetId' && !isBuiltInPresetId(value as string) ? 'policy_reason_routine' : undefined);
 }
 
-/** Reads what the administrator deployed; never throws. Each value that cannot be used is ignored, with its reason. */
+/** The managed values as the administrator deployed them, as an object (anything else sets nothing). */
+export function managedRecord(managed: unknown): Record<string, unknown> {
+  return isPlainObject(managed) ? managed : {};
+}
+
+/** Reads what the administrator deployed; never throws. A value that cannot be used, or a lock on nothing, is left out. */
 export function parsePolicy(managed: unknown): Policy {
-  const policy: Policy = { values: {}, locked: [], ignored: [] };
-  const raw = isPlainObject(managed) ? managed : {};
-  const values: Record<string, unknown> = policy.values;
-  const ignore = (key: string, value: unknown, reason: PolicyReason) => policy.ignored.push({ key, value, reason });
-  for (const [key, value] of Object.entries(raw)) {
-    if (key === 'locked') continue;
-    const reason = isPolicyField(key) ? problemWith(key, value) : 'policy_reason_unknown';
-    if (reason) ignore(key, value, reason);
-    else values[key] = value;
-  }
-  if (values.activeStart !== undefined && values.activeStart === values.activeEnd) {
-    ignore('activeEnd', values.activeEnd, 'error_same_time');
-    delete values.activeEnd;
-  }
-  const locked = raw.locked ?? [];
-  if (!Array.isArray(locked)) ignore('locked', locked, 'policy_reason_list');
-  else {
-    for (const key of locked as unknown[]) {
-      if (!isPolicyField(key)) ignore('locked', key, 'policy_reason_unknown');
-      // Locked to nothing would leave the user unable to change a value nobody set.
-      else if (!(key in values)) ignore('locked', key, 'policy_reason_lock');
-      else policy.locked.push(key);
-    }
-  }
-  return policy;
+  const raw = managedRecord(managed);
+  const values: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(raw)) if (isPolicyField(key) && !problemWith(key, value)) values[key] = value;
+  // Active hours that start and end at once are no hours at all: the end is left out.
+  if (values.activeStart !== undefined && values.activeStart === values.activeEnd) delete values.activeEnd;
+  // Locked to nothing would leave the user unable to change a value nobody set.
+  const locked = Array.isArray(raw.locked) ? (raw.locked as unknown[]).filter((key): key is PolicyField => isPolicyField(key) && key in values) : [];
+  return { values, locked };
 }
 
 /** The policy the background stored, as a page or the next start reads it; anything unreadable counts as no policy. */
 export function readStoredPolicy(stored: unknown): Policy {
-  const record = isPlainObject(stored) ? stored : {};
-  return {
-    values: isPlainObject(record.values) ? record.values : {},
-    locked: Array.isArray(record.locked) ? record.locked.filter(isPolicyField) : [],
-    ignored: Array.isArray(record.ignored) ? (record.ignored as IgnoredPolicyValue[]) : [],
-  };
+  return parsePolicy(storedManaged(stored));
+}
+
+/**
+ * The managed values inside what the background stored; anything unreadable counts as none. A record from before
+ * the raw values were stored (`{ values, locked, ignored }`) reads as the values and locks it kept.
+ */
+export function storedManaged(stored: unknown): unknown {
+  if (!isPlainObject(stored)) return undefined;
+  return 'managed' in stored ? stored.managed : { ...managedRecord(stored.values), locked: stored.locked };
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -121,4 +116,19 @@ export function policyPatch(current: Required<PolicyValues>, previous: PolicyVal
 /** The locked settings' values (the reminders switch is not a setting), which an import or a settings change cannot replace. */
 export function lockedSettings(policy: Policy): Partial<Settings> {
   return Object.fromEntries(policy.locked.flatMap((field) => (field === 'remindHere' ? [] : [[field, policy.values[field]]])));
+}
+
+/** Any settings with the organisation's locked values over them: the one place where locks are merged. */
+export function withLockedValues(settings: Settings, policy: Policy): Settings {
+  return { ...settings, ...lockedSettings(policy) };
+}
+
+/** The user's values once the policy is applied by the rule above; `previous` as for `policyPatch`. */
+export function applyPolicy(
+  current: { settings: Settings; remindHere: boolean },
+  previous: PolicyValues,
+  policy: Policy,
+): { settings: Settings; remindHere: boolean } {
+  const { remindHere, ...patch } = policyPatch({ ...current.settings, remindHere: current.remindHere }, previous, policy);
+  return { settings: withLockedValues(applySettingsPatch(current.settings, patch), policy), remindHere: remindHere ?? current.remindHere };
 }

@@ -30,14 +30,7 @@ export type NumberField = keyof typeof NUMBER_RANGES;
 
 /** Message keys from `_locales`, so a page can show each error in the user's language. */
 export type ErrorKey =
-  | 'error_not_a_number'
-  | 'error_whole_number'
-  | 'error_range'
-  | 'error_time'
-  | 'error_same_time'
-  | 'error_days'
-  | 'error_choice'
-  | 'error_required';
+  'error_not_a_number' | 'error_whole_number' | 'error_range' | 'error_time' | 'error_same_time' | 'error_days' | 'error_choice' | 'error_required';
 
 function wholeNumber(field: NumberField) {
   const { min, max } = NUMBER_RANGES[field];
@@ -167,9 +160,7 @@ export function parseSettings(stored: unknown): ParsedSettings {
     settings.activeEnd = DEFAULT_SETTINGS.activeEnd;
     invalidFields.push('activeEnd');
   }
-  const unknownFields = Object.fromEntries(
-    Object.entries(raw).filter(([key]) => !(SETTINGS_FIELDS as string[]).includes(key) && !isUnsafeKey(key)),
-  );
+  const unknownFields = Object.fromEntries(Object.entries(raw).filter(([key]) => !(SETTINGS_FIELDS as string[]).includes(key) && !isUnsafeKey(key)));
   return { settings: settings as Settings, invalidFields, unknownFields };
 }
 
@@ -209,4 +200,3 @@ export function applySettingsPatch(current: Settings, patch: Partial<Settings>):
   }
   return next;
 }
-

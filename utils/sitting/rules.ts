@@ -172,56 +172,52 @@ class Transition {
 }
 
 /**
- * Brings the state up to `now` before any input is applied: ends a pause
- * whose time is up, notices time away (a gap since the last-seen time, as
- * after sleep or a closed browser), follows active hours in and out, and
- * delivers a reminder that has come due.
+ * Brings the state up to `now` before any input is applied: follows a clock
+ * set back, ends what the user chose for a time that is over, ends the stretch
+ * when counting stopped, notices time away since the last look, and delivers
+ * a reminder that has come due.
  */
 function catchUp(change: Transition) {
-  const { now, settings } = change.ctx;
-  const threshold = minutes(settings.breakThresholdMin);
-
-  // The clock jumped backwards: no fake break, and no stretch from the future.
-  if (now < change.state.lastSeenAt) {
-    change.set({
-      lastSeenAt: now,
-      sittingSince: change.state.sittingSince === undefined ? undefined : Math.min(change.state.sittingSince, now),
-    });
-  }
-
-  if (change.state.pause && change.state.pause.until !== null && now >= change.state.pause.until) {
-    change.set({ pause: undefined });
-  }
-  if (change.state.remindAnywayDay !== undefined && change.state.remindAnywayDay !== localDayKey(now)) {
-    change.set({ remindAnywayDay: undefined });
-  }
-
+  followClockBack(change);
+  endExpiredChoices(change);
   const mode = sittingMode(change.state, change.ctx);
-  if (mode === 'routine') {
-    change.set({ lastSeenAt: now });
-    return;
-  }
-  if (mode === 'paused' || mode === 'outside') {
-    // Active hours ended (or a pause set elsewhere began) since the last look: the stretch ended with them.
-    if (change.state.sittingSince !== undefined) {
-      const windowEnd = activeWindowAt(settings, change.state.lastSeenAt)?.end ?? change.state.lastSeenAt;
-      change.endStretch(Math.min(now, windowEnd));
-    }
-    change.set({ lastSeenAt: now });
-    return;
-  }
-
-  // The browser was closed or the machine slept: the gap since we last saw it is time away.
-  const gap = now - change.state.lastSeenAt;
-  const awayGap = Math.max(threshold, MIN_GAP_FOR_AWAY_MS);
-  if (change.state.sittingSince !== undefined && change.state.awaySince === undefined && gap >= awayGap) {
-    change.naturalBreak(change.state.lastSeenAt);
-  }
-  change.set({ lastSeenAt: now });
-  if (mode === 'away') return;
+  if (mode === 'paused' || mode === 'outside') endStretchWhenCountingStopped(change);
+  else if (mode !== 'routine') noticeGapAway(change);
+  change.set({ lastSeenAt: change.ctx.now });
+  if (mode !== 'tracking') return;
   if (change.state.sittingSince === undefined) change.startStretch();
-
   deliverDueReminder(change);
+}
+
+/** The clock jumped backwards: no fake break, and no stretch from the future. */
+function followClockBack(change: Transition) {
+  const { now } = change.ctx;
+  const { lastSeenAt, sittingSince } = change.state;
+  if (now >= lastSeenAt) return;
+  change.set({ lastSeenAt: now, sittingSince: sittingSince === undefined ? undefined : Math.min(sittingSince, now) });
+}
+
+/** A pause whose time is up ends, and “Remind me anyway today” ends with its day. */
+function endExpiredChoices(change: Transition) {
+  const { now } = change.ctx;
+  const { pause, remindAnywayDay } = change.state;
+  if (pause && pause.until !== null && now >= pause.until) change.set({ pause: undefined });
+  if (remindAnywayDay !== undefined && remindAnywayDay !== localDayKey(now)) change.set({ remindAnywayDay: undefined });
+}
+
+/** Active hours ended (or a pause set elsewhere began) since the last look: the stretch ended with them. */
+function endStretchWhenCountingStopped(change: Transition) {
+  const { lastSeenAt, sittingSince } = change.state;
+  if (sittingSince === undefined) return;
+  const windowEnd = activeWindowAt(change.ctx.settings, lastSeenAt)?.end ?? lastSeenAt;
+  change.endStretch(Math.min(change.ctx.now, windowEnd));
+}
+
+/** The browser was closed or the machine slept: the gap since we last saw it is time away. */
+function noticeGapAway(change: Transition) {
+  const { lastSeenAt, sittingSince, awaySince } = change.state;
+  const awayGap = Math.max(minutes(change.ctx.settings.breakThresholdMin), MIN_GAP_FOR_AWAY_MS);
+  if (sittingSince !== undefined && awaySince === undefined && change.ctx.now - lastSeenAt >= awayGap) change.naturalBreak(lastSeenAt);
 }
 
 function deliverDueReminder(change: Transition) {
@@ -269,63 +265,27 @@ export function isCurrentReminder(state: SittingState, reminderId: string | unde
 }
 
 function applyInput(change: Transition, input: SittingInput) {
-  const { now, settings } = change.ctx;
+  const { now } = change.ctx;
   switch (input.type) {
     case 'wake':
     case 'settingsChanged':
       return;
-    case 'alarm': {
-      // Chrome reports `idle` once; if a tab was playing sound then, it was not time away, and no second
-      // report comes when the sound stops. So each refresh looks again: idle with no sound means away,
-      // counted from this look, the first moment known to be both quiet and without input.
-      const { seen } = input;
-      const { state } = change;
-      if (!seen || seen.idleState === 'active' || seen.audible) return;
-      if (state.routineSince !== undefined || state.sittingSince === undefined || state.awaySince !== undefined) return;
-      change.set({ awaySince: Math.max(now, state.sittingSince) });
+    case 'alarm':
+      if (input.seen) noticeQuietIdle(change, input.seen);
       return;
-    }
     case 'idle': {
-      if (change.state.routineSince !== undefined || change.state.sittingSince === undefined) return;
-      if (input.idleState === 'active') {
-        const { awaySince } = change.state;
-        if (awaySince === undefined) return;
-        if (now - awaySince >= minutes(settings.breakThresholdMin)) {
-          change.naturalBreak(awaySince);
-          change.startStretch();
-        } else {
-          change.set({ awaySince: undefined });
-        }
-        deliverDueReminder(change);
-        return;
-      }
-      // Someone on a call or watching a talk is still sitting, even without touching the keyboard.
-      if (input.idleState === 'idle' && input.audible) return;
-      // The idle state is reported a threshold after the last input; the user left then.
-      const leftAt = Math.max(input.idleState === 'idle' ? now - minutes(settings.breakThresholdMin) : now, change.state.sittingSince);
-      // A refresh may have noticed the absence first, later than it began; the report knows better.
-      const { awaySince } = change.state;
-      if (awaySince === undefined || leftAt < awaySince) change.set({ awaySince: leftAt });
+      const { routineSince, sittingSince } = change.state;
+      if (routineSince !== undefined || sittingSince === undefined) return;
+      if (input.idleState === 'active') userReturned(change);
+      else userLeft(change, sittingSince, input);
       return;
     }
-    case 'snooze': {
-      const { reminder } = change.state;
-      if (!reminder || !isCurrentReminder(change.state, input.reminderId)) return;
-      const snoozes = reminder.snoozes + 1;
-      change.log({ type: 'snoozed', at: now, count: snoozes });
-      if (reminder.shownAt !== undefined) change.effects.push({ type: 'clearReminder', reminderId: reminder.id });
-      change.set({
-        reminder: { ...reminder, snoozes, shownAt: undefined, heldSince: undefined, snoozedUntil: now + minutes(settings.snoozeMin) },
-      });
+    case 'snooze':
+      snooze(change, input.reminderId);
       return;
-    }
-    case 'skip': {
-      if (change.state.sittingSince === undefined || !isCurrentReminder(change.state, input.reminderId)) return;
-      change.log({ type: 'skipped', at: now });
-      change.endStretch(now);
-      change.startStretch();
+    case 'skip':
+      skipBreak(change, input.reminderId);
       return;
-    }
     case 'routineStarted':
       // Starting a routine means standing up: the stretch ends now, and the tracker rests.
       change.endStretch(now);
@@ -355,6 +315,65 @@ function applyInput(change: Transition, input: SittingInput) {
       if (change.state.sittingSince === undefined && sittingMode(change.state, change.ctx) === 'tracking') change.startStretch();
       return;
   }
+}
+
+/**
+ * Chrome reports `idle` once; if a tab was playing sound then, it was not time away, and no second
+ * report comes when the sound stops. So each refresh looks again: idle with no sound means away,
+ * counted from this look, the first moment known to be both quiet and without input.
+ */
+function noticeQuietIdle(change: Transition, seen: { idleState: IdleState; audible: boolean }) {
+  const { routineSince, sittingSince, awaySince } = change.state;
+  if (seen.idleState === 'active' || seen.audible) return;
+  if (routineSince !== undefined || sittingSince === undefined || awaySince !== undefined) return;
+  change.set({ awaySince: Math.max(change.ctx.now, sittingSince) });
+}
+
+/** Back at the computer: an absence of at least the threshold was a break; a shorter one was still sitting. */
+function userReturned(change: Transition) {
+  const { awaySince } = change.state;
+  if (awaySince === undefined) return;
+  if (change.ctx.now - awaySince >= minutes(change.ctx.settings.breakThresholdMin)) {
+    change.naturalBreak(awaySince);
+    change.startStretch();
+  } else {
+    change.set({ awaySince: undefined });
+  }
+  deliverDueReminder(change);
+}
+
+/** Idle or locked during the stretch that began at `sittingSince`: the user left, unless sound says they are still there. */
+function userLeft(change: Transition, sittingSince: number, { idleState, audible }: { idleState: IdleState; audible: boolean }) {
+  // Someone on a call or watching a talk is still sitting, even without touching the keyboard.
+  if (idleState === 'idle' && audible) return;
+  const { now, settings } = change.ctx;
+  // The idle state is reported a threshold after the last input; the user left then.
+  const leftAt = Math.max(idleState === 'idle' ? now - minutes(settings.breakThresholdMin) : now, sittingSince);
+  // A refresh may have noticed the absence first, later than it began; the report knows better.
+  const { awaySince } = change.state;
+  if (awaySince === undefined || leftAt < awaySince) change.set({ awaySince: leftAt });
+}
+
+/** Skip lets the break go by: it is logged as skipped, and the sitting clock starts again. */
+function skipBreak(change: Transition, reminderId: string | undefined) {
+  if (change.state.sittingSince === undefined || !isCurrentReminder(change.state, reminderId)) return;
+  const { now } = change.ctx;
+  change.log({ type: 'skipped', at: now });
+  change.endStretch(now);
+  change.startStretch();
+}
+
+/** Snooze takes the reminder under way off the screen and brings it back a snooze length from now. */
+function snooze(change: Transition, reminderId: string | undefined) {
+  const { reminder } = change.state;
+  if (!reminder || !isCurrentReminder(change.state, reminderId)) return;
+  const { now, settings } = change.ctx;
+  const snoozes = reminder.snoozes + 1;
+  change.log({ type: 'snoozed', at: now, count: snoozes });
+  if (reminder.shownAt !== undefined) change.effects.push({ type: 'clearReminder', reminderId: reminder.id });
+  change.set({
+    reminder: { ...reminder, snoozes, shownAt: undefined, heldSince: undefined, snoozedUntil: now + minutes(settings.snoozeMin) },
+  });
 }
 
 export function trackSitting(state: SittingState, input: SittingInput, ctx: SittingContext): SittingResult {

@@ -1,4 +1,5 @@
 import { isPlainObject } from '../objects';
+import { DEVICE_ID_KEY, SHARED_BREAK_KEY } from '../storage-keys';
 
 /**
  * Breaks that follow the user across devices. When a routine ends on one
@@ -9,10 +10,10 @@ import { isPlainObject } from '../objects';
  */
 
 /** The `storage.sync` key of the record: one item, overwritten by each break. */
-export const SHARED_BREAK_KEY = 'lastBreak';
+export { SHARED_BREAK_KEY };
 
 /** The `storage.local` key of this device's own id, so it never applies its own record. */
-export const DEVICE_ID_KEY = 'deviceId';
+export { DEVICE_ID_KEY };
 
 export interface SharedBreak {
   /** When the break ended, by the clock of the device that took it. */

@@ -3,11 +3,15 @@ import { EVENT_SCHEMA, type RollCallEvent } from '../history/events';
 import { CUSTOMISATIONS_SCHEMA } from '../routine/presets-schema';
 import { DAILY_TOTALS_SCHEMA } from '../history/schema';
 import type { DailyTotals } from '../history/totals';
-import { BUILT_IN_PRESET_IDS, enabledSteps, findPreset, resolvePresets, type PresetCustomisations, type Step, type StepSetting } from '../routine/presets';
+import { findPreset, resolvePresets, type PresetCustomisations } from '../routine/presets';
+import { customisationsProblem, type RoutineProblem, type RoutineRef } from '../routine/check';
+
+export type { RoutineRef } from '../routine/check';
 import { isPlainObject, isUnsafeKey } from '../objects';
 import { DEFAULT_SETTINGS, validateSettings, type FieldError, type Settings } from '../settings/settings';
 import { MAX_TIMESTAMP } from '../schema-parts';
-import { dayCanHold } from '../calendar';
+import { dayCanHold } from './calendar';
+import { fitsSyncItem } from '../storage-limits';
 
 /**
  * The user's data as one JSON file: settings, routine changes and history.
@@ -17,7 +21,7 @@ import { dayCanHold } from '../calendar';
 
 export const EXPORT_FORMAT = 'roll-call-export';
 export const EXPORT_VERSION = 1;
-/** The largest bundle an import takes: the UTF-8 bytes of its compact JSON. The page checks a file's size against it too, before reading. */
+/** The largest file an import takes, in bytes, as the user chose it (see `checkImportSize`). */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 
 /** Settings as imported: the known fields, checked, plus any field a newer version wrote, kept as it is. */
@@ -34,13 +38,7 @@ export interface ExportBundle {
   dailyTotals: DailyTotals;
 }
 
-export function buildExport(
-  settings: Settings,
-  presets: PresetCustomisations,
-  events: RollCallEvent[],
-  dailyTotals: DailyTotals,
-  now: number,
-): ExportBundle {
+export function buildExport(settings: Settings, presets: PresetCustomisations, events: RollCallEvent[], dailyTotals: DailyTotals, now: number): ExportBundle {
   return { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: new Date(now).toISOString(), settings, presets, events, dailyTotals };
 }
 
@@ -61,15 +59,11 @@ export type ImportError =
   | { error: 'error_import_event_time'; index: number; count: number }
   | { error: 'error_import_event_day'; index: number; count: number }
   | { error: 'error_import_totals' }
-  | { error: 'error_import_totals_day'; day: string; count: number };
+  | { error: 'error_import_totals_day'; day: string; count: number }
+  /** The routines or settings would not fit one item of storage.sync (8 KB), where they go. */
+  | { error: 'error_sync_item_too_large' };
 
 export type ImportErrorKey = ImportError['error'];
-
-/** A routine as an error names it: by its id, and by its name when the user gave it one (a built-in's name comes from the locale). */
-export interface RoutineRef {
-  id: string;
-  name?: string;
-}
 
 export type RoutineField = 'breakPresetId' | 'fullRoutinePresetId';
 
@@ -80,7 +74,7 @@ export interface ImportSummary {
   lastDay?: string;
 }
 
-export type ImportResult = ({ ok: true; bundle: ExportBundle; summary: ImportSummary }) | ({ ok: false } & ImportError);
+export type ImportResult = { ok: true; bundle: ExportBundle; summary: ImportSummary } | ({ ok: false } & ImportError);
 
 /** How far past `now` a time in a file may lie: another device's clock may run a little ahead, but not by days. */
 export const IMPORT_FUTURE_SLACK_MS = 24 * 60 * 60 * 1000;
@@ -106,39 +100,34 @@ function findUnsafeKey(value: unknown): string | undefined {
 }
 
 /**
- * The size of a bundle as the 5 MB limit counts it: the UTF-8 bytes of its
- * compact JSON; then no unsafe key at any depth. A value JSON cannot hold (a
- * cycle, a BigInt, nesting too deep) is not a bundle.
+ * No unsafe key at any depth. A value JSON cannot hold (a cycle, a BigInt,
+ * nesting too deep) is not a bundle. The size is not measured here: the 5 MB
+ * limit counts the bytes of the file the user chose (`parseImport`), once,
+ * and never a bundle serialised again (one rebuilt with every default
+ * setting filled in is larger than the file it came from).
  */
-function measure(data: unknown): number | ImportError {
+function checkValue(data: unknown): ImportError | undefined {
   try {
     // `stringify` gives undefined for a value JSON cannot hold at all (undefined, a function), though its type says string.
-    const json = JSON.stringify(data) as string | undefined;
-    if (json === undefined) return { error: 'error_import_shape' };
-    const bytes = new TextEncoder().encode(json).length;
-    if (bytes > MAX_IMPORT_BYTES) return { error: 'error_import_too_large', bytes };
+    if ((JSON.stringify(data) as string | undefined) === undefined) return { error: 'error_import_shape' };
     const key = findUnsafeKey(data);
-    return key ? { error: 'error_import_unsafe_key', key } : bytes;
+    return key ? { error: 'error_import_unsafe_key', key } : undefined;
   } catch {
     return { error: 'error_import_shape' };
   }
 }
 
-/** What the routine editor would never let the user save, checked on the routines as they will run. */
+const ROUTINE_IMPORT_ERRORS = {
+  duplicateRoutine: 'error_import_duplicate_routine',
+  duplicateStep: 'error_import_duplicate_step',
+  noStepsOn: 'error_import_no_steps_on',
+} as const satisfies Record<RoutineProblem['problem'], ImportErrorKey>;
+
+/** What the routine editor would never let the user save (the check every door shares), and the routines the settings name. */
 function checkRoutines(c: PresetCustomisations, settings: Settings): ImportError | undefined {
-  const routines: Array<[RoutineRef, ReadonlyArray<{ id: string }> | undefined]> = [
-    ...BUILT_IN_PRESET_IDS.map((id): [RoutineRef, StepSetting[] | undefined] => [{ id, name: c.builtIn[id]?.name }, c.builtIn[id]?.steps]),
-    ...c.custom.map((p): [RoutineRef, Step[]] => [{ id: p.id, name: p.name }, p.steps]),
-  ];
-  const seen = new Set<string>();
-  for (const [routine, steps = []] of routines) {
-    if (seen.has(routine.id)) return { error: 'error_import_duplicate_routine', routine };
-    seen.add(routine.id);
-    if (new Set(steps.map((s) => s.id)).size < steps.length) return { error: 'error_import_duplicate_step', routine };
-  }
+  const problem = customisationsProblem(c);
+  if (problem) return { error: ROUTINE_IMPORT_ERRORS[problem.problem], routine: problem.routine };
   const presets = resolvePresets(c);
-  const empty = presets.find((p) => enabledSteps(p).length === 0);
-  if (empty) return { error: 'error_import_no_steps_on', routine: { id: empty.id, name: empty.name } };
   for (const field of ['breakPresetId', 'fullRoutinePresetId'] as const) {
     if (!findPreset(presets, settings[field])) return { error: 'error_import_missing_routine', field, presetId: settings[field] };
   }
@@ -190,14 +179,16 @@ function checkTotals(raw: unknown, latest: number): { totals: DailyTotals } | Im
     return { error: 'error_import_totals' };
   }
   // A day some moment from 1970 to `latest` was, somewhere on Earth; a day in year 0 is damage, not history.
-  const badDays = Object.keys(parsed.output).filter((day) => !dayCanHold(day, 0, latest)).sort();
+  const badDays = Object.keys(parsed.output)
+    .filter((day) => !dayCanHold(day, 0, latest))
+    .sort();
   const [firstBadDay] = badDays;
   return firstBadDay !== undefined ? { error: 'error_import_totals_day', day: firstBadDay, count: badDays.length } : { totals: parsed.output };
 }
 
 /**
  * The one complete check of an import, for a file the options page read and
- * for a bundle that arrives as a message alike: size, unsafe keys, shape,
+ * for a bundle that arrives as a message alike: unsafe keys, shape,
  * every setting, the routines as the editor would allow them, and every
  * history entry's times and day. Pass `now` (the caller's clock); times more
  * than a day past it are refused. Without it, times are only held to the
@@ -207,8 +198,8 @@ function checkTotals(raw: unknown, latest: number): { totals: DailyTotals } | Im
  * are kept as they are, like `parseSettings` keeps them in storage.
  */
 export function validateImport(data: unknown, now?: number): ImportResult {
-  const measured = measure(data);
-  if (typeof measured !== 'number') return { ok: false, ...measured };
+  const valueError = checkValue(data);
+  if (valueError) return { ok: false, ...valueError };
 
   const envelope = v.safeParse(ENVELOPE, data);
   if (!envelope.success) {
@@ -228,6 +219,8 @@ export function validateImport(data: unknown, now?: number): ImportResult {
   const presets = parsedPresets.output;
   const routineError = checkRoutines(presets, settings);
   if (routineError) return { ok: false, ...routineError };
+  // Said when the file is read, not after the user confirmed: sync would refuse these items whole.
+  if (!fitsSyncItem('presets', presets) || !fitsSyncItem('settings', settings)) return { ok: false, error: 'error_sync_item_too_large' };
 
   const latest = Math.min((now ?? MAX_TIMESTAMP) + IMPORT_FUTURE_SLACK_MS, MAX_TIMESTAMP);
   const events = checkEvents(rawEvents, latest);
@@ -245,11 +238,20 @@ export function validateImport(data: unknown, now?: number): ImportResult {
   };
 }
 
+/** The import's one size check: the bytes of the file as the user chose it, against `MAX_IMPORT_BYTES`. */
+export function checkImportSize(bytes: number): ImportError | undefined {
+  return bytes > MAX_IMPORT_BYTES ? { error: 'error_import_too_large', bytes } : undefined;
+}
+
 /**
  * Reads an import file's text, then checks it whole with `validateImport`.
- * The page refuses a file over `MAX_IMPORT_BYTES` before reading it at all.
+ * `bytes` is the file's size (the page has it from the file; by default the
+ * text's UTF-8 bytes). The page refuses a file over the limit before reading
+ * it at all, with the same check.
  */
-export function parseImport(text: string, now: number): ImportResult {
+export function parseImport(text: string, now: number, bytes = new TextEncoder().encode(text).length): ImportResult {
+  const tooLarge = checkImportSize(bytes);
+  if (tooLarge) return { ok: false, ...tooLarge };
   let data: unknown;
   try {
     data = JSON.parse(text);

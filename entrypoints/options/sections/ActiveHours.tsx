@@ -24,8 +24,14 @@ export function ActiveHours({ settings, locked, save }: ActiveHoursProps) {
   };
   const saveTime = (field: 'activeStart' | 'activeEnd', value: string) => {
     const other = field === 'activeStart' ? settings.activeEnd : settings.activeStart;
-    if (!isClockTime(value)) { setTimeError('error_time'); return; }
-    if (value === other) { setTimeError('error_same_time'); return; }
+    if (!isClockTime(value)) {
+      setTimeError('error_time');
+      return;
+    }
+    if (value === other) {
+      setTimeError('error_same_time');
+      return;
+    }
     setTimeError(undefined);
     save({ [field]: value });
   };
@@ -36,7 +42,12 @@ export function ActiveHours({ settings, locked, save }: ActiveHoursProps) {
         <legend>{t('field_activeDays')}</legend>
         {WEEK.map((day) => (
           <label key={day} class="day">
-            <input type="checkbox" checked={settings.activeDays.includes(day)} disabled={locked.includes('activeDays')} onChange={(e) => toggleDay(day, e.currentTarget.checked)} />
+            <input
+              type="checkbox"
+              checked={settings.activeDays.includes(day)}
+              disabled={locked.includes('activeDays')}
+              onChange={(e) => toggleDay(day, e.currentTarget.checked)}
+            />
             {t(`weekday_short_${day}`)}
           </label>
         ))}

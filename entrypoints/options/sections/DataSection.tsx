@@ -5,8 +5,8 @@ import { dailyTotals, totalsToCsv } from '@/utils/history/totals';
 import { isBuiltInPresetId, presetNameKey, type PresetCustomisations } from '@/utils/routine/presets';
 import type { Settings } from '@/utils/settings/settings';
 import { POLICY_FIELDS, type PolicyField } from '@/utils/settings/policy';
-import { readEventLog, readStoredTotals } from '@/utils/platform/storage';
-import { sendCommand } from '@/utils/platform/messaging';
+import { readEventLog, readStoredTotals } from '@/utils/platform/storage/items';
+import { sendRequest } from '@/utils/platform/messaging/send';
 import { t, tCount } from '@/utils/platform/i18n';
 import { dayLabel } from '@/components/history/day-label';
 
@@ -123,10 +123,10 @@ export function DataSection({ settings, customisations, locked }: DataSectionPro
   const readFile = async (file: File | undefined) => {
     setPending(undefined);
     if (!file) return;
-    const { MAX_IMPORT_BYTES, parseImport } = await transfer();
-    // The core measures the bundle itself; this only spares reading a file that is too big anyway.
-    const result: ImportResult =
-      file.size > MAX_IMPORT_BYTES ? { ok: false, error: 'error_import_too_large', bytes: file.size } : parseImport(await file.text(), Date.now());
+    const { checkImportSize, parseImport } = await transfer();
+    // Measured once, on the file's own bytes, and before reading it: a file too big is never read.
+    const tooLarge = checkImportSize(file.size);
+    const result: ImportResult = tooLarge ? { ok: false, ...tooLarge } : parseImport(await file.text(), Date.now(), file.size);
     if (result.ok) {
       setPending(result);
       setMessage(undefined);
@@ -137,13 +137,13 @@ export function DataSection({ settings, customisations, locked }: DataSectionPro
 
   const confirmImport = async () => {
     if (!pending) return;
-    const reply = await sendCommand('data', { type: 'import', bundle: pending.bundle });
+    const reply = await sendRequest('data', { type: 'import', bundle: pending.bundle });
     setPending(undefined);
     setMessage({ text: t(reply.ok ? 'import_done' : reply.error), error: !reply.ok, from: 'import' });
   };
 
   const reset = async () => {
-    const reply = await sendCommand('data', { type: 'reset' });
+    const reply = await sendRequest('data', { type: 'reset' });
     setConfirmingReset(false);
     setMessage({ text: t(reply.ok ? 'reset_done' : reply.error), error: !reply.ok, from: 'reset' });
   };
@@ -162,14 +162,18 @@ export function DataSection({ settings, customisations, locked }: DataSectionPro
         <label class="button-like" for="import-file">
           {t('data_import')}
         </label>
-        <input id="import-file" class="visually-hidden" type="file" accept="application/json,.json" onChange={(e) => void readFile(e.currentTarget.files?.[0])} />
+        <input
+          id="import-file"
+          class="visually-hidden"
+          type="file"
+          accept="application/json,.json"
+          onChange={(e) => void readFile(e.currentTarget.files?.[0])}
+        />
       </div>
       {message?.from === 'import' && <Message {...message} />}
       {pending && (
         <div class="confirm" role="group" aria-labelledby="import-summary">
-          <p id="import-summary">
-            {describeImport(pending)}
-          </p>
+          <p id="import-summary">{describeImport(pending)}</p>
           <p>{t('import_warning')}</p>
           <LockedKept locked={locked} settings={settings} imported={pending.bundle.settings} />
           <div class="field-row">

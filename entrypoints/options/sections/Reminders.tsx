@@ -17,8 +17,20 @@ export function Reminders({ settings, remindHere, locked, save, setRemindHere }:
   return (
     <section id="reminders" aria-labelledby="reminders-heading">
       <h2 id="reminders-heading">{t('options_reminders')}</h2>
-      <NumberSetting field="sittingIntervalMin" value={settings.sittingIntervalMin} hint={t('hint_sittingIntervalMin')} locked={locked.includes('sittingIntervalMin')} onSave={(v) => save({ sittingIntervalMin: v })} />
-      <NumberSetting field="breakThresholdMin" value={settings.breakThresholdMin} hint={t('hint_breakThresholdMin')} locked={locked.includes('breakThresholdMin')} onSave={(v) => save({ breakThresholdMin: v })} />
+      <NumberSetting
+        field="sittingIntervalMin"
+        value={settings.sittingIntervalMin}
+        hint={t('hint_sittingIntervalMin')}
+        locked={locked.includes('sittingIntervalMin')}
+        onSave={(v) => save({ sittingIntervalMin: v })}
+      />
+      <NumberSetting
+        field="breakThresholdMin"
+        value={settings.breakThresholdMin}
+        hint={t('hint_breakThresholdMin')}
+        locked={locked.includes('breakThresholdMin')}
+        onSave={(v) => save({ breakThresholdMin: v })}
+      />
       <NumberSetting field="snoozeMin" value={settings.snoozeMin} locked={locked.includes('snoozeMin')} onSave={(v) => save({ snoozeMin: v })} />
       <fieldset class="field">
         <legend>{t('field_remindWith')}</legend>
@@ -29,9 +41,24 @@ export function Reminders({ settings, remindHere, locked, save, setRemindHere }:
           </label>
         ))}
       </fieldset>
-      <Toggle id="field-quietWhileBusy" label={t('field_quietWhileBusy')} hint={t('hint_quietWhileBusy')} checked={settings.quietWhileBusy} onChange={(v) => save({ quietWhileBusy: v })} />
-      <Toggle id="field-followBreaks" label={t('field_followBreaks')} hint={t('hint_followBreaks')} checked={settings.followBreaks} onChange={(v) => save({ followBreaks: v })} />
-      <Toggle id="field-remindHere" label={t('field_remindHere')} hint={locked.includes('remindHere') ? t('policy_locked') : t('hint_remindHere')}
+      <Toggle
+        id="field-quietWhileBusy"
+        label={t('field_quietWhileBusy')}
+        hint={t('hint_quietWhileBusy')}
+        checked={settings.quietWhileBusy}
+        onChange={(v) => save({ quietWhileBusy: v })}
+      />
+      <Toggle
+        id="field-followBreaks"
+        label={t('field_followBreaks')}
+        hint={t('hint_followBreaks')}
+        checked={settings.followBreaks}
+        onChange={(v) => save({ followBreaks: v })}
+      />
+      <Toggle
+        id="field-remindHere"
+        label={t('field_remindHere')}
+        hint={locked.includes('remindHere') ? t('policy_locked') : t('hint_remindHere')}
         checked={remindHere}
         disabled={locked.includes('remindHere')}
         onChange={setRemindHere}

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Settings } from '@/utils/settings/settings';
 import { t } from '@/utils/platform/i18n';
-import { playChime } from '@/utils/platform/chime';
+import { playChime } from '@/utils/platform/sound/chime';
 import { Toggle } from '@/components/fields/Toggle';
 import { NumberSetting } from '@/components/fields/NumberSetting';
 import { canKeepAwake } from '@/utils/platform/keep-awake';
@@ -39,11 +39,28 @@ export function Sound({ settings, save }: SoundProps) {
           </button>
         </div>
       </div>
-      <Toggle id="field-spokenCues" label={t('field_spokenCues')} hint={t('hint_spokenCues')} checked={settings.spokenCues} onChange={(v) => save({ spokenCues: v })} />
-      <Toggle id="field-openPopOutOnStart" label={t('field_openPopOutOnStart')} checked={settings.openPopOutOnStart} onChange={(v) => save({ openPopOutOnStart: v })} />
+      <Toggle
+        id="field-spokenCues"
+        label={t('field_spokenCues')}
+        hint={t('hint_spokenCues')}
+        checked={settings.spokenCues}
+        onChange={(v) => save({ spokenCues: v })}
+      />
+      <Toggle
+        id="field-openPopOutOnStart"
+        label={t('field_openPopOutOnStart')}
+        checked={settings.openPopOutOnStart}
+        onChange={(v) => save({ openPopOutOnStart: v })}
+      />
       <NumberSetting field="leadInSec" value={settings.leadInSec} hint={t('hint_leadInSec')} onSave={(v) => save({ leadInSec: v })} />
       {canKeepAwake() ? (
-        <Toggle id="field-keepAwake" label={t('field_keepAwake')} hint={t('hint_keepAwake')} checked={settings.keepAwake} onChange={(v) => save({ keepAwake: v })} />
+        <Toggle
+          id="field-keepAwake"
+          label={t('field_keepAwake')}
+          hint={t('hint_keepAwake')}
+          checked={settings.keepAwake}
+          onChange={(v) => save({ keepAwake: v })}
+        />
       ) : (
         <p class="field__hint">{t('hint_keepAwake_unsupported')}</p>
       )}

@@ -13,26 +13,36 @@ export function pageText(page: Page): Promise<string> {
 }
 
 export function waitForText(page: Page, pattern: RegExp | string, timeoutMs = 15_000): Promise<string> {
-  return until(`"${String(pattern)}" on ${page.url()}`, async () => {
-    const text = await pageText(page);
-    const found = typeof pattern === 'string' ? text.includes(pattern) : pattern.test(text);
-    return found ? text : '';
-  }, timeoutMs);
+  return until(
+    `"${String(pattern)}" on ${page.url()}`,
+    async () => {
+      const text = await pageText(page);
+      const found = typeof pattern === 'string' ? text.includes(pattern) : pattern.test(text);
+      return found ? text : '';
+    },
+    timeoutMs,
+  );
 }
 
 /** Clicks the enabled button whose text (or aria-label) is exactly `name`, once there is one. */
 export async function clickButton(page: Page, name: string | RegExp, timeoutMs = 15_000): Promise<void> {
   const source = typeof name === 'string' ? { text: name } : { regex: name.source, flags: name.flags };
-  await until(`a button "${String(name)}" on ${page.url()}`, () =>
-    page.evaluate((wanted) => {
-      const matches = (s: string) => ('text' in wanted ? s === wanted.text : new RegExp(wanted.regex!, wanted.flags).test(s));
-      const button = [...document.querySelectorAll('button')].find(
-        (b) => !b.disabled && (matches(b.textContent.replace(/\s+/g, ' ').trim()) || matches(b.getAttribute('aria-label') ?? '')),
-      );
-      button?.click();
-      return button !== undefined;
-    }, source as { text?: string; regex?: string; flags?: string }),
-  timeoutMs);
+  await until(
+    `a button "${String(name)}" on ${page.url()}`,
+    () =>
+      page.evaluate(
+        (wanted) => {
+          const matches = (s: string) => ('text' in wanted ? s === wanted.text : new RegExp(wanted.regex!, wanted.flags).test(s));
+          const button = [...document.querySelectorAll('button')].find(
+            (b) => !b.disabled && (matches(b.textContent.replace(/\s+/g, ' ').trim()) || matches(b.getAttribute('aria-label') ?? '')),
+          );
+          button?.click();
+          return button !== undefined;
+        },
+        source as { text?: string; regex?: string; flags?: string },
+      ),
+    timeoutMs,
+  );
 }
 
 /** The input labelled `label`. */

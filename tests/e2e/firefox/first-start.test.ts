@@ -18,10 +18,9 @@ describe('the first start in Firefox ESR', () => {
 
   it('tracks sitting at once: break and refresh alarms, and the minutes left on the badge', async () => {
     await harness.inBackground((settings) => chrome.storage.sync.set({ settings }), activeNowSettings());
-    await expect.poll(async () => (await harness.inBackground(() => chrome.alarms.getAll())).map((a) => a.name).sort()).toEqual([
-      'sitting-break',
-      'sitting-refresh',
-    ]);
+    await expect
+      .poll(async () => (await harness.inBackground(() => chrome.alarms.getAll())).map((a) => a.name).sort())
+      .toEqual(['sitting-break', 'sitting-refresh']);
     await expect.poll(() => harness.inBackground(() => chrome.action.getBadgeText({}))).toBe('45');
   });
 

@@ -6,8 +6,8 @@ import type { BrowserHarness } from '../harness';
 
 /**
  * Firefox ESR with the real Firefox build, driven over WebDriver BiDi by
- * puppeteer-core (no geckodriver, no browser download). The recipe and its
- * pitfalls are in the design notes, §5b.
+ * puppeteer-core (no geckodriver, no browser download). The pitfalls found
+ * by trying are noted where each is handled below.
  */
 
 const OUTPUT_DIR = resolve(import.meta.dirname, '../../../.output');

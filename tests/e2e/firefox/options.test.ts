@@ -98,9 +98,7 @@ describe('the options page, history, export and import in Firefox ESR', () => {
       HTMLAnchorElement.prototype.click = () => undefined;
     });
     await clickButton(options, 'Export (JSON)');
-    const exported = await until('the export', () =>
-      options.evaluate(() => (window as unknown as { exported?: Blob }).exported?.text()),
-    );
+    const exported = await until('the export', () => options.evaluate(() => (window as unknown as { exported?: Blob }).exported?.text()));
     const bundle = JSON.parse(exported) as { format: string };
     expect(bundle.format).toBe('roll-call-export');
     const original = await harness.inBackground(async () => ({
@@ -115,7 +113,10 @@ describe('the options page, history, export and import in Firefox ESR', () => {
     const input = (await options.$('#import-file')) as ElementHandle<HTMLInputElement>;
     await input.uploadFile(file);
     // Everyday dates ("Nov 27"), not the day keys the file stores.
-    await waitForText(options, /This file holds your routines, breaks and comfort ratings from [A-Z][a-z]{2} \d{1,2}(, \d{4})? to [A-Z][a-z]{2} \d{1,2}(, \d{4})?, your settings/);
+    await waitForText(
+      options,
+      /This file holds your routines, breaks and comfort ratings from [A-Z][a-z]{2} \d{1,2}(, \d{4})? to [A-Z][a-z]{2} \d{1,2}(, \d{4})?, your settings/,
+    );
     await clickButton(options, 'Replace my data');
     await waitForText(options, 'Imported.');
     await expect.poll(storedInterval).toBe(30);

@@ -10,18 +10,21 @@ describe('a break reminder in Firefox ESR', () => {
   beforeAll(async () => {
     harness = await launchFirefox();
     // A threshold above the jump below, so the jump reads as sitting, not as time away.
-    await harness.inBackground(
-      (settings) => chrome.storage.sync.set({ settings }),
-      { ...activeNowSettings(), sittingIntervalMin: 10, breakThresholdMin: 15, snoozeMin: 10 },
-    );
+    await harness.inBackground((settings) => chrome.storage.sync.set({ settings }), {
+      ...activeNowSettings(),
+      sittingIntervalMin: 10,
+      breakThresholdMin: 15,
+      snoozeMin: 10,
+    });
     await until('the break alarm', async () => (await harness.inBackground(() => chrome.alarms.get('sitting-break')))?.scheduledTime);
   });
   // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- beforeAll may have failed before it assigned the harness
   afterAll(async () => harness?.close());
 
   /** The background page's own clock (the shell reads time only through Date.now()). */
-  // eslint-disable-next-line @typescript-eslint/no-deprecated -- Firefox's MV2 event page is a background page; the deprecation is Chrome's (MV3), and the sync extension.getBackgroundPage() would not wake a stopped page
-  const backgroundNow = () => harness.inBackground(async () => ((await chrome.runtime.getBackgroundPage()) as unknown as Window & { Date: DateConstructor }).Date.now());
+  const backgroundNow = () =>
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- Firefox's MV2 event page is a background page; the deprecation is Chrome's (MV3), and the sync extension.getBackgroundPage() would not wake a stopped page
+    harness.inBackground(async () => ((await chrome.runtime.getBackgroundPage()) as unknown as Window & { Date: DateConstructor }).Date.now());
 
   it('shows a notification when the break is due, and the badge says so', async () => {
     // The event page's clock moves 10 minutes on; the break alarm fires now on the real clock.
@@ -42,7 +45,9 @@ describe('a break reminder in Firefox ESR', () => {
     await waitForText(reminder, 'Time to stand up');
     await clickButton(reminder, 'Snooze 10 min');
     const snoozedAt = await backgroundNow();
-    await expect.poll(async () => (await harness.inBackground(() => chrome.alarms.get('sitting-break')))?.scheduledTime ?? 0).toBeGreaterThan(snoozedAt + 10 * MIN - 5_000);
+    await expect
+      .poll(async () => (await harness.inBackground(() => chrome.alarms.get('sitting-break')))?.scheduledTime ?? 0)
+      .toBeGreaterThan(snoozedAt + 10 * MIN - 5_000);
     expect((await harness.inBackground(() => chrome.alarms.get('sitting-break')))!.scheduledTime).toBeLessThan(snoozedAt + 10 * MIN + 5_000);
     // The choice is made: the window and the notification are gone, and the badge counts down again.
     await until('the reminder window to close', async () => !(await harness.tabUrls()).some((url) => url.includes('/reminder.html')));
@@ -74,12 +79,18 @@ describe('a break reminder in Firefox ESR', () => {
     const sittingClock = () => harness.inBackground(async () => ({ ...((await chrome.storage.local.get('sitting')).sitting as object), lastSeenAt: 0 }));
     const sittingBefore = await sittingClock();
     await harness.inBackground(() => chrome.runtime.sendMessage({ id: 0, type: 'sitting', data: { type: 'testReminder' }, timestamp: Date.now() }));
-    await expect.poll(() => harness.shownAlerts()).toEqual([{ title: 'Time to stand up', text: 'This is a test reminder. Real ones look like this and say how long you have been sitting.' }]);
+    await expect
+      .poll(() => harness.shownAlerts())
+      .toEqual([{ title: 'Time to stand up', text: 'This is a test reminder. Real ones look like this and say how long you have been sitting.' }]);
     await harness.clickAlert('Time to stand up');
     const window = await until('the test reminder window', () => harness.findPage(`${ORIGIN}/reminder.html?id=test`));
     const text = await waitForText(window, 'This is a test reminder.');
     expect(text).not.toContain('This reminder has passed.');
-    expect(await window.evaluate(() => [...document.querySelectorAll('button')].map((b) => b.textContent))).toEqual(['Start routine', 'Snooze 10 min', 'Skip this break']);
+    expect(await window.evaluate(() => [...document.querySelectorAll('button')].map((b) => b.textContent))).toEqual([
+      'Start routine',
+      'Snooze 10 min',
+      'Skip this break',
+    ]);
     await clickButton(window, 'Skip this break');
     await until('the test window to close', async () => !(await harness.tabUrls()).some((url) => url.includes('/reminder.html')));
     expect(await sittingClock()).toEqual(sittingBefore);

@@ -24,13 +24,13 @@ describe('a browser restart in Firefox ESR', () => {
     await expect.poll(async () => alarmNames(await harness.browserSide())).toEqual(['sitting-break', 'sitting-refresh']);
     await harness.restart();
     const restartedAt = Date.now();
-    await expect
-      .poll(() => harness.browserSide(), { timeout: 5_000 })
-      .toMatchObject({ background: 'running', badge: expect.stringMatching(/^4[45]$/) });
+    await expect.poll(() => harness.browserSide(), { timeout: 5_000 }).toMatchObject({ background: 'running', badge: expect.stringMatching(/^4[45]$/) });
     expect(alarmNames(await harness.browserSide())).toEqual(['sitting-break', 'sitting-refresh']);
     console.info(`Firefox restart: background, alarms and badge back ${Date.now() - restartedAt} ms after the relaunch`);
     // Still the same install: the user's settings survived.
-    expect(await harness.inBackground(async () => ((await chrome.storage.sync.get('settings')).settings as { activeDays: number[] }).activeDays)).toHaveLength(7);
+    expect(await harness.inBackground(async () => ((await chrome.storage.sync.get('settings')).settings as { activeDays: number[] }).activeDays)).toHaveLength(
+      7,
+    );
   });
 
   it('brings back the step alarm of a routine that was running at shutdown', async () => {

@@ -33,7 +33,8 @@ describe('the routine in Firefox ESR', () => {
 
   const heading = (page: Page) => textOf(page, 'h1');
   /** Resolves once the countdown has moved below `seconds`: it advances on its own. */
-  const countsDownFrom = (page: Page, seconds: number) => until(`the countdown to go below ${seconds}`, async () => (await timerSeconds(page)) < seconds, 5_000);
+  const countsDownFrom = (page: Page, seconds: number) =>
+    until(`the countdown to go below ${seconds}`, async () => (await timerSeconds(page)) < seconds, 5_000);
 
   it('starts, pauses, resumes, skips, goes back and stops from popup.html, with the countdown advancing', async () => {
     const popup = await harness.openPage('popup.html');
@@ -51,9 +52,16 @@ describe('the routine in Firefox ESR', () => {
     await expect.poll(() => harness.inBackground(() => chrome.action.getBadgeText({}))).toBe('❚❚');
     expect(await harness.inBackground(async () => (await chrome.alarms.getAll()).map((a) => a.name))).not.toContain('routine-step');
     const paused = await timerSeconds(popup);
-    // A paused countdown stands still: after well over a second it shows the same time.
-    await new Promise((r) => setTimeout(r, 1_500));
-    expect(await timerSeconds(popup)).toBe(paused);
+    // A paused countdown stands still: sampled until over a second has passed on the popup's own clock (a running
+    // one moves every second), each sample read after the clock, all the same.
+    const pausedSeenAt = await popup.evaluate(() => Date.now());
+    const samples: number[] = [];
+    await until("over a second to pass on the popup's clock", async () => {
+      const elapsed = (await popup.evaluate(() => Date.now())) - pausedSeenAt;
+      samples.push(await timerSeconds(popup));
+      return elapsed > 1_100;
+    });
+    expect(new Set(samples)).toEqual(new Set([paused]));
 
     await clickButton(popup, 'Resume');
     await until('the pause sign to go', async () => !(await textOf(popup, '.running__paused')));
@@ -115,7 +123,9 @@ describe('the routine in Firefox ESR', () => {
     });
 
     await expect.poll(() => harness.shownAlerts()).toEqual([{ title: 'Roll Call · step 2 of 2', text: 'Next: Walk barefoot, 0:30' }]);
-    await expect.poll(() => harness.inBackground(async () => (await chrome.storage.local.get('routine')).routine)).toMatchObject({ status: 'running', stepIndex: 1 });
+    await expect
+      .poll(() => harness.inBackground(async () => (await chrome.storage.local.get('routine')).routine))
+      .toMatchObject({ status: 'running', stepIndex: 1 });
     await expect
       // eslint-disable-next-line @typescript-eslint/no-deprecated -- Firefox's MV2 event page is a background page; the deprecation is Chrome's (MV3), and the sync extension.getBackgroundPage() would not wake a stopped page
       .poll(() => harness.inBackground(async () => ((await chrome.runtime.getBackgroundPage()) as unknown as { chimes: number }).chimes))
@@ -127,7 +137,11 @@ describe('the routine in Firefox ESR', () => {
   });
 
   it('declares a sidebar (sidebar_action, closed at install, no sidePanel permission)', () => {
-    const manifest = JSON.parse(readFileSync(join(FIREFOX_BUILD_DIR, 'manifest.json'), 'utf8')) as { sidebar_action?: unknown; side_panel?: unknown; permissions: string[] };
+    const manifest = JSON.parse(readFileSync(join(FIREFOX_BUILD_DIR, 'manifest.json'), 'utf8')) as {
+      sidebar_action?: unknown;
+      side_panel?: unknown;
+      permissions: string[];
+    };
     // Opened at install, the sidebar would be an open view, and the background would leave every cue to it.
     expect(manifest.sidebar_action).toEqual({ default_panel: 'sidepanel.html', default_title: '__MSG_extName__', open_at_install: false });
     expect(manifest.side_panel).toBeUndefined();

@@ -48,7 +48,7 @@ export class OptionsPage {
   /** Exports as JSON and returns the downloaded file's text. */
   async exportJson(): Promise<string> {
     const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.getByRole('button', { name: 'Export (JSON)' }).click()]);
-    return readFileSync((await download.path()), 'utf8');
+    return readFileSync(await download.path(), 'utf8');
   }
 
   /** Chooses a file to import; the page then shows its summary or its error. */

@@ -116,7 +116,10 @@ export class PopupPage {
       this.button('Pop out').click(),
     ]);
     const popOut = new PopupPage(window);
-    await window.getByRole('timer').or(window.getByRole('button', { name: 'Start routine' })).waitFor();
+    await window
+      .getByRole('timer')
+      .or(window.getByRole('button', { name: 'Start routine' }))
+      .waitFor();
     return popOut;
   }
 

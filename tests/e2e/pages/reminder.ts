@@ -39,10 +39,7 @@ export class ReminderPage {
  */
 export async function waitForReminderWindow(context: BrowserContext, opening?: Promise<unknown>): Promise<ReminderPage> {
   const isReminder = (p: Page) => new URL(p.url()).pathname === '/reminder.html';
-  const [page] = await Promise.all([
-    context.pages().find(isReminder) ?? context.waitForEvent('page', { predicate: isReminder }),
-    opening,
-  ]);
+  const [page] = await Promise.all([context.pages().find(isReminder) ?? context.waitForEvent('page', { predicate: isReminder }), opening]);
   await page.getByRole('heading', { name: 'Time to stand up' }).waitFor();
   return new ReminderPage(page);
 }

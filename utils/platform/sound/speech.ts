@@ -16,7 +16,11 @@ export interface Utterance {
  * on the last three seconds of the step, and a number already past is left out
  * (a cue that came late says only what is still true).
  */
-export function say(utterances: readonly Utterance[], speaker: Speaker, options: { lang: string; volume: number; now: number; later: (run: () => void, ms: number) => unknown }): void {
+export function say(
+  utterances: readonly Utterance[],
+  speaker: Speaker,
+  options: { lang: string; volume: number; now: number; later: (run: () => void, ms: number) => unknown },
+): void {
   for (const { text, at } of utterances) {
     const wait = at === undefined ? 0 : at - options.now;
     // Half a second of slack: a number said a moment late is still the right number.

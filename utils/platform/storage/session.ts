@@ -1,13 +1,15 @@
 import { browser } from 'wxt/browser';
+import { STORAGE_FULL_KEY, WORKER_START_KEY } from '../../storage-keys';
 
 /**
- * Whether the last write failed because `storage.local` is full. Kept in
- * `storage.session`, which has room of its own, so the flag can be set when
- * nothing more fits in `local`. Its own small module, with no schema library,
- * so the popup can show it without carrying one.
+ * What the background keeps in `storage.session`: whether the last write
+ * failed because `storage.local` is full (session has room of its own, so the
+ * flag can be set when nothing more fits in `local`), and which start of the
+ * worker is running. Its own small module, with no schema library, so the
+ * popup can show the flag without carrying one.
  */
 
-const KEY = 'storageFull';
+const KEY = STORAGE_FULL_KEY;
 
 /** When the last write failed for want of room, or null once a write succeeds again. */
 export async function readStorageFull(): Promise<number | null> {
@@ -29,4 +31,15 @@ export function watchStorageFull(listener: (at: number | null) => void): () => v
   };
   browser.storage.onChanged.addListener(onChanged);
   return () => browser.storage.onChanged.removeListener(onChanged);
+}
+
+export interface WorkerStart {
+  id: string;
+  at: number;
+}
+
+/** Marks a new start of the worker, so that a test can prove a stopped worker really started again. */
+export async function writeWorkerStart(now: number): Promise<void> {
+  const start: WorkerStart = { id: crypto.randomUUID(), at: now };
+  await browser.storage.session.set({ [WORKER_START_KEY]: start });
 }

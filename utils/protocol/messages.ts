@@ -1,12 +1,12 @@
 /**
- * The typed command protocol. Pages never write the state the background
- * owns: they send a command and watch storage for the result. The messaging
+ * The typed messages between pages and the background. Pages never write the state the background
+ * owns: they send a request and watch storage for the result. The messaging
  * channels that carry these types live in platform/messaging.ts.
  */
 
-import type { Utterance } from '../platform/speech';
+import type { SpokenLine } from '../platform/sound/voice';
 
-/** The commands, as plain types; their runtime checks live in command-schemas.ts, which only the background loads. */
+/** The requests, as plain types; their runtime checks live in message-schemas.ts, which only the background loads. */
 
 export type RoutineRequest =
   | { type: 'start'; presetId: string }
@@ -31,15 +31,15 @@ export type DataRequest = { type: 'import'; bundle: unknown } | { type: 'reset' 
 
 /** Changes to what the user set; the background checks them whole and is their only writer. */
 export type SettingsRequest =
-  | { type: 'patch'; patch: Partial<Settings> }
-  | { type: 'presets'; customisations: PresetCustomisations }
-  | { type: 'remindHere'; value: boolean };
+  { type: 'patch'; patch: Partial<Settings> } | { type: 'presets'; customisations: PresetCustomisations } | { type: 'remindHere'; value: boolean };
 
-/** Why a command was refused, as a locale key the page can show. */
-export type CommandErrorKey =
+/** Why a request was refused, as a locale key the page can show. */
+export type ReplyErrorKey =
   | 'error_bad_command'
   | 'error_unknown_preset'
   | 'error_no_steps'
+  /** Routines sent to be stored would have one with no step on. */
+  | 'error_no_steps_on'
   | 'error_not_running'
   | 'error_already_running'
   | 'error_undo_expired'
@@ -48,6 +48,7 @@ export type CommandErrorKey =
   | 'error_storage_quota'
   | 'error_sync_rate'
   | 'error_sync_item_too_large'
+  | 'error_sync_full'
   | 'error_not_saved'
   | 'error_save_failed'
   /** The setting is locked by the organisation's policy. */
@@ -55,23 +56,23 @@ export type CommandErrorKey =
   | 'error_unknown_command'
   | ImportErrorKey;
 
-export type CommandReply = { ok: true } | { ok: false; error: CommandErrorKey };
+export type Reply = { ok: true } | { ok: false; error: ReplyErrorKey };
 
 export interface ProtocolMap {
-  routine(request: RoutineRequest): CommandReply;
-  sitting(request: SittingRequest): CommandReply;
-  data(request: DataRequest): CommandReply;
-  settings(request: SettingsRequest): CommandReply;
+  routine(request: RoutineRequest): Reply;
+  sitting(request: SittingRequest): Reply;
+  data(request: DataRequest): Reply;
+  settings(request: SettingsRequest): Reply;
   /** Asks the background to rebuild the popup's snapshot, when a view finds it missing or from another version. */
-  refresh(): CommandReply;
+  refresh(): Reply;
 }
 
 /** What the background asks the offscreen document (Chrome) to play. */
 export interface CueRequest {
   chime: boolean;
   volume: number;
-  /** What to say aloud and when, worded in the UI language, when spoken cues are on. */
-  speech?: Utterance[];
+  /** What to say aloud, as data, when spoken cues are on: worded where it is spoken (utils/platform/sound/voice-text.ts). */
+  spoken?: SpokenLine;
   lang: string;
 }
 

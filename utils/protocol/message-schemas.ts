@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { DataRequest, RoutineRequest, SettingsRequest, SittingRequest } from './commands';
+import type { DataRequest, RoutineRequest, SettingsRequest, SittingRequest } from './messages';
 import { PAUSE_CHOICES } from '../sitting/rules';
 
 /**
@@ -28,10 +28,7 @@ export const SITTING_REQUEST_SCHEMA = v.variant('type', [
   v.object({ type: v.literal('testReminder') }),
 ]);
 
-export const DATA_REQUEST_SCHEMA = v.variant('type', [
-  v.object({ type: v.literal('import'), bundle: v.unknown() }),
-  v.object({ type: v.literal('reset') }),
-]);
+export const DATA_REQUEST_SCHEMA = v.variant('type', [v.object({ type: v.literal('import'), bundle: v.unknown() }), v.object({ type: v.literal('reset') })]);
 
 /**
  * Only the envelope is checked here: each field of a patch, and the routines,
@@ -43,7 +40,7 @@ export const SETTINGS_REQUEST_SCHEMA = v.variant('type', [
   v.object({ type: v.literal('remindHere'), value: v.boolean() }),
 ]);
 
-// The schemas and the plain types in messages.ts must describe the same commands; a drift fails the type check.
+// The schemas and the plain types in messages.ts must describe the same messages; a drift fails the type check.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Assert<T extends true> = T;
 export type SchemasMatchTypes = [

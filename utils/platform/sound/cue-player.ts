@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { CueRequest } from '../protocol/commands';
+import type { CueRequest } from '../../protocol/messages';
 import { playCue } from './play-cue';
 
 /**

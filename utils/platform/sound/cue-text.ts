@@ -1,7 +1,7 @@
-import type { Step } from '../routine/presets';
-import { stepTitleKey } from '../routine/presets';
-import { formatClock } from '../format';
-import { t } from './i18n';
+import type { Step } from '../../routine/presets';
+import { stepTitleKey } from '../../routine/preset-lookup';
+import { formatClock } from '../../format';
+import { t } from '../i18n';
 
 /**
  * What a step change says, wherever it is said: the open view's voice, the

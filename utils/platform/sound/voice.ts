@@ -1,14 +1,14 @@
-import type { CueRequest } from '../protocol/commands';
-import { stepTitleKey, type StepKind, type StepTitleKey } from '../routine/presets';
-import { COUNTDOWN_MS, type TimerEffect } from '../routine/timer';
-import { utterancesFor } from './voice-text';
-import type { Settings } from '../settings/settings';
+import type { CueRequest } from '../../protocol/messages';
+import type { StepKind } from '../../routine/presets';
+import { stepTitleKey, type StepTitleKey } from '../../routine/preset-lookup';
+import { COUNTDOWN_MS, type TimerEffect } from '../../routine/timer';
+import type { Settings } from '../../settings/settings';
 
 /**
- * What a cue says, as data, worded by `utterancesFor` in the UI language where
- * the cue is decided (the background, or an open view). Chrome's offscreen
- * document has no `i18n` API, so it gets the words ready-made, each with its
- * moment, and only times and speaks them.
+ * What a cue says, as data, worded by `utterancesFor` where it is spoken: an
+ * open view and Firefox's event page with the browser's `i18n`, Chrome's
+ * offscreen document (which has no `i18n`) from the extension's locale files.
+ * So the worker, which only decides the cue, carries none of the wording.
  */
 export type SpokenLine =
   /** The step's title as its message key, so the page that speaks need not know the presets. */
@@ -31,6 +31,6 @@ function spokenLine(cue: CueEffect): SpokenLine {
 /** The chime marks every cue but the countdown, which is only spoken; the voice speaks when it is on. */
 export function cueRequest(cue: CueEffect, settings: Pick<Settings, 'chime' | 'spokenCues' | 'volume'>, lang: string): CueRequest | undefined {
   const chime = settings.chime && !(cue.type === 'momentCue' && cue.moment === 'countdown');
-  const speech = settings.spokenCues ? utterancesFor(spokenLine(cue)) : undefined;
-  return chime || speech ? { chime, volume: settings.volume, lang, speech } : undefined;
+  const spoken = settings.spokenCues ? spokenLine(cue) : undefined;
+  return chime || spoken ? { chime, volume: settings.volume, lang, spoken } : undefined;
 }

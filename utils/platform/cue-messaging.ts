@@ -1,5 +1,0 @@
-import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { CueProtocolMap } from '../protocol/commands';
-
-/** The channel on which the worker hands cues to the offscreen document (utils/platform/cue-player.ts sends in its envelope). */
-export const cueMessaging = defineExtensionMessaging<CueProtocolMap>();
