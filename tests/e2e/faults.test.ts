@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { UNDO_STOP_MS } from '../../utils/routine/timer';
 import {
   LABEL,
   MIN,
@@ -33,6 +34,7 @@ import {
   type HistoryEvent,
   type Rig,
   type View,
+  SETTLE_MS,
 } from './fault-helpers';
 
 /**
@@ -79,6 +81,8 @@ interface Round extends Expectation {
   extra?(): Promise<string[]>;
   /** Runs after the checks: a follow-up whose result is checked too (the routine ending after an import). */
   after?(): Promise<string[]>;
+  /** How long the state may take to settle, when the command itself holds it for a while (Stop's Undo). */
+  settleMs?: number;
   cleanup?(): Promise<void>;
 }
 
@@ -116,7 +120,8 @@ const COMMANDS: Command[] = [
     async prepare(rig) {
       const ended = await endedCounter(rig.h);
       await startRoutine(rig);
-      return { ended, routineBefore: true, act: () => pressOrThrow(rig.popup, LABEL.stop) };
+      // Stop holds the routine for Undo first: it can end, and be counted, only once the hold is over.
+      return { ended, routineBefore: true, act: () => pressOrThrow(rig.popup, LABEL.stop), settleMs: SETTLE_MS + UNDO_STOP_MS };
     },
   },
   {
@@ -268,7 +273,7 @@ async function pollProblems(check: () => Promise<string[]>, timeoutMs = 4000): P
 }
 
 async function checkRound(rig: Rig, round: Round): Promise<string[]> {
-  const { problems } = await settleAndCheck(rig.h, round);
+  const { problems } = await settleAndCheck(rig.h, round, round.settleMs);
   if (problems.length === 0 && round.extra) problems.push(...(await pollProblems(round.extra)));
   if (problems.length === 0 && round.after) problems.push(...(await round.after()));
   return problems;
