@@ -150,6 +150,10 @@ function applyInput(current: SetupResult, stored: StoredSetup, input: StoreInput
     if (!fitsSyncItem(SYNC_KEYS.settings, value)) return refuse(current, 'error_sync_item_too_large');
     return { ...result, settings: parseSettings(value), sync: mergeIntents(result.sync, { set: { [SYNC_KEYS.settings]: value }, remove: [] }) };
   };
+  const savePresets = (result: SetupResult, presets: unknown): SetupResult => {
+    if (!fitsSyncItem(SYNC_KEYS.presets, presets)) return refuse(current, 'error_sync_item_too_large');
+    return { ...result, presets, sync: mergeIntents(result.sync, { set: { [SYNC_KEYS.presets]: presets }, remove: [] }) };
+  };
   switch (input.type) {
     case 'patch': {
       const keys = Object.keys(input.patch);
@@ -165,12 +169,7 @@ function applyInput(current: SetupResult, stored: StoredSetup, input: StoreInput
       // The editor's and the import's own rule: every routine keeps a step on.
       const problem = presetsCommandError(customisations.output);
       if (problem) return refuse(current, problem);
-      if (!fitsSyncItem(SYNC_KEYS.presets, customisations.output)) return refuse(current, 'error_sync_item_too_large');
-      return {
-        ...current,
-        presets: customisations.output,
-        sync: mergeIntents(current.sync, { set: { [SYNC_KEYS.presets]: customisations.output }, remove: [] }),
-      };
+      return savePresets(current, customisations.output);
     }
     case 'remindHere':
       if (current.policy.locked.includes('remindHere')) return refuse(current, 'error_locked');
@@ -182,10 +181,10 @@ function applyInput(current: SetupResult, stored: StoredSetup, input: StoreInput
       // A change synced from a device without the policy does not undo a locked value here.
       return enforcePolicy(current, stored.policy, current.policy.values, stored.policy, saveSettings);
     case 'importSettings': {
-      if (!fitsSyncItem(SYNC_KEYS.presets, input.presets)) return refuse(current, 'error_sync_item_too_large');
+      const withPresets = savePresets(current, input.presets);
+      if (withPresets.refused) return withPresets;
       const imported = parseSettings(input.settings);
       // A locked setting keeps the organisation's value; the page said so before the user confirmed.
-      const withPresets = { ...current, presets: input.presets, sync: mergeIntents(current.sync, { set: { [SYNC_KEYS.presets]: input.presets }, remove: [] }) };
       return saveSettings(withPresets, withLockedValues(imported.settings, current.policy), imported);
     }
     case 'resetSettings': {
