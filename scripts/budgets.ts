@@ -16,12 +16,13 @@ export const BYTE_BUDGETS = {
 
 /**
  * What the size test holds each entrypoint to. Equal to the budget, except the worker's, which is over it
- * (21,085 bytes): the one writer (every change of settings, policy, import and reset as a job step, with
+ * (20,842 bytes): the one writer (every change of settings, policy, import and reset as a job step, with
  * its sync intent), a streak kept with the totals so a job reads no stored day, and one routine check at
- * every door came to 3.2 KB; the import check (1 KB) and the polyfill (2.8 KB) left, not enough. This
- * ceiling stops further growth; the README says the budget is not met.
+ * every door came to 3.2 KB; the import check (1 KB), the polyfill (2.8 KB) and a pass over the worker's
+ * own code (243 bytes: a day's totals added onto a copy, step title keys from kind and side, shared helpers)
+ * left, not enough. This ceiling stops further growth; the README says the budget is not met.
  */
-export const BYTE_CEILINGS: Record<keyof typeof BYTE_BUDGETS, number> = { ...BYTE_BUDGETS, background: 21.5 * KB };
+export const BYTE_CEILINGS: Record<keyof typeof BYTE_BUDGETS, number> = { ...BYTE_BUDGETS, background: 20.5 * KB };
 
 /** All step drawings together, loaded as files by <img>, outside every page's script. */
 export const DRAWINGS_BUDGET = 12 * KB;

@@ -11,7 +11,7 @@ export const MAX_TIMESTAMP = 8.64e15;
 /** A moment as milliseconds since 1970, within the range `Date` can show. */
 export const timestamp = v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(MAX_TIMESTAMP));
 
-/** A length of time in milliseconds, never negative. */
-export const duration = v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(MAX_TIMESTAMP));
+/** A length of time in milliseconds, never negative: checked as a timestamp is, one schema for both. */
+export const duration = timestamp;
 
 export const count = v.pipe(v.number(), v.integer(), v.minValue(0));

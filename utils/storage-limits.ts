@@ -33,8 +33,12 @@ export type StorageErrorKey =
 /** storage.sync allows 8 KB per item, counted as the key plus its value as JSON. */
 export const SYNC_ITEM_LIMIT = 8192;
 
+export function syncItemBytes(key: string, value: unknown): number {
+  return new TextEncoder().encode(key + JSON.stringify(value)).length;
+}
+
 export function fitsSyncItem(key: string, value: unknown): boolean {
-  return new TextEncoder().encode(key + JSON.stringify(value)).length <= SYNC_ITEM_LIMIT;
+  return syncItemBytes(key, value) <= SYNC_ITEM_LIMIT;
 }
 
 const RATE = /MAX_WRITE_OPERATIONS/i;

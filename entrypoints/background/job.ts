@@ -55,7 +55,7 @@ export type BackgroundInput =
 /** An input, or a way to make one once the settings are known (the refresh asks the idle state at the user's threshold). */
 export type JobRequest = BackgroundInput | ((settings: Settings) => Promise<BackgroundInput>);
 
-const STORE_INPUTS: ReadonlySet<string> = new Set(['patch', 'presets', 'remindHere', 'policy', 'settingsSynced']);
+const STORE_INPUTS: ReadonlySet<string> = new Set(['patch', 'presets', 'remindHere', 'policy', 'settingsSynced', 'importSettings', 'resetSettings']);
 const isStoreInput = (input: BackgroundInput): input is StoreInput => STORE_INPUTS.has(input.type);
 
 const SMALL_READ = [
@@ -253,25 +253,11 @@ export async function runBackgroundJob(request: JobRequest, now: number, sender:
 
 /** The core's input for a job's input: a settings change is news for the sitting clock, and a pause needs the settings in effect. */
 function toCoreInput(input: BackgroundInput, settings: Settings, now: number): JobInput {
-  switch (input.type) {
-    case 'pause':
-      return { type: 'sitting', input: { type: 'pause', until: pauseUntil(input.choice, now, settings) } };
-    case 'testReminder':
-      // Nothing to change: the job only brings the state up to now.
-      return { type: 'stepAlarm' };
-    case 'import':
-    case 'reset':
-    case 'patch':
-    case 'presets':
-    case 'remindHere':
-    case 'policy':
-    case 'settingsSynced':
-    case 'importSettings':
-    case 'resetSettings':
-      return { type: 'sitting', input: { type: 'settingsChanged' } };
-    default:
-      return input;
-  }
+  if (input.type === 'pause') return { type: 'sitting', input: { type: 'pause', until: pauseUntil(input.choice, now, settings) } };
+  // Nothing to change: the job only brings the state up to now.
+  if (input.type === 'testReminder') return { type: 'stepAlarm' };
+  if (input.type === 'import' || input.type === 'reset' || isStoreInput(input)) return { type: 'sitting', input: { type: 'settingsChanged' } };
+  return input;
 }
 
 /**

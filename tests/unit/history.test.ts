@@ -67,6 +67,29 @@ describe('daily totals', () => {
     });
   });
 
+  it('adds new events onto a compacted day and leaves the compacted totals as they were', () => {
+    const compacted = dailyTotals(log(completed(at(2026, 11, 25, 9)), { type: 'comfortRated', at: at(2026, 11, 25, 10), feet: 3 }));
+    const before = structuredClone(compacted);
+    const totals = dailyTotals(
+      log(
+        completed(at(2026, 11, 25, 13)),
+        completed(at(2026, 11, 25, 14), 'desk'),
+        { type: 'comfortRated', at: at(2026, 11, 25, 15), feet: 8, back: 2 },
+        { type: 'sittingEnded', at: at(2026, 11, 25, 16), startedAt: at(2026, 11, 25, 15), durationMs: 60 * 60_000 },
+      ),
+      compacted,
+    );
+    expect(totals['2026-11-25']).toMatchObject({
+      routinesCompleted: 3,
+      completedByPreset: { full: 2, desk: 1 },
+      routineMs: 3 * 19 * 60_000,
+      longestSittingMs: 60 * 60_000,
+      comfortFeet: [3, 8],
+      comfortBack: [2],
+    });
+    expect(compacted).toEqual(before);
+  });
+
   it('puts events either side of midnight on their own days', () => {
     const totals = dailyTotals(log({ type: 'skipped', at: at(2026, 11, 25, 23, 59) }, { type: 'skipped', at: at(2026, 11, 26, 0, 0) }));
     expect(totals['2026-11-25']?.skipped).toBe(1);

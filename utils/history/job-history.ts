@@ -1,3 +1,4 @@
+import { isPlainObject } from '../objects';
 import type { RollCallEvent } from './events';
 import { appendToLog, bucketKey, emptyTotals, historyTotals, type Append, type StoredTotals } from './log';
 import { isHistoryDay, parseStoredStreak, parseStoredTotals } from './schema';
@@ -23,7 +24,7 @@ export interface JobHistory {
 export function readJobHistory(stored: unknown): JobHistory {
   let parsed: { value: StoredTotals | undefined } | undefined;
   const totals = () => (parsed ??= { value: parseStoredTotals(stored) }).value;
-  const head = typeof stored === 'object' && stored !== null && !Array.isArray(stored) ? (stored as Record<string, unknown>) : undefined;
+  const head = isPlainObject(stored) ? stored : undefined;
   if (head === undefined) return { through: undefined, streak: undefined, totals };
   // A damaged `through` is worked out from the days, which the full read does.
   if (!isHistoryDay(head.through)) return { through: totals()?.through, streak: undefined, totals };

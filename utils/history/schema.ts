@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { isPlainObject } from '../objects';
 import type { DailyTotals } from './totals';
 import type { StoredTotals } from './log';
 import { DAY_KEY_PATTERN } from '../day';
@@ -43,7 +44,7 @@ export interface ParsedDailyTotals {
 
 /** Every readable day; a damaged day is left out and counted, the others kept. */
 export function readDailyTotals(stored: unknown): ParsedDailyTotals {
-  if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) return { days: {}, dropped: stored == null ? 0 : 1 };
+  if (!isPlainObject(stored)) return { days: {}, dropped: stored == null ? 0 : 1 };
   const days: DailyTotals = {};
   let dropped = 0;
   for (const [day, value] of Object.entries(stored)) {
@@ -92,8 +93,8 @@ function throughFromDays(days: DailyTotals): string {
  * each counts in `dropped`, which the history shows.
  */
 export function parseStoredTotals(stored: unknown): StoredTotals | undefined {
-  if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) return undefined;
-  const { through, days, dropped, streak } = stored as Record<string, unknown>;
+  if (!isPlainObject(stored)) return undefined;
+  const { through, days, dropped, streak } = stored;
   const earlier = typeof dropped === 'number' && Number.isInteger(dropped) && dropped >= 0 ? dropped : 0;
   const read = readDailyTotals(days);
   const throughOk = isHistoryDay(through);

@@ -184,7 +184,7 @@ export function streakAfterFold(stored: StoredStreak, recent: DailyTotals, today
   const state = walk(met, fromToday(met, dayNumber(today)), active);
   const forgiven = state.forgiven.map(dayOfNumber);
   if (state.ended || stored.latestMet === undefined || !crossGap(state, dayNumber(stored.latestMet), active)) {
-    return { days: state.length, forgivenDays: state.forgiven.map(dayOfNumber) };
+    return { days: state.length, forgivenDays: forgiven };
   }
   const bridged = state.forgiven.length > forgiven.length ? [dayOfNumber(state.lastForgiven)] : [];
   const [firstOfRun] = stored.forgiven;

@@ -84,31 +84,19 @@ function addEvent(day: DayTotals, event: RollCallEvent): void {
   }
 }
 
-function mergeDay(into: DayTotals, from: DayTotals): DayTotals {
-  const completedByPreset = { ...into.completedByPreset };
-  for (const [id, n] of Object.entries(from.completedByPreset)) completedByPreset[id] = (completedByPreset[id] ?? 0) + n;
-  return {
-    breaksDue: into.breaksDue + from.breaksDue,
-    breaksTaken: into.breaksTaken + from.breaksTaken,
-    naturalBreaks: into.naturalBreaks + from.naturalBreaks,
-    skipped: into.skipped + from.skipped,
-    snoozed: into.snoozed + from.snoozed,
-    routinesCompleted: into.routinesCompleted + from.routinesCompleted,
-    routinesStopped: into.routinesStopped + from.routinesStopped,
-    completedByPreset,
-    routineMs: into.routineMs + from.routineMs,
-    longestSittingMs: Math.max(into.longestSittingMs, from.longestSittingMs),
-    comfortFeet: [...into.comfortFeet, ...from.comfortFeet],
-    comfortBack: [...into.comfortBack, ...from.comfortBack],
-  };
-}
-
 /** Every day's totals: the compacted past plus the raw events still kept. */
 export function dailyTotals(events: readonly RollCallEvent[], compacted: DailyTotals = {}): DailyTotals {
-  const fromEvents: DailyTotals = {};
-  for (const event of events) addEvent((fromEvents[event.day] ??= emptyDay()), event);
   const all: DailyTotals = { ...compacted };
-  for (const [day, totals] of Object.entries(fromEvents)) all[day] = all[day] ? mergeDay(all[day], totals) : totals;
+  // A compacted day is copied before the first event adds to it, so the caller's totals are never changed.
+  const copied = new Set<string>();
+  for (const event of events) {
+    let day = all[event.day];
+    if (!day || !copied.has(event.day)) {
+      copied.add(event.day);
+      day = all[event.day] = day ? structuredClone(day) : emptyDay();
+    }
+    addEvent(day, event);
+  }
   return all;
 }
 

@@ -3,7 +3,7 @@ import { isPlainObject } from '../objects';
 import type { ReplyErrorKey } from '../protocol/messages';
 import { CUSTOMISATIONS_SCHEMA } from '../routine/presets-schema';
 import { presetsCommandError } from '../routine/check';
-import { fitsSyncItem } from '../storage-limits';
+import { fitsSyncItem, syncItemBytes } from '../storage-limits';
 import { applyPolicy, readStoredPolicy, withLockedValues, type Policy } from '../settings/policy';
 import {
   applySettingsPatch,
@@ -74,12 +74,10 @@ export interface SetupResult {
 /** storage.sync allows 100 KB in all (and 8 KB an item: `fitsSyncItem`), each item counted as its key plus its value as JSON. */
 export const SYNC_TOTAL_LIMIT = 102_400;
 
-const syncBytes = (key: string, value: unknown) => new TextEncoder().encode(key + JSON.stringify(value)).length;
-
 /** Whether every sync item, once the intent is carried out, still fits in sync's 100 KB. */
 export function fitsSyncTotal(sync: Record<string, unknown>, intent: SyncIntent | undefined): boolean {
   const after = afterIntent(sync, intent);
-  return Object.entries(after).reduce((sum, [key, value]) => sum + syncBytes(key, value), 0) <= SYNC_TOTAL_LIMIT;
+  return Object.entries(after).reduce((sum, [key, value]) => sum + syncItemBytes(key, value), 0) <= SYNC_TOTAL_LIMIT;
 }
 
 /** Overlays a pending intent on the stored sync values: what they will be once it is carried out. */
@@ -93,8 +91,7 @@ export function afterIntent(sync: Record<string, unknown>, intent: SyncIntent | 
 export function mergeIntents(first: SyncIntent | undefined, second: SyncIntent | undefined): SyncIntent | undefined {
   if (!first) return second;
   if (!second) return first;
-  const removedNow = new Set(second.remove);
-  const set = { ...Object.fromEntries(Object.entries(first.set).filter(([key]) => !removedNow.has(key))), ...second.set };
+  const set = afterIntent(first.set, second);
   const remove = [...new Set([...first.remove.filter((key) => !(key in second.set)), ...second.remove])];
   return { set, remove };
 }
@@ -153,6 +150,10 @@ function applyInput(current: SetupResult, stored: StoredSetup, input: StoreInput
     if (!fitsSyncItem(SYNC_KEYS.settings, value)) return refuse(current, 'error_sync_item_too_large');
     return { ...result, settings: parseSettings(value), sync: mergeIntents(result.sync, { set: { [SYNC_KEYS.settings]: value }, remove: [] }) };
   };
+  const savePresets = (result: SetupResult, presets: unknown): SetupResult => {
+    if (!fitsSyncItem(SYNC_KEYS.presets, presets)) return refuse(current, 'error_sync_item_too_large');
+    return { ...result, presets, sync: mergeIntents(result.sync, { set: { [SYNC_KEYS.presets]: presets }, remove: [] }) };
+  };
   switch (input.type) {
     case 'patch': {
       const keys = Object.keys(input.patch);
@@ -168,12 +169,7 @@ function applyInput(current: SetupResult, stored: StoredSetup, input: StoreInput
       // The editor's and the import's own rule: every routine keeps a step on.
       const problem = presetsCommandError(customisations.output);
       if (problem) return refuse(current, problem);
-      if (!fitsSyncItem(SYNC_KEYS.presets, customisations.output)) return refuse(current, 'error_sync_item_too_large');
-      return {
-        ...current,
-        presets: customisations.output,
-        sync: mergeIntents(current.sync, { set: { [SYNC_KEYS.presets]: customisations.output }, remove: [] }),
-      };
+      return savePresets(current, customisations.output);
     }
     case 'remindHere':
       if (current.policy.locked.includes('remindHere')) return refuse(current, 'error_locked');
@@ -185,10 +181,10 @@ function applyInput(current: SetupResult, stored: StoredSetup, input: StoreInput
       // A change synced from a device without the policy does not undo a locked value here.
       return enforcePolicy(current, stored.policy, current.policy.values, stored.policy, saveSettings);
     case 'importSettings': {
-      if (!fitsSyncItem(SYNC_KEYS.presets, input.presets)) return refuse(current, 'error_sync_item_too_large');
+      const withPresets = savePresets(current, input.presets);
+      if (withPresets.refused) return withPresets;
       const imported = parseSettings(input.settings);
       // A locked setting keeps the organisation's value; the page said so before the user confirmed.
-      const withPresets = { ...current, presets: input.presets, sync: mergeIntents(current.sync, { set: { [SYNC_KEYS.presets]: input.presets }, remove: [] }) };
       return saveSettings(withPresets, withLockedValues(imported.settings, current.policy), imported);
     }
     case 'resetSettings': {

@@ -25,24 +25,14 @@ export function presetDurationSec(preset: Preset): number {
   return enabledSteps(preset).reduce((sum, s) => sum + s.durationSec, 0);
 }
 
-/** Locale keys for a step: titles differ by side, instructions only by kind. */
-const STEP_TITLE_KEYS = {
-  roll: { left: 'step_roll_left_title', right: 'step_roll_right_title', none: 'step_roll_title' },
-  // Walking is done on both feet; a side set on a custom walk step changes nothing.
-  walk: { left: 'step_walk_title', right: 'step_walk_title', none: 'step_walk_title' },
-  calfStretch: { left: 'step_calfStretch_left_title', right: 'step_calfStretch_right_title', none: 'step_calfStretch_title' },
-  hamstringStretch: {
-    left: 'step_hamstringStretch_left_title',
-    right: 'step_hamstringStretch_right_title',
-    none: 'step_hamstringStretch_title',
-  },
-} as const satisfies Record<StepKind, Record<Side, string>>;
+/**
+ * The locale key of a step's title: titles differ by side, except walking, which is done on both feet (a side set on
+ * a custom walk step changes nothing). Typed, so a kind without a title in the locale fails to compile where it is shown.
+ */
+export type StepTitleKey = `step_${StepKind}_title` | `step_${Exclude<StepKind, 'walk'>}_${Exclude<Side, 'none'>}_title`;
 
-export type StepTitleKey = (typeof STEP_TITLE_KEYS)[StepKind][Side];
-
-/** The locale key of a step's title; typed, so a kind without a title in the locale fails to compile where it is shown. */
 export function stepTitleKey(s: Pick<Step, 'kind' | 'side'>): StepTitleKey {
-  return STEP_TITLE_KEYS[s.kind][s.side];
+  return s.kind === 'walk' || s.side === 'none' ? `step_${s.kind}_title` : `step_${s.kind}_${s.side}_title`;
 }
 
 export function stepInstructionsKey(s: Pick<Step, 'kind'>): `step_${StepKind}_instructions` {
