@@ -194,22 +194,25 @@ export async function runBackgroundJob(request: JobRequest, now: number, sender:
   const historyView = jobHistoryView(history, todayBucket, today, settings);
   // A streak counted afresh (after a fold, a change of goal) is kept with the totals, in this same write.
   if (historyView.store) changes[TOTALS_KEY] = historyView.store;
-  const snapshotWith = (setupUsed: SetupResult) => {
-    const customisations = parsePresetCustomisations(setupUsed.presets);
-    return buildPopupSnapshot({
+  // The job's own setup's routines were read above; only an undone edit's need reading again.
+  const snapshotWith = (
+    setupUsed: SetupResult,
+    customisations = parsePresetCustomisations(setupUsed.presets),
+    presetsUsed = resolvePresets(customisations.customisations),
+  ) =>
+    buildPopupSnapshot({
       routine: result.state.routine,
       sitting: result.state.sitting,
       settings: setupUsed.settings.settings,
       invalidSettingsFields: setupUsed.settings.invalidFields,
-      presets: resolvePresets(customisations.customisations),
+      presets: presetsUsed,
       presetsInvalid: customisations.invalid,
       totals: historyView.totals,
       streak: historyView.streak,
       today,
       remindHere: setupUsed.remindHere,
     });
-  };
-  const snapshot = snapshotWith(setup);
+  const snapshot = snapshotWith(setup, storedPresets, presets);
   changes[LOCAL_KEYS.popup] = snapshot;
   // A key stored as it already is needs no write: a job that changes nothing writes nothing.
   const toWrite = Object.fromEntries(Object.entries(changes).filter(([key, value]) => !(key in local) || JSON.stringify(value) !== JSON.stringify(local[key])));
