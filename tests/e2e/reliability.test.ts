@@ -55,8 +55,18 @@ describe('reliability in Chromium', () => {
   it('turns a long absence into exactly one natural break, with no reminder storm', async () => {
     const harness = await launchExtension();
     try {
-      await harness.inWorker((s) => chrome.storage.sync.set({ settings: s }), activeNowSettings());
-      // Wait until the worker has applied the settings (a break alarm means it is tracking), so the seed below is not overwritten.
+      const settings = activeNowSettings();
+      await harness.inWorker((s) => chrome.storage.sync.set({ settings: s }), settings);
+      // Wait until the worker's start jobs (the last applies the policy and stores its record) and the settings' job are
+      // done, so that none of them overwrites the seed below with the state it read before it.
+      await expect
+        .poll(() =>
+          harness.inWorker(async (activeStart) => {
+            const local = await chrome.storage.local.get(['policy', 'popup']);
+            return local.policy !== undefined && (local.popup as { settings?: { activeStart?: string } } | undefined)?.settings?.activeStart === activeStart;
+          }, settings.activeStart),
+        )
+        .toBe(true);
       await expect.poll(async () => (await harness.inWorker(() => chrome.alarms.get('sitting-break')))?.name).toBe('sitting-break');
       const now = Date.now();
       // As if the machine had slept for nine hours after ten hours of sitting.
